@@ -1,0 +1,61 @@
+package spikebot.bot;
+
+import spikebot.bot.cli.CommandLineError;
+import spikebot.bot.cli.Console;
+
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Entry point: all subcommands are wired here, and nowhere else. */
+public final class Main {
+    /** A subcommand: takes its arguments and the console, returns the exit code. */
+    @FunctionalInterface
+    interface Subcommand {
+        int run(String[] args, Console console) throws Exception;
+    }
+
+    private record Entry(String usage, String summary, Subcommand command) {
+    }
+
+    private static final Map<String, Entry> COMMANDS = new LinkedHashMap<>();
+
+    static {
+        COMMANDS.put("help", new Entry("help", "this list", (args, console) -> help(console)));
+    }
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, Console.system()));
+    }
+
+    public static int run(String[] args, Console console) {
+        if (args.length == 0) return help(console);
+        Entry entry = COMMANDS.get(args[0]);
+        if (entry == null) {
+            console.err().println("spikebot: unknown command '" + args[0] + "' (try: spikebot help)");
+            return 2;
+        }
+        try {
+            return entry.command().run(Arrays.copyOfRange(args, 1, args.length), console);
+        } catch (CommandLineError e) {
+            console.err().println("spikebot " + args[0] + ": " + e.getMessage());
+            return 2;
+        } catch (UncheckedIOException e) {
+            console.err().println("spikebot " + args[0] + ": " + e.getCause().getMessage());
+            return 1;
+        } catch (Exception e) {
+            console.err().println("spikebot " + args[0] + ": " + e);
+            return 1;
+        }
+    }
+
+    private static int help(Console console) {
+        console.out().println("Usage: spikebot COMMAND [OPTIONS]\n");
+        COMMANDS.values().forEach(e -> console.out().printf("  %-60s %s%n", e.usage(), e.summary()));
+        return 0;
+    }
+}

@@ -1,0 +1,61 @@
+package spikebot.knowledge;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One note of the knowledge base: a spike, a paper check, a solution write-up, or a plain Markdown note.
+ *
+ * @param kind     what the note records
+ * @param title    one line
+ * @param date     when the work happened; null when the note does not say
+ * @param authors  who did it
+ * @param tags     free-form topics
+ * @param outcome  one of {@link NoteKind#outcomes()}, or null
+ * @param timebox  as written, e.g. "2d"; null when none
+ * @param paper    URL of the paper for paper checks; null when none
+ * @param link     where the discussion lives; null when none
+ * @param extra    front-matter keys this version does not know, kept so that rewriting a note loses nothing
+ * @param body     the Markdown after the front matter
+ */
+public record Note(NoteKind kind, String title, LocalDate date, List<String> authors, List<String> tags,
+                   String outcome, String timebox, String paper, String link, Map<String, Object> extra,
+                   String body) {
+
+    public Note {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(title, "title");
+        authors = List.copyOf(authors);
+        tags = List.copyOf(tags);
+        extra = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(extra));
+        body = body == null ? "" : body;
+    }
+
+    /** A note with only the essentials; the rest empty. */
+    public static Note of(NoteKind kind, String title, String body) {
+        return new Note(kind, title, null, List.of(), List.of(), null, null, null, null, Map.of(), body);
+    }
+
+    /** An extra front-matter value as text, or null. */
+    public String extraText(String key) {
+        Object value = extra.get(key);
+        return value == null ? null : value.toString();
+    }
+
+    public Note withExtra(String key, Object value) {
+        Map<String, Object> copy = new LinkedHashMap<>(extra);
+        copy.put(key, value);
+        return new Note(kind, title, date, authors, tags, outcome, timebox, paper, link, copy, body);
+    }
+
+    public Note withDate(LocalDate newDate) {
+        return new Note(kind, title, newDate, authors, tags, outcome, timebox, paper, link, extra, body);
+    }
+
+    public Note withLink(String newLink) {
+        return new Note(kind, title, date, authors, tags, outcome, timebox, paper, newLink, extra, body);
+    }
+}
