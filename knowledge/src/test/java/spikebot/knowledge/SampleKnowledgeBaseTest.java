@@ -44,11 +44,21 @@ class SampleKnowledgeBaseTest {
     }
 
     @Test
-    void copiedSampleLoadsWithoutProblems(@TempDir Path dir) throws IOException {
+    void copiedSampleLoadsWithoutProblemsAndCoversEveryKindAndOutcome(@TempDir Path dir) throws IOException {
         int copied = SampleKnowledgeBase.copyTo(dir);
+
         LoadReport report = new KnowledgeBase(dir).load();
         assertEquals(List.of(), report.problems());
         assertEquals(copied, report.notes().size());
+        assertTrue(copied >= 45, "the sample should hold at least 45 notes, has " + copied);
+
+        Map<NoteKind, List<Note>> byKind = report.notes().stream().map(NoteFile::note)
+                .collect(Collectors.groupingBy(Note::kind));
+        assertEquals(Set.of(NoteKind.values()), byKind.keySet());
+        for (NoteKind kind : List.of(NoteKind.SPIKE, NoteKind.PAPER_CHECK)) {
+            Set<String> outcomes = byKind.get(kind).stream().map(Note::outcome).collect(Collectors.toSet());
+            assertTrue(outcomes.containsAll(kind.outcomes()), kind.id() + " outcomes used: " + outcomes);
+        }
     }
 
     @Test
