@@ -1,6 +1,7 @@
 package spikebot.knowledge;
 
 import java.time.LocalDate;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +11,7 @@ import java.util.Objects;
  * One note of the knowledge base: a spike, a paper check, a solution write-up, or a plain Markdown note.
  *
  * @param kind     what the note records
- * @param title    one line
+ * @param title    one line: runs of white space, line breaks included, become one space
  * @param date     when the work happened; null when the note does not say
  * @param authors  who did it
  * @param tags     free-form topics
@@ -27,10 +28,10 @@ public record Note(NoteKind kind, String title, LocalDate date, List<String> aut
 
     public Note {
         Objects.requireNonNull(kind, "kind");
-        Objects.requireNonNull(title, "title");
-        authors = List.copyOf(authors);
-        tags = List.copyOf(tags);
-        extra = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(extra));
+        title = Objects.requireNonNull(title, "title").strip().replaceAll("\\p{javaWhitespace}+", " ");
+        authors = authors == null ? List.of() : List.copyOf(authors);
+        tags = tags == null ? List.of() : List.copyOf(tags);
+        extra = extra == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(extra));
         body = body == null ? "" : body;
     }
 
