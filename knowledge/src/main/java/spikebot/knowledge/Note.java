@@ -20,7 +20,7 @@ import java.util.Objects;
  * @param paper    URL of the paper for paper checks; null when none
  * @param link     where the discussion lives; null when none
  * @param extra    front-matter keys this version does not know, kept so that rewriting a note loses nothing
- * @param body     the Markdown after the front matter
+ * @param body     the Markdown after the front matter, without leading or trailing blank lines
  */
 public record Note(NoteKind kind, String title, LocalDate date, List<String> authors, List<String> tags,
                    String outcome, String timebox, String paper, String link, Map<String, Object> extra,
@@ -29,10 +29,26 @@ public record Note(NoteKind kind, String title, LocalDate date, List<String> aut
     public Note {
         Objects.requireNonNull(kind, "kind");
         title = Objects.requireNonNull(title, "title").strip().replaceAll("\\p{javaWhitespace}+", " ");
-        authors = authors == null ? List.of() : List.copyOf(authors);
-        tags = tags == null ? List.of() : List.copyOf(tags);
+        authors = names(authors);
+        tags = names(tags);
+        outcome = value(outcome);
+        timebox = value(timebox);
+        paper = value(paper);
+        link = value(link);
         extra = extra == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(extra));
-        body = body == null ? "" : body;
+        body = body == null ? "" : body.replace("\r\n", "\n").strip();
+    }
+
+    // A note holds only what its file can say: values without surrounding blanks, Markdown with \n line ends.
+    // So a note written and read back is the same note.
+
+    private static List<String> names(List<String> names) {
+        if (names == null) return List.of();
+        return names.stream().filter(Objects::nonNull).map(String::strip).filter(n -> !n.isEmpty()).toList();
+    }
+
+    private static String value(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
     }
 
     /** A note with only the essentials; the rest empty. */

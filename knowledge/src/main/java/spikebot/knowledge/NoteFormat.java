@@ -1,6 +1,5 @@
 package spikebot.knowledge;
 
-import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -17,10 +16,16 @@ import java.util.stream.Collectors;
  * plainly a word or a sentence, and double-quoted with YAML escapes otherwise.
  */
 public final class NoteFormat {
-    /** Safe bare inside [a, b] and {k: v}: letters first, no YAML indicator, no trailing punctuation. */
-    private static final Pattern PLAIN_IN_FLOW = Pattern.compile("[A-Za-z][A-Za-z0-9 ._/+()-]*[A-Za-z0-9_)]|[A-Za-z]");
+    /** Safe bare inside [a, b] and {k: v}: no YAML indicator, no trailing punctuation. */
+    private static final String FLOW_CHARS = "[A-Za-z0-9 ._/+()-]*[A-Za-z0-9_)]";
     /** Safe bare as a top-level value; a little wider, so that URLs stay readable. */
-    private static final Pattern PLAIN = Pattern.compile("[A-Za-z][A-Za-z0-9 ._/+()\\-:#?=&%~,']*[A-Za-z0-9_)/]|[A-Za-z]");
+    private static final String BLOCK_CHARS = "[A-Za-z0-9 ._/+()\\-:#?=&%~,']*[A-Za-z0-9_)/]";
+    /** A value that starts with a letter is never a number, so it reads back as text whoever reads it. */
+    private static final Pattern WORD_IN_FLOW = Pattern.compile("[A-Za-z](" + FLOW_CHARS + ")?");
+    private static final Pattern WORD = Pattern.compile("[A-Za-z](" + BLOCK_CHARS + ")?");
+    /** The fields the parser reads as text may also start with a digit ("2d", "1.10"). */
+    private static final Pattern TEXT_IN_FLOW = Pattern.compile("[A-Za-z0-9](" + FLOW_CHARS + ")?");
+    private static final Pattern TEXT = Pattern.compile("[A-Za-z0-9](" + BLOCK_CHARS + ")?");
     /** Words that YAML 1.1 readers take for booleans or null. */
     private static final Set<String> YAML_WORDS =
             Set.of("true", "false", "yes", "no", "on", "off", "null", "y", "n");
@@ -40,51 +45,49 @@ public final class NoteFormat {
         field(out, "paper", note.paper());
         field(out, "link", note.link());
         for (Map.Entry<String, Object> e : note.extra().entrySet()) {
-            out.append(scalar(e.getKey(), true)).append(": ").append(value(e.getValue(), false)).append('\n');
+            out.append(scalar(e.getKey(), WORD_IN_FLOW)).append(": ").append(value(e.getValue(), false)).append('\n');
         }
         out.append("---\n");
-        if (!note.body().isBlank()) out.append(note.body().strip()).append('\n');
+        if (!note.body().isEmpty()) out.append(note.body()).append('\n');
         return out.toString();
     }
 
     private static void field(StringBuilder out, String key, String value) {
         if (value == null) return;
-        out.append(key).append(": ").append(scalar(value, false)).append('\n');
+        out.append(key).append(": ").append(scalar(value, TEXT)).append('\n');
     }
 
     private static void list(StringBuilder out, String key, List<String> values) {
         if (values.isEmpty()) return;
-        out.append(key).append(": ").append(value(values, false)).append('\n');
+        out.append(key).append(": ")
+                .append(values.stream().map(v -> scalar(v, TEXT_IN_FLOW)).collect(Collectors.joining(", ", "[", "]")))
+                .append('\n');
     }
 
     /** Any front-matter value the parser produces (text, number, boolean, null, list, map) as YAML on one line. */
     private static String value(Object value, boolean inFlow) {
         if (value == null) return "null";
-        if (value instanceof Boolean || value instanceof Integer || value instanceof Long
-                || value instanceof java.math.BigInteger) {
-            return value.toString();
-        }
-        if (value instanceof BigDecimal decimal) return decimal.toString();
         if (value instanceof Double || value instanceof Float) {
             double d = ((Number) value).doubleValue();
             if (Double.isNaN(d)) return ".nan";
             if (Double.isInfinite(d)) return d > 0 ? ".inf" : "-.inf";
             return value.toString();
         }
+        if (value instanceof Boolean || value instanceof Number) return value.toString(); // BigDecimal keeps "0.90"
         if (value instanceof Map<?, ?> map) {
             return map.entrySet().stream()
-                    .map(e -> scalar(String.valueOf(e.getKey()), true) + ": " + value(e.getValue(), true))
+                    .map(e -> scalar(String.valueOf(e.getKey()), WORD_IN_FLOW) + ": " + value(e.getValue(), true))
                     .collect(Collectors.joining(", ", "{", "}"));
         }
         if (value instanceof Collection<?> items) {
             return items.stream().map(item -> value(item, true)).collect(Collectors.joining(", ", "[", "]"));
         }
-        return scalar(value.toString(), inFlow);
+        return scalar(value.toString(), inFlow ? WORD_IN_FLOW : WORD);
     }
 
     /** A string as YAML: bare when that is unambiguous, else double-quoted. */
-    static String scalar(String value, boolean inFlow) {
-        boolean plain = (inFlow ? PLAIN_IN_FLOW : PLAIN).matcher(value).matches()
+    private static String scalar(String value, Pattern bare) {
+        boolean plain = bare.matcher(value).matches()
                 && !YAML_WORDS.contains(value.toLowerCase(Locale.ROOT))
                 && !value.contains(": ") && !value.contains(" #");
         return plain ? value : quoted(value);
