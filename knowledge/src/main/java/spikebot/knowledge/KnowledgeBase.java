@@ -66,8 +66,9 @@ public final class KnowledgeBase {
 
     /**
      * Every note file with its time and size, without reading any of them. Sorted by path. Hidden folders (the
-     * index, the bot's state) and hidden files (unfinished writes, editor files) are skipped. Symbolic links and
-     * other special files with a note's name are listed, so that {@link #read} can report why they are not read.
+     * index, the bot's state) and hidden files (unfinished writes, editor files) are skipped. Symbolic links (to
+     * files with a note's name, or to folders) and other special files are listed too, so that {@link #read} can
+     * report why they are not read.
      */
     public List<FileStamp> scan() {
         if (!Files.isDirectory(root)) throw new UncheckedIOException(new NoSuchFileException(root.toString(),
@@ -84,7 +85,9 @@ public final class KnowledgeBase {
 
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                    if (!attrs.isDirectory() && isNoteFileName(file.getFileName().toString())) {
+                    String name = file.getFileName().toString();
+                    boolean linkedFolder = attrs.isSymbolicLink() && !name.startsWith(".") && Files.isDirectory(file);
+                    if ((!attrs.isDirectory() && isNoteFileName(name)) || linkedFolder) {
                         String path = start.relativize(file).toString().replace('\\', '/');
                         stamps.add(new FileStamp(path, attrs.lastModifiedTime().toMillis(), attrs.size()));
                     }
@@ -113,8 +116,11 @@ public final class KnowledgeBase {
         try {
             BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
             if (attrs.isSymbolicLink()) {
-                throw new MalformedNoteException(0, "symbolic link, not read: a note must be a regular file inside "
-                        + "the knowledge base (copy it here instead)");
+                throw new MalformedNoteException(0, Files.isDirectory(file)
+                        ? "symbolic link to a folder, not followed: notes must lie inside the knowledge base (move "
+                        + "or copy them here)"
+                        : "symbolic link, not read: a note must be a regular file inside the knowledge base (copy "
+                        + "it here instead)");
             }
             if (!attrs.isRegularFile()) throw new MalformedNoteException(0, "not a regular file");
             if (!file.getParent().toRealPath().startsWith(realRoot())) {

@@ -52,6 +52,7 @@ public final class NoteParser {
      */
     public static Note parse(String text, String fileName) throws MalformedNoteException {
         if (text.startsWith("\uFEFF")) text = text.substring(1);
+        if (text.isBlank()) throw new MalformedNoteException(0, "empty file: nothing to index");
         if (text.indexOf('\0') >= 0) {
             throw new MalformedNoteException(lineAt(text, text.indexOf('\0')),
                     "binary file (contains NUL bytes), not a Markdown note");

@@ -135,7 +135,7 @@ class NoteParserTest {
         void withoutFrontMatterOrHeadingTheTitleIsTheFileName() throws Exception {
             assertEquals("sql baseline beats lstm",
                     NoteParser.parse("just text", "notes/sql_baseline-beats-lstm.md").title());
-            assertEquals("Untitled note", NoteParser.parse("", ".md").title());
+            assertEquals("Untitled note", NoteParser.parse("text", ".md").title());
         }
 
         @Test
@@ -314,6 +314,12 @@ class NoteParserTest {
             MalformedNoteException control = fails("---\nkind: spike\ntitle: a\u0007b\n---\n");
             assertEquals(3, control.line());
             assertTrue(control.getMessage().contains("U+0007"), control.getMessage());
+        }
+
+        @Test
+        void emptyFile() {
+            assertEquals("empty file: nothing to index", fails(" \n\r\n\t").getMessage());
+            assertEquals(0, fails("\uFEFF").line());
         }
 
         @Test
