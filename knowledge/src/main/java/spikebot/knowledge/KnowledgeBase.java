@@ -88,7 +88,7 @@ public final class KnowledgeBase {
                     String name = file.getFileName().toString();
                     boolean linkedFolder = attrs.isSymbolicLink() && !name.startsWith(".") && Files.isDirectory(file);
                     if ((!attrs.isDirectory() && isNoteFileName(name)) || linkedFolder) {
-                        String path = start.relativize(file).toString().replace('\\', '/');
+                        String path = slashed(start.relativize(file));
                         stamps.add(new FileStamp(path, attrs.lastModifiedTime().toMillis(), attrs.size()));
                     }
                     return FileVisitResult.CONTINUE;
@@ -287,7 +287,14 @@ public final class KnowledgeBase {
     }
 
     private String relative(Path file) {
-        return root.relativize(file).toString().replace('\\', '/');
+        return slashed(root.relativize(file));
+    }
+
+    /** A relative path with '/' between names, whatever the platform; a '\\' inside a Linux name stays. */
+    private static String slashed(Path relative) {
+        StringBuilder out = new StringBuilder();
+        for (Path name : relative) out.append(out.isEmpty() ? "" : "/").append(name);
+        return out.toString();
     }
 
     private static void syncDirectory(Path dir) throws IOException {

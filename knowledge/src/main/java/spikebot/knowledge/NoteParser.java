@@ -94,12 +94,12 @@ public final class NoteParser {
             JsonToken first = parser.nextToken();
             if (first == null) return Map.of();
             if (first != JsonToken.START_OBJECT) {
-                throw new MalformedNoteException(fileLine(parser), "front matter must be 'key: value' lines, found "
-                        + (first == JsonToken.START_ARRAY ? "a list" : "a single value"));
+                throw new MalformedNoteException(fileLine(parser, yaml), "front matter must be 'key: value' lines, found "
+                        + (first == JsonToken.START_ARRAY ? "a list" : "a single value (is the ':' after a key missing?)"));
             }
-            Map<String, Object> fields = readMap(parser, 1, keyLines);
+            Map<String, Object> fields = readMap(parser, yaml, 1, keyLines);
             if (parser.nextToken() != null) {
-                throw new MalformedNoteException(fileLine(parser), "front matter holds a second YAML document "
+                throw new MalformedNoteException(fileLine(parser, yaml), "front matter holds a second YAML document "
                         + "(remove the '...' line)");
             }
             return fields;
@@ -114,42 +114,43 @@ public final class NoteParser {
     }
 
     /** Reads a map whose START_OBJECT is the current token. Top-level values of known keys keep their text. */
-    private static Map<String, Object> readMap(JsonParser parser, int depth, Map<String, Integer> keyLines)
+    private static Map<String, Object> readMap(JsonParser parser, String yaml, int depth,
+                                               Map<String, Integer> keyLines)
             throws IOException, MalformedNoteException {
         Map<String, Object> map = new LinkedHashMap<>();
         Map<String, Integer> lines = keyLines != null ? keyLines : new LinkedHashMap<>();
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String key = parser.currentName();
-            int line = fileLine(parser);
+            int line = fileLine(parser, yaml);
             Integer earlier = lines.putIfAbsent(key, line);
             if (earlier != null) {
-                throw new MalformedNoteException(line, "key '" + key + "' appears twice (first on line " + earlier
+                throw new MalformedNoteException(line, "key '" + shown(key) + "' appears twice (first on line " + earlier
                         + "); keep one");
             }
             parser.nextToken();
             boolean asText = keyLines != null && KNOWN_KEYS.contains(key);
-            map.put(key, readValue(parser, depth, asText));
+            map.put(key, readValue(parser, yaml, depth, asText));
         }
         return map;
     }
 
-    private static Object readValue(JsonParser parser, int depth, boolean asText)
+    private static Object readValue(JsonParser parser, String yaml, int depth, boolean asText)
             throws IOException, MalformedNoteException {
-        if (parser instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
-            throw new MalformedNoteException(fileLine(parser), "front matter uses the YAML alias '*"
-                    + parser.getText() + "'; write the value out instead");
+        if (parser instanceof YAMLParser yamlParser && yamlParser.isCurrentAlias()) {
+            throw new MalformedNoteException(fileLine(parser, yaml), "front matter uses the YAML alias '*"
+                    + shown(parser.getText()) + "'; write the value out instead");
         }
         JsonToken token = parser.currentToken();
         if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
             if (depth >= MAX_NESTING) {
-                throw new MalformedNoteException(fileLine(parser), "front matter is nested more than "
+                throw new MalformedNoteException(fileLine(parser, yaml), "front matter is nested more than "
                         + MAX_NESTING + " levels deep");
             }
         }
-        if (token == JsonToken.START_OBJECT) return readMap(parser, depth + 1, null);
+        if (token == JsonToken.START_OBJECT) return readMap(parser, yaml, depth + 1, null);
         if (token == JsonToken.START_ARRAY) {
             List<Object> list = new ArrayList<>();
-            while (parser.nextToken() != JsonToken.END_ARRAY) list.add(readValue(parser, depth + 1, asText));
+            while (parser.nextToken() != JsonToken.END_ARRAY) list.add(readValue(parser, yaml, depth + 1, asText));
             return list;
         }
         if (token == JsonToken.VALUE_NULL) return null;
@@ -179,7 +180,7 @@ public final class NoteParser {
         NoteKind kind = NoteKind.NOTE;
         if (kindText != null) {
             kind = NoteKind.parse(kindText).orElseThrow(() -> new MalformedNoteException(f.line("kind"),
-                    "unknown kind '" + kindText + "' (expected one of " + NoteKind.ids() + ")"));
+                    "unknown kind '" + shown(kindText) + "' (expected one of " + NoteKind.ids() + ")"));
         }
         String title = f.text("title");
         if (title == null) title = titleFromBody(body, fileName);
@@ -193,7 +194,7 @@ public final class NoteParser {
                 date = LocalDate.parse(match.group(1));
             } catch (DateTimeParseException e) {
                 throw new MalformedNoteException(f.line("date"),
-                        "date '" + dateText + "' is not a date like 2025-03-12 (year-month-day)");
+                        "date '" + shown(dateText) + "' is not a date like 2025-03-12 (year-month-day)");
             }
         }
         List<String> authors = new ArrayList<>(f.list("authors"));
@@ -203,7 +204,7 @@ public final class NoteParser {
         String outcome = f.text("outcome");
         if (outcome != null) outcome = outcome.toLowerCase(Locale.ROOT).replaceAll("[\\s_]+", "-");
         if (outcome != null && !kind.accepts(outcome)) {
-            throw new MalformedNoteException(f.line("outcome"), "outcome '" + outcome + "' does not fit kind "
+            throw new MalformedNoteException(f.line("outcome"), "outcome '" + shown(outcome) + "' does not fit kind "
                     + kind.id() + (kind.outcomes().isEmpty() ? " (it takes none: remove the outcome line)"
                     : " (expected one of " + String.join(", ", kind.outcomes()) + ")"));
         }
@@ -259,38 +260,66 @@ public final class NoteParser {
     private static MalformedNoteException yamlProblem(JacksonException e, String yaml) {
         Throwable cause = e.getCause();
         if (cause instanceof MarkedYAMLException marked && marked.getProblemMark() != null) {
-            int line = marked.getProblemMark().getLine() + 2; // 0-based, and YAML starts after the '---' line
+            int line = fileLine(yaml, marked.getProblemMark().getIndex());
             String problem = firstLine(marked.getProblem());
             String context = marked.getContext() == null ? "" : marked.getContext();
-            if (marked.getContextMark() != null && context.startsWith("while parsing a flow")) {
-                // An unclosed [ or {: the place to fix is where it opened.
-                int opened = marked.getContextMark().getLine() + 2;
-                boolean list = context.contains("sequence");
-                return new MalformedNoteException(opened, "front matter is not valid YAML: the "
-                        + (list ? "list opened with '[' " : "map opened with '{' ") + "is not closed with '"
-                        + (list ? "]" : "}") + "' (" + problem + " on line " + line + ")");
+            if (marked.getContextMark() != null) {
+                // Something opened and never closed: the place to fix is where it opened.
+                int opened = fileLine(yaml, marked.getContextMark().getIndex());
+                String what = context.startsWith("while parsing a flow sequence") ? "list opened with '['"
+                        : context.startsWith("while parsing a flow mapping") ? "map opened with '{'"
+                        : context.startsWith("while scanning a quoted scalar") ? "quoted value" : null;
+                if (what != null) {
+                    return new MalformedNoteException(opened, "front matter is not valid YAML: the " + what
+                            + " is not closed (" + problem + " on line " + line + ")");
+                }
             }
-            if (problem.contains("\\t(TAB)")) problem = "a tab where YAML needs spaces (indent with spaces)";
-            if (problem.startsWith("mapping values are not allowed")) {
-                problem += " (is there a ': ' inside a value? put that value in quotes)";
-            }
-            return new MalformedNoteException(line, "front matter is not valid YAML: " + problem);
+            return new MalformedNoteException(line, "front matter is not valid YAML: " + explain(problem));
         }
         if (cause instanceof ReaderException unreadable) {
-            int line = lineAt(yaml, Math.min(unreadable.getPosition(), yaml.length())) + 1;
+            int line = fileLine(yaml, unreadable.getPosition());
             return new MalformedNoteException(line, String.format(
                     "front matter contains the control character U+%04X, which YAML does not allow",
                     unreadable.getCodePoint()));
         }
-        int line = e.getLocation() == null || e.getLocation().getLineNr() < 1 ? 1 : e.getLocation().getLineNr() + 1;
+        int line = e.getLocation() == null ? 1 : fileLine(yaml, (int) e.getLocation().getCharOffset());
         String message = firstLine(e.getOriginalMessage());
         if (message.startsWith("Expected a field name")) message = "a key must be a plain word, not a list or map";
+        if (message.contains("base64")) message = "a '!!binary' value is not valid base64";
         return new MalformedNoteException(line, "front matter is not valid YAML: " + message);
     }
 
-    private static int fileLine(JsonParser parser) {
-        int line = parser.currentTokenLocation().getLineNr();
-        return line < 1 ? 1 : line + 1; // YAML line 1 is file line 2
+    /** SnakeYAML's words, with the likely cause for the mistakes people make most. */
+    private static String explain(String problem) {
+        if (problem.contains("\\t(TAB)")) return "a tab where YAML needs spaces (indent with spaces)";
+        var indicator = Pattern.compile("found character '(.)' that cannot start any token.*").matcher(problem);
+        if (indicator.matches()) {
+            return "a value cannot start with '" + indicator.group(1) + "' unless it is quoted"
+                    + (indicator.group(1).equals("@") ? " (write \"@alice\")" : " (put the value in quotes)");
+        }
+        if (problem.startsWith("mapping values are not allowed")) {
+            return problem + " (a ': ' inside a value? put the value in quotes; or a line indented by mistake?)";
+        }
+        if (problem.startsWith("found unknown escape character")) {
+            return problem + " (in double quotes a backslash starts an escape: write \\\\ or use single quotes)";
+        }
+        if (problem.startsWith("could not find expected ':'")) return problem + " (each line is 'key: value')";
+        return problem;
+    }
+
+    private static int fileLine(JsonParser parser, String yaml) {
+        return fileLine(yaml, (int) parser.currentTokenLocation().getCharOffset());
+    }
+
+    /**
+     * The file line of a position in the front matter, counted in '\n' as editors count. SnakeYAML's own line
+     * numbers also break at U+0085, U+2028 and U+2029, so only its code-point index is trusted.
+     */
+    private static int fileLine(String yaml, int codePointIndex) {
+        if (codePointIndex < 0) return 1;
+        int chars = codePointIndex >= yaml.codePointCount(0, yaml.length()) ? yaml.length()
+                : yaml.offsetByCodePoints(0, codePointIndex);
+        return lineAt(yaml, chars) + 1; // YAML line 1 is file line 2, after the opening '---'
     }
 
     private static int lineAt(String text, int index) {
@@ -316,9 +345,22 @@ public final class NoteParser {
         return name.isEmpty() ? "Untitled note" : name;
     }
 
+    /** A value from the file, quoted in a report: on one line, and short. */
+    private static String shown(String value) {
+        return shown(value, 60);
+    }
+
+    private static String shown(String value, int length) {
+        String line = value.codePoints()
+                .mapToObj(c -> Character.isISOControl(c) || Character.getType(c) == Character.LINE_SEPARATOR
+                        || Character.getType(c) == Character.PARAGRAPH_SEPARATOR
+                        ? String.format("\\u%04X", c) : Character.toString(c))
+                .collect(java.util.stream.Collectors.joining());
+        return line.length() > length ? line.substring(0, length) + "…" : line;
+    }
+
     private static String firstLine(String message) {
         if (message == null) return "unknown error";
-        String line = message.lines().findFirst().orElse(message).strip();
-        return line.length() > 200 ? line.substring(0, 200) + "…" : line;
+        return shown(message.lines().findFirst().orElse(message).strip(), 200);
     }
 }

@@ -69,8 +69,8 @@ class KnowledgeBaseTest {
                             + "note)",
                     "spikes/bad-outcome.md:3: outcome 'reproduced' does not fit kind spike (expected one of go, "
                             + "no-go, shelved, needs-more-time)",
-                    "spikes/bad-yaml.md:3: front matter is not valid YAML: mapping values are not allowed here (is "
-                            + "there a ': ' inside a value? put that value in quotes)",
+                    "spikes/bad-yaml.md:3: front matter is not valid YAML: mapping values are not allowed here (a "
+                            + "': ' inside a value? put the value in quotes; or a line indented by mistake?)",
                     "spikes/unclosed.md:1: front matter starts with '---' but has no closing '---' line"),
                     report.problems().stream().map(Problem::toString).toList());
         }

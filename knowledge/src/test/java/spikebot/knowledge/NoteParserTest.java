@@ -197,14 +197,14 @@ class NoteParserTest {
         void invalidYamlPointsAtTheLine() {
             MalformedNoteException e = fails("---\nkind: spike\ntitle: Polars vs Pandas: a review\n---\n");
             assertEquals(3, e.line());
-            assertTrue(e.getMessage().contains("put that value in quotes"), e.getMessage());
+            assertTrue(e.getMessage().contains("put the value in quotes"), e.getMessage());
         }
 
         @Test
         void unclosedListPointsAtWhereItOpened() {
             MalformedNoteException e = fails("---\nkind: spike\ntags: [a, b\ntitle: x\n---\n");
             assertEquals(3, e.line());
-            assertTrue(e.getMessage().contains("not closed with ']'"), e.getMessage());
+            assertTrue(e.getMessage().contains("list opened with '[' is not closed"), e.getMessage());
         }
 
         @Test
@@ -212,6 +212,16 @@ class NoteParserTest {
             MalformedNoteException e = fails("---\nkind: spike\n\ttitle: x\n---\n");
             assertEquals(3, e.line());
             assertTrue(e.getMessage().contains("indent with spaces"), e.getMessage());
+        }
+
+        @Test
+        void commonSlipsGetAHint() {
+            MalformedNoteException quote = fails("---\ntitle: \"Polars\nkind: spike\n---\n");
+            assertEquals(2, quote.line());
+            assertTrue(quote.getMessage().contains("the quoted value is not closed"), quote.getMessage());
+            assertTrue(fails("---\nauthors: [@alice]\n---\n").getMessage().contains("write \"@alice\""));
+            assertTrue(fails("---\ntitle: \"C:\\path\"\n---\n").getMessage().contains("backslash starts an escape"));
+            assertTrue(fails("---\ntitle Polars\nkind: spike\n---\n").getMessage().contains("':' after a key"));
         }
 
         @Test
