@@ -16,7 +16,8 @@ import java.util.Random;
 /**
  * A process that writes notes as fast as it can, the way the bot does when spikes close and solutions are saved:
  * {@link KnowledgeBase#write} then {@link NoteIndex#add}, from several threads, after opening and syncing the index
- * as every start does. It prints {@code ACK<tab>path<tab>token} for every note that is durable and indexed. The
+ * as every start does. It prints {@code SYNCED<tab>n} once that sync has indexed the n notes an earlier process wrote
+ * but did not index, then {@code ACK<tab>path<tab>token} for every note that is durable and indexed. The
  * crash test kills it with SIGKILL and checks that every acknowledged note survived.
  *
  * <p>Arguments: knowledge base folder, a name for this run, number of writer threads.
@@ -32,7 +33,8 @@ public final class NoteWriterProcess {
         PrintStream out = System.out;
         kb.removeUnfinishedWrites();
         NoteIndex index = NoteIndex.open(kb); // never closed: this process only ever ends by being killed
-        index.sync();
+        out.println("SYNCED\t" + index.sync().added());
+        out.flush();
         for (int t = 0; t < threads; t++) {
             int thread = t;
             Thread writer = new Thread(() -> {
