@@ -178,6 +178,11 @@ public final class KnowledgeBase {
      */
     public NoteFile write(Note note) throws IOException {
         Path folder = root.resolve(note.kind().folder());
+        if (Files.isSymbolicLink(folder)) {
+            // The loader never follows links, so a note written through one would be lost to every search.
+            throw new IOException(note.kind().folder() + "/ in the knowledge base is a symbolic link; Spikebot "
+                    + "writes notes only into real folders inside it");
+        }
         boolean newFolder = !Files.isDirectory(folder);
         Files.createDirectories(folder);
         if (newFolder) syncDirectory(folder.getParent());

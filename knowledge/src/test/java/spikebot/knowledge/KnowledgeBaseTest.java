@@ -263,6 +263,19 @@ class KnowledgeBaseTest {
         }
 
         @Test
+        void refusesToWriteThroughALinkedKindFolder() throws Exception {
+            Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
+            Path kb = Files.createDirectories(dir.resolve("kb"));
+            Files.createSymbolicLink(kb.resolve("spikes"), elsewhere);
+            IOException e = assertThrows(IOException.class,
+                    () -> new KnowledgeBase(kb).write(Note.of(NoteKind.SPIKE, "T", "b")));
+            assertTrue(e.getMessage().startsWith("spikes/ in the knowledge base is a symbolic link"), e.getMessage());
+            try (Stream<Path> files = Files.list(elsewhere)) {
+                assertEquals(0, files.count());
+            }
+        }
+
+        @Test
         void veryLongTitlesGiveShortFileNames() throws Exception {
             NoteFile written = new KnowledgeBase(dir).write(Note.of(NoteKind.PAPER_CHECK, "long ".repeat(2000), ""));
             assertTrue(written.path().length() < 80, written.path());
