@@ -114,7 +114,8 @@ public final class KnowledgeBase {
         Path file = resolve(path);
         String relative = relative(file);
         try {
-            BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            BasicFileAttributes attrs =
+                    Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
             if (attrs.isSymbolicLink()) {
                 throw new MalformedNoteException(0, Files.isDirectory(file)
                         ? "symbolic link to a folder, not followed: notes must lie inside the knowledge base (move "

@@ -94,8 +94,9 @@ public final class NoteParser {
             JsonToken first = parser.nextToken();
             if (first == null) return Map.of();
             if (first != JsonToken.START_OBJECT) {
-                throw new MalformedNoteException(fileLine(parser, yaml), "front matter must be 'key: value' lines, found "
-                        + (first == JsonToken.START_ARRAY ? "a list" : "a single value (is the ':' after a key missing?)"));
+                throw new MalformedNoteException(fileLine(parser, yaml), "front matter must be 'key: value' lines, "
+                        + (first == JsonToken.START_ARRAY ? "found a list"
+                        : "found a single value (is the ':' after a key missing?)"));
             }
             Map<String, Object> fields = readMap(parser, yaml, 1, keyLines);
             if (parser.nextToken() != null) {
@@ -124,8 +125,8 @@ public final class NoteParser {
             int line = fileLine(parser, yaml);
             Integer earlier = lines.putIfAbsent(key, line);
             if (earlier != null) {
-                throw new MalformedNoteException(line, "key '" + shown(key) + "' appears twice (first on line " + earlier
-                        + "); keep one");
+                throw new MalformedNoteException(line, "key '" + shown(key) + "' appears twice (first on line "
+                        + earlier + "); keep one");
             }
             parser.nextToken();
             boolean asText = keyLines != null && KNOWN_KEYS.contains(key);
@@ -146,9 +147,7 @@ public final class NoteParser {
                 throw new MalformedNoteException(fileLine(parser, yaml), "front matter is nested more than "
                         + MAX_NESTING + " levels deep");
             }
-        }
-        if (token == JsonToken.START_OBJECT) return readMap(parser, yaml, depth + 1, null);
-        if (token == JsonToken.START_ARRAY) {
+            if (token == JsonToken.START_OBJECT) return readMap(parser, yaml, depth + 1, null);
             List<Object> list = new ArrayList<>();
             while (parser.nextToken() != JsonToken.END_ARRAY) list.add(readValue(parser, yaml, depth + 1, asText));
             return list;
@@ -204,9 +203,10 @@ public final class NoteParser {
         String outcome = f.text("outcome");
         if (outcome != null) outcome = outcome.toLowerCase(Locale.ROOT).replaceAll("[\\s_]+", "-");
         if (outcome != null && !kind.accepts(outcome)) {
-            throw new MalformedNoteException(f.line("outcome"), "outcome '" + shown(outcome) + "' does not fit kind "
-                    + kind.id() + (kind.outcomes().isEmpty() ? " (it takes none: remove the outcome line)"
-                    : " (expected one of " + String.join(", ", kind.outcomes()) + ")"));
+            String expected = kind.outcomes().isEmpty() ? "it takes none: remove the outcome line"
+                    : "expected one of " + String.join(", ", kind.outcomes());
+            throw new MalformedNoteException(f.line("outcome"), "outcome '" + shown(outcome)
+                    + "' does not fit kind " + kind.id() + " (" + expected + ")");
         }
         if ("none".equals(outcome)) outcome = null;
 

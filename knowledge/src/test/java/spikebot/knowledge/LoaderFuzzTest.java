@@ -167,7 +167,8 @@ class LoaderFuzzTest {
             String title = "Odd name " + i;
             goodFile(kb, "odd/" + odd[i] + ".md", "# " + title + "\n", title);
         }
-        goodFile(kb, "folder.md/inside.md", "# Inside a folder named like a note\n", "Inside a folder named like a note");
+        goodFile(kb, "folder.md/inside.md", "# Inside a folder named like a note\n",
+                "Inside a folder named like a note");
         StringBuilder deepPath = new StringBuilder("deep");
         for (int i = 0; i < 40; i++) deepPath.append("/d").append(i);
         goodFile(kb, deepPath + "/deep.md", "# Deep in folders\n", "Deep in folders");

@@ -46,7 +46,8 @@ class NoteFormatTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
-            "Polars vs Pandas: which is faster?", "Why \"quotes\" and 'apostrophes' matter", "C# and F# # not a comment",
+            "Polars vs Pandas: which is faster?", "Why \"quotes\" and 'apostrophes' matter",
+            "C# and F# # not a comment",
             "#1 priority", "- starts like a list item", "[draft] bracketed", "{braces}", "100% of GPUs idle",
             "3 ways to cut GPU cost", "2025-03-12", "1.10", "0x1F", "1e5", ".inf", "~", "yes", "No", "NULL", "off",
             "true", "y", "Ünïcödé 数据 naïve Bayes", "🚀🔥", "tab\there", "back\\slash", "ends with colon:",
@@ -108,7 +109,8 @@ class NoteFormatTest {
     /** Random titles from an alphabet of everything YAML treats specially, with a fixed seed so failures repeat. */
     @Test
     void randomTextSurvivesARoundTrip() throws Exception {
-        String alphabet = "aZ09 -_:#,'\"[]{}&*!|>%@`?~=\\/.\t\n\r\u00e9\u00df\u4e2d\u0085\u2028\u2029\u007f\u0001\ufeff";
+        String alphabet = "aZ09 -_:#,'\"[]{}&*!|>%@`?~=\\/.\t\n\r"
+                + "\u00e9\u00df\u4e2d\u0085\u2028\u2029\u007f\u0001\ufeff";
         Random random = new Random(20250312);
         for (int i = 0; i < 3000; i++) {
             String title = randomText(random, alphabet, 1 + random.nextInt(20));

@@ -45,7 +45,8 @@ public final class NoteWriterProcess {
                     Note note = new Note(kind, "Crash run " + run + " note " + thread + "-" + i + " " + token,
                             LocalDate.of(2025, 1, 1).plusDays(i % 365), List.of("writer" + thread), List.of("crash"),
                             kind == NoteKind.SPIKE ? "go" : null, null, null, null, Map.of("run", run),
-                            "## Findings\n" + "We measured the " + token + " pipeline. ".repeat(1 + random.nextInt(400)));
+                            "## Findings\n" + ("We measured the " + token + " pipeline. ")
+                                    .repeat(1 + random.nextInt(400)));
                     try {
                         NoteFile file = kb.write(note);
                         index.add(file);
