@@ -23,6 +23,8 @@ public final class Main {
 
     static {
         COMMANDS.put("help", new Entry("help", "this list", (args, console) -> help(console)));
+        COMMANDS.put("chat", new Entry("chat [--kb DIR] [--user NAME]", "talk to the bot in the terminal, as in Discord",
+                spikebot.bot.console.ChatConsole::run));
     }
 
     private Main() {
