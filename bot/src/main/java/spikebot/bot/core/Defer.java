@@ -6,7 +6,7 @@ package spikebot.bot.core;
  * deferred reply. Never given for events that may answer with a modal.
  *
  * <p>A refusal (bad option, no permission) is an ephemeral {@link Action.Reply} even after a public deferral:
- * the adapter then deletes the deferred "thinking…" reply and sends the refusal as an ephemeral follow-up.
+ * the adapter must not put it into the public deferred reply, but send it as an ephemeral follow-up.
  *
  * @param ephemeral the deferred reply, and so the answer, is visible only to the user
  */
