@@ -40,9 +40,12 @@ class HitCardsTest {
     void linksGoToTheThreadElseTheFolderWebViewElseTheNotesOwnLink() {
         Guild plain = new Guild("g1", GuildConfig.of(kb));
         Guild withBase = new Guild("g1", new GuildConfig(kb, "https://git.example.com/kb/", Set.of()));
-        assertEquals("[Open](https://discord.com/channels/g1/555)", HitCards.link(hit("555", "https://wiki/x", Snippet.EMPTY), withBase));
-        assertEquals("[Open](https://git.example.com/kb/solutions/oom.md)", HitCards.link(hit(null, "https://wiki/x", Snippet.EMPTY), withBase));
+        assertEquals("[Open](https://discord.com/channels/g1/555)",
+                HitCards.link(hit("555", "https://wiki/x", Snippet.EMPTY), withBase));
+        assertEquals("[Open](https://git.example.com/kb/solutions/oom.md)",
+                HitCards.link(hit(null, "https://wiki/x", Snippet.EMPTY), withBase));
         assertEquals("[Open](https://wiki/x)", HitCards.link(hit(null, "https://wiki/x", Snippet.EMPTY), plain));
-        assertEquals("`solutions/oom.md`", HitCards.link(hit(null, "javascript:alert(1)", Snippet.EMPTY), plain), "only web links are linked");
+        assertEquals("`solutions/oom.md`", HitCards.link(hit(null, "javascript:alert(1)", Snippet.EMPTY), plain),
+                "only web links are linked");
     }
 }
