@@ -1,7 +1,11 @@
 package spikebot.bot;
 
+import spikebot.bot.cli.AddCommand;
+import spikebot.bot.cli.AskCommand;
 import spikebot.bot.cli.CommandLineError;
 import spikebot.bot.cli.Console;
+import spikebot.bot.cli.DemoCommand;
+import spikebot.bot.cli.IndexCommand;
 
 import java.io.UncheckedIOException;
 import java.util.Arrays;
@@ -23,6 +27,10 @@ public final class Main {
 
     static {
         COMMANDS.put("help", new Entry("help", "this list", (args, console) -> help(console)));
+        COMMANDS.put("demo", new Entry(DemoCommand.USAGE, DemoCommand.SUMMARY, DemoCommand::run));
+        COMMANDS.put("index", new Entry(IndexCommand.USAGE, IndexCommand.SUMMARY, IndexCommand::run));
+        COMMANDS.put("ask", new Entry(AskCommand.USAGE, AskCommand.SUMMARY, AskCommand::run));
+        COMMANDS.put("add", new Entry(AddCommand.USAGE, AddCommand.SUMMARY, AddCommand::run));
     }
 
     private Main() {
