@@ -1,12 +1,12 @@
 package spikebot.bot.hardening;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import spikebot.index.Hit;
 import spikebot.index.NoteIndex;
 import spikebot.index.SearchRequest;
-import spikebot.index.SyncReport;
 import spikebot.knowledge.KnowledgeBase;
 import spikebot.knowledge.LoadReport;
 import spikebot.knowledge.MalformedNoteException;
@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -32,88 +33,151 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * Issue 5, "nothing lost": real JVMs write bursts of notes (file, then index) and are killed with SIGKILL at random
- * moments, again and again, each next one starting on what the last one left. Afterwards every write that was
- * acknowledged is on disk, parses, and is found by a search; no file is a half-written note; and the index opened
- * and caught up each time without help.
+ * Issue 5, "nothing lost": real JVMs write notes and are killed with SIGKILL at random moments, again and again,
+ * each next one starting on what the last one left. Afterwards every write that was acknowledged is on disk,
+ * parses, and is found by a search and by {@code spikebot ask}; no file is a half-written note; and the index
+ * caught up each time without help.
  *
- * <p>Of the 55 kills, 50 land at a random moment in a burst of writes (after the first acknowledgement) and 5 at a
- * random moment of start-up (JVM start, index open, catching up). The seed is printed; rerun a failure with
- * {@code -Dcrash.seed=N}; {@code -Dcrash.kills=N} changes the number of kills.
+ * <ul>
+ *   <li>40 kills of a writer that works as the bot does when spikes close and solutions are saved
+ *   ({@link NoteWriterProcess}: two threads, write then index): 36 at a random moment of a burst of writes, 4 at a
+ *   random moment from start (JVM start, index open, catching up).</li>
+ *   <li>10 kills of the real {@code spikebot add} at a random moment of its run.</li>
+ * </ul>
+ *
+ * The seed is printed; rerun a failure with {@code -Dcrash.seed=N}.
  */
 class CrashSafetyTest {
     private static final long SEED = Long.getLong("crash.seed", 20250312L);
-    private static final int KILLS = Integer.getInteger("crash.kills", 55);
-    /** Kills that must land in the middle of a burst of writes (the others hit start-up). */
-    private static final int KILLS_WHILE_WRITING = KILLS - KILLS / 10;
+    private static final int WRITER_KILLS = 40;
+    private static final int ADD_KILLS = 10;
     private static final int SIGKILL_EXIT = 128 + 9;
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path dir;
+
+    private final Random random = new Random(SEED);
+    /** Path (relative to the knowledge base) → the made-up word in its title. */
+    private final Map<String, String> acknowledged = new ConcurrentHashMap<>();
+    private final Map<String, String> acknowledgedByAdd = new LinkedHashMap<>();
+    private final AtomicInteger caughtUp = new AtomicInteger();
 
     @Test
     @Timeout(600)
     void everyAcknowledgedWriteSurvivesSigkill() throws Exception {
         Path root = Files.createDirectories(dir.resolve("kb"));
-        Random random = new Random(SEED);
-        Map<String, String> acknowledged = new ConcurrentHashMap<>(); // path → token
-        int killedWhileWriting = 0;
-        AtomicInteger caughtUp = new AtomicInteger(); // notes a start found written but not indexed
         long started = System.nanoTime();
-
-        for (int round = 0; round < KILLS; round++) {
-            Process writer = startWriter(root, "r" + round);
-            CountDownLatch writing = new CountDownLatch(1);
-            AtomicInteger acks = new AtomicInteger();
-            Thread reader = new Thread(() -> readAcks(writer, writing, acks, acknowledged, caughtUp));
-            reader.start();
-            if (round % 10 == 9) {
-                // Now and then, a kill while the JVM starts or the index opens and catches up.
-                Thread.sleep(random.nextInt(1200));
-            } else {
-                // Otherwise, somewhere in a burst of writes: after the first acknowledgement.
-                if (!writing.await(60, TimeUnit.SECONDS)) fail("writer never wrote: " + stderr(writer, round));
-                Thread.sleep(random.nextInt(800));
-            }
-            if (!writer.isAlive()) fail("writer " + round + " ended by itself: " + stderr(writer, round));
-            writer.destroyForcibly(); // SIGKILL on Linux
-            assertTrue(writer.waitFor(30, TimeUnit.SECONDS), "killed writer " + round + " still running");
-            assertEquals(SIGKILL_EXIT, writer.exitValue(), "writer " + round + " died of something else: "
-                    + stderr(writer, round));
-            reader.join();
-            if (acks.get() > 0) killedWhileWriting++;
-            checkEveryAcknowledgedNoteIsOnDisk(new KnowledgeBase(root), acknowledged);
-        }
-        long killingMillis = (System.nanoTime() - started) / 1_000_000;
+        int killedInBursts = killWriters(root);
+        int addRuns = killAdds(root);
+        double seconds = (System.nanoTime() - started) / 1e9;
 
         KnowledgeBase kb = new KnowledgeBase(root);
         LoadReport load = kb.load();
         assertEquals(List.of(), load.problems(), "no half-written file is ever read as a note");
-        checkEveryAcknowledgedNoteIsOnDisk(kb, acknowledged);
+        checkOnDisk(kb);
+
+        // The real command line, started on what the kills left: it catches up, then answers.
+        List<String> missedByAsk = new ArrayList<>();
+        List<String> asked = new ArrayList<>(acknowledgedByAdd.keySet());
+        acknowledged.keySet().stream().filter(p -> !acknowledgedByAdd.containsKey(p)).sorted().limit(2)
+                .forEach(asked::add);
+        for (String path : asked) {
+            Process ask = spikebot(root, "ask-" + asked.indexOf(path), "ask", "--kb", root.toString(), "--json",
+                    acknowledged.get(path));
+            String out = new String(ask.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(ask.waitFor(120, TimeUnit.SECONDS));
+            assertEquals(0, ask.exitValue(), "spikebot ask failed: " + out);
+            boolean found = false;
+            for (JsonNode hit : JSON.readTree(out)) found |= hit.get("path").asText().equals(path);
+            if (!found) missedByAsk.add(path);
+        }
 
         int found = 0;
-        List<String> missing = new ArrayList<>();
+        List<String> missed = new ArrayList<>();
         try (NoteIndex index = NoteIndex.open(kb)) {
-            SyncReport sync = index.sync();
-            assertEquals(List.of(), sync.malformed());
+            assertEquals(List.of(), index.sync().malformed());
             assertEquals(load.notes().size(), index.size(), "the index holds every note on disk, once");
             for (Map.Entry<String, String> ack : acknowledged.entrySet()) {
-                List<Hit> hits = index.search(SearchRequest.of(ack.getValue()));
-                if (hits.stream().anyMatch(h -> h.path().equals(ack.getKey()))) found++;
-                else missing.add(ack.getKey() + " (" + ack.getValue() + ")");
+                boolean hit = index.search(SearchRequest.of(ack.getValue())).stream()
+                        .anyMatch(h -> h.path().equals(ack.getKey()));
+                if (hit) found++;
+                else missed.add(ack.getKey());
             }
-            System.out.printf("crash test (seed %d): %d SIGKILLs (%d in the middle of write bursts), %d writes "
-                            + "acknowledged, %d notes on disk, %d of %d acknowledged found by search, 0 malformed; "
-                            + "on restart the index caught up %d note(s) written but not yet indexed; %.0f s%n",
-                    SEED, KILLS, killedWhileWriting, acknowledged.size(), load.notes().size(), found,
-                    acknowledged.size(), caughtUp.get() + sync.added(), killingMillis / 1000.0);
         }
-        assertEquals(List.of(), missing, "acknowledged notes the search does not find");
-        assertTrue(killedWhileWriting >= KILLS_WHILE_WRITING, "only " + killedWhileWriting
-                + " kills hit a burst of writes");
+        System.out.printf("crash test (seed %d): %d SIGKILLs (%d writer processes, %d of them in a burst of writes; "
+                        + "%d 'spikebot add' runs killed out of %d), %d writes acknowledged, %d notes on disk, "
+                        + "%d of %d acknowledged found by search, %d of %d by 'spikebot ask', 0 malformed; "
+                        + "restarts caught up %d note(s) written but not yet indexed; %.0f s%n",
+                SEED, WRITER_KILLS + ADD_KILLS, WRITER_KILLS, killedInBursts, ADD_KILLS, addRuns,
+                acknowledged.size(), load.notes().size(), found, acknowledged.size(),
+                asked.size() - missedByAsk.size(), asked.size(), caughtUp.get(), seconds);
+        assertEquals(List.of(), missed, "acknowledged notes the search does not find");
+        assertEquals(List.of(), missedByAsk, "acknowledged notes 'spikebot ask' does not find");
+        assertTrue(killedInBursts >= WRITER_KILLS - WRITER_KILLS / 10, killedInBursts + " kills in bursts");
+        assertTrue(acknowledgedByAdd.size() > 0 && addRuns > ADD_KILLS, "some adds must also complete");
     }
 
-    private static void checkEveryAcknowledgedNoteIsOnDisk(KnowledgeBase kb, Map<String, String> acknowledged) {
+    /** Starts writers and kills each; returns how many kills came after the writer's first acknowledgement. */
+    private int killWriters(Path root) throws Exception {
+        int inBursts = 0;
+        for (int round = 0; round < WRITER_KILLS; round++) {
+            Process writer = java(root, "w" + round, NoteWriterProcess.class.getName(), root.toString(),
+                    "w" + round, "2");
+            CountDownLatch writing = new CountDownLatch(1);
+            AtomicInteger acks = new AtomicInteger();
+            Thread reader = new Thread(() -> readAcks(writer, writing, acks));
+            reader.start();
+            if (round % 10 == 9) {
+                Thread.sleep(random.nextInt(1200)); // anywhere from the start
+            } else {
+                if (!writing.await(60, TimeUnit.SECONDS)) fail("writer never wrote: " + stderr("w" + round));
+                Thread.sleep(random.nextInt(800)); // somewhere in a burst of writes
+            }
+            kill(writer, "w" + round);
+            reader.join();
+            if (acks.get() > 0) inBursts++;
+            checkOnDisk(new KnowledgeBase(root));
+        }
+        return inBursts;
+    }
+
+    /**
+     * Runs the real {@code spikebot add} and kills it at a random moment, until it was killed {@link #ADD_KILLS}
+     * times; a run that finishes first is an acknowledged write like any other. Returns the number of runs.
+     */
+    private int killAdds(Path root) throws Exception {
+        int kills = 0;
+        int runs = 0;
+        while (kills < ADD_KILLS) {
+            assertTrue(runs < 10 * ADD_KILLS, "spikebot add always finished before the kill");
+            String token = token();
+            String run = "a" + runs++;
+            Process add = spikebot(root, run, "add", "--kb", root.toString(), "--kind", "solution", "--title",
+                    "Crash add " + run + " " + token, "--tag", "crash");
+            try (var in = add.getOutputStream()) {
+                in.write(("## Solution\nWe fixed the " + token + " job.\n").repeat(200)
+                        .getBytes(StandardCharsets.UTF_8));
+            }
+            boolean finished = add.waitFor(300 + random.nextInt(1700), TimeUnit.MILLISECONDS);
+            if (!finished) {
+                kill(add, run);
+                kills++;
+            }
+            // The path is printed once the note is durable: that line is the acknowledgement.
+            String out = new String(add.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            if (!out.isEmpty()) {
+                String path = root.relativize(Path.of(out)).toString();
+                acknowledged.put(path, token);
+                acknowledgedByAdd.put(path, token);
+            }
+            if (finished) assertEquals(0, add.exitValue(), "spikebot add failed: " + stderr(run));
+            checkOnDisk(new KnowledgeBase(root));
+        }
+        return runs;
+    }
+
+    private void checkOnDisk(KnowledgeBase kb) {
         for (Map.Entry<String, String> ack : acknowledged.entrySet()) {
             try {
                 NoteFile file = kb.read(ack.getKey());
@@ -124,17 +188,16 @@ class CrashSafetyTest {
         }
     }
 
-    private Process startWriter(Path root, String run) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                "--enable-native-access=ALL-UNNAMED",
-                "-cp", testClassPath(), NoteWriterProcess.class.getName(), root.toString(), run, "2")
-                .redirectError(dir.resolve(run + ".err").toFile())
-                .start();
+    private void kill(Process process, String run) throws Exception {
+        if (!process.isAlive()) fail(run + " ended by itself: " + stderr(run));
+        // SIGKILL on Linux. Through the handle, so that the pipes stay open and every line the process printed
+        // before it died is still read (Process.destroyForcibly closes them).
+        process.toHandle().destroyForcibly();
+        assertTrue(process.waitFor(30, TimeUnit.SECONDS), run + " still running after SIGKILL");
+        assertEquals(SIGKILL_EXIT, process.exitValue(), run + " died of something else: " + stderr(run));
     }
 
-    private static void readAcks(Process writer, CountDownLatch writing, AtomicInteger acks,
-                                 Map<String, String> acknowledged, AtomicInteger caughtUp) {
+    private void readAcks(Process writer, CountDownLatch writing, AtomicInteger acks) {
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(writer.getInputStream(),
                 StandardCharsets.UTF_8))) {
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
@@ -151,10 +214,31 @@ class CrashSafetyTest {
         }
     }
 
-    private String stderr(Process writer, int round) throws IOException {
-        if (writer.isAlive()) writer.destroyForcibly();
-        Path err = dir.resolve("r" + round + ".err");
+    private Process spikebot(Path root, String run, String... args) throws IOException {
+        String[] command = new String[args.length + 1];
+        command[0] = "spikebot.bot.Main";
+        System.arraycopy(args, 0, command, 1, args.length);
+        return java(root, run, command);
+    }
+
+    private Process java(Path root, String run, String... mainAndArgs) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                        .toString(), "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                "--enable-native-access=ALL-UNNAMED", "-cp", testClassPath()));
+        command.addAll(List.of(mainAndArgs));
+        return new ProcessBuilder(command).directory(root.toFile())
+                .redirectError(dir.resolve(run + ".err").toFile()).start();
+    }
+
+    private String stderr(String run) throws IOException {
+        Path err = dir.resolve(run + ".err");
         return Files.exists(err) ? Files.readString(err) : "";
+    }
+
+    private String token() {
+        StringBuilder token = new StringBuilder("zv");
+        for (int i = 0; i < 9; i++) token.append((char) ('a' + random.nextInt(26)));
+        return token.toString();
     }
 
     /** Surefire hides the test class path behind a manifest-only jar; it names the real one here. */
