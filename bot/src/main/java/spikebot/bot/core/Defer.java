@@ -1,0 +1,11 @@
+package spikebot.bot.core;
+
+/**
+ * A hint from {@link ChatCore#deferral(Event)}: acknowledge this interaction at once (Discord's "thinking…"),
+ * because answering may take longer than Discord's 3 seconds; the core's {@link Action.Reply} then edits that
+ * deferred reply. Never given for events that may answer with a modal.
+ *
+ * @param ephemeral the deferred reply, and so the answer, is visible only to the user
+ */
+public record Defer(boolean ephemeral) {
+}
