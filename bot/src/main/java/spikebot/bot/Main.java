@@ -2,6 +2,7 @@ package spikebot.bot;
 
 import spikebot.bot.cli.CommandLineError;
 import spikebot.bot.cli.Console;
+import spikebot.bot.discord.RunCommand;
 
 import java.io.UncheckedIOException;
 import java.util.Arrays;
@@ -23,6 +24,8 @@ public final class Main {
 
     static {
         COMMANDS.put("help", new Entry("help", "this list", (args, console) -> help(console)));
+        COMMANDS.put("run", new Entry("run [--config FILE]", "the Discord bot (token from DISCORD_TOKEN)",
+                (args, console) -> RunCommand.run(args, console, System.getenv())));
     }
 
     private Main() {

@@ -757,8 +757,12 @@ public final class FakeDiscord implements AutoCloseable {
 
     private ObjectNode applyEdit(long messageId, JsonNode body) {
         ObjectNode message = world.message(messageId).orElseThrow();
-        for (String field : List.of("content", "embeds", "components")) {
+        for (String field : List.of("content", "components")) {
             if (body.has(field)) message.set(field, body.get(field).deepCopy());
+        }
+        if (body.has("embeds")) {
+            message.set("embeds", world.messageJson(message.get("channel_id").asLong(), messageId, FakeWorld.BOT, body)
+                    .get("embeds"));
         }
         message.put("flags", message.path("flags").asInt(0) & ~128);
         message.put("edited_timestamp", FakeWorld.now());

@@ -118,7 +118,8 @@ public final class FakeWorld {
     private final Map<Long, Channel> channels = new ConcurrentHashMap<>();
     private final Map<Long, User> users = new ConcurrentHashMap<>();
     private final Map<Long, ObjectNode> messages = new ConcurrentHashMap<>();
-    private final AtomicLong nextId = new AtomicLong(700_000_000_000_000_000L);
+    private static final long DISCORD_EPOCH = 1_420_070_400_000L;
+    private final AtomicLong nextId = new AtomicLong();
 
     FakeWorld() {
         for (User u : List.of(BOT, OLIVIA, ALICE, BOB, MARIA, CAROL)) users.put(u.id(), u);
@@ -183,8 +184,13 @@ public final class FakeWorld {
         return user;
     }
 
+    /**
+     * A snowflake of now: JDA reads an interaction's age from its id (and refuses to answer one older than 15
+     * minutes), and sorts messages by id.
+     */
     long newId() {
-        return nextId.incrementAndGet();
+        long now = (System.currentTimeMillis() - DISCORD_EPOCH) << 22;
+        return nextId.updateAndGet(last -> Math.max(last + 1, now));
     }
 
     // ---- state changed by REST calls
@@ -425,7 +431,12 @@ public final class FakeWorld {
         json.putArray("mentions");
         json.putArray("mention_roles");
         json.putArray("attachments");
-        json.set("embeds", sent.has("embeds") ? sent.get("embeds").deepCopy() : JSON.createArrayNode());
+        ArrayNode embeds = json.putArray("embeds");
+        for (JsonNode embed : sent.path("embeds")) {
+            ObjectNode copy = embed.deepCopy();
+            if (!copy.has("type")) copy.put("type", "rich");
+            embeds.add(copy);
+        }
         json.set("components", sent.has("components") ? sent.get("components").deepCopy()
                 : JSON.createArrayNode());
         json.put("pinned", false);

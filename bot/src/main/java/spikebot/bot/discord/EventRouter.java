@@ -1,0 +1,134 @@
+package spikebot.bot.discord;
+
+import net.dv8tion.jda.api.events.guild.GuildJoinEvent;
+import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.command.MessageContextInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.component.StringSelectInteractionEvent;
+import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
+import net.dv8tion.jda.api.hooks.ListenerAdapter;
+import net.dv8tion.jda.api.interactions.Interaction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import spikebot.bot.core.ChatCore;
+import spikebot.bot.core.Event;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Function;
+
+/**
+ * JDA's events in, the core's events out. Runs on JDA's gateway thread, so it only translates, acknowledges
+ * interactions the core says may be slow, and hands the real work to the bot's workers.
+ */
+final class EventRouter extends ListenerAdapter {
+    private static final Logger LOG = LoggerFactory.getLogger(EventRouter.class);
+
+    private final ChatCore core;
+    private final DiscordSettings settings;
+    private final DiscordChannelAccess access;
+    private final ExecutorService workers;
+    private final java.util.function.Consumer<String> registerCommands;
+
+    EventRouter(ChatCore core, DiscordSettings settings, DiscordChannelAccess access, ExecutorService workers,
+                java.util.function.Consumer<String> registerCommands) {
+        this.core = core;
+        this.settings = settings;
+        this.access = access;
+        this.workers = workers;
+        this.registerCommands = registerCommands;
+    }
+
+    @Override
+    public void onSlashCommandInteraction(SlashCommandInteractionEvent e) {
+        interaction(e, e.getMember(), Inbound::slash);
+    }
+
+    @Override
+    public void onCommandAutoCompleteInteraction(CommandAutoCompleteInteractionEvent e) {
+        interaction(e, e.getMember(), Inbound::autocomplete);
+    }
+
+    @Override
+    public void onButtonInteraction(ButtonInteractionEvent e) {
+        interaction(e, e.getMember(), Inbound::button);
+    }
+
+    @Override
+    public void onStringSelectInteraction(StringSelectInteractionEvent e) {
+        interaction(e, e.getMember(), Inbound::select);
+    }
+
+    @Override
+    public void onModalInteraction(ModalInteractionEvent e) {
+        interaction(e, e.getMember(), Inbound::modal);
+    }
+
+    @Override
+    public void onMessageContextInteraction(MessageContextInteractionEvent e) {
+        interaction(e, e.getMember(), Inbound::messageCommand);
+    }
+
+    @Override
+    public void onMessageReceived(MessageReceivedEvent e) {
+        if (!e.isFromGuild() || e.getAuthor().isBot() || e.isWebhookMessage() || e.getMember() == null
+                || e.getMessage().getType().isSystem()) {
+            return;
+        }
+        Event event = Inbound.message(e);
+        boolean mentionsBot = ((Event.MessagePosted) event).mentionsBot();
+        // Plain chatter in guilds the bot does not serve is none of its business; a mention still gets an answer.
+        if (!mentionsBot && !settings.guilds().containsKey(e.getGuild().getId())) return;
+        access.saw(e.getMember());
+        Exchange exchange = Exchange.forMessage(e.getJDA(), core, settings, e.getMessage(), event.origin());
+        submit(() -> exchange.handle(event));
+    }
+
+    @Override
+    public void onGuildJoin(GuildJoinEvent e) {
+        if (settings.guilds().containsKey(e.getGuild().getId())) {
+            submit(() -> registerCommands.accept(e.getGuild().getId()));
+        } else {
+            LOG.info("joined guild {} ({}), which is not in the config file: it gets no commands",
+                    e.getGuild().getName(), e.getGuild().getId());
+        }
+    }
+
+    private <E extends Interaction> void interaction(E e, net.dv8tion.jda.api.entities.Member member,
+                                                     Function<E, Event> translate) {
+        if (member == null || e.getGuild() == null) return; // commands are registered for guilds only
+        Event event;
+        try {
+            event = translate.apply(e);
+        } catch (RuntimeException ex) {
+            LOG.warn("could not read a {}: {}", e.getClass().getSimpleName(), ex.toString());
+            return;
+        }
+        access.saw(member);
+        Exchange exchange = Exchange.forInteraction(e.getJDA(), core, settings, e, event.origin());
+        if (!(event instanceof Event.Autocomplete)) {
+            try {
+                exchange.deferIfAsked(core.deferral(event).orElse(null));
+            } catch (RuntimeException ex) {
+                LOG.error("the core failed to say whether to defer {}", event, ex);
+            }
+        }
+        submit(() -> exchange.handle(event));
+    }
+
+    private void submit(Runnable work) {
+        try {
+            workers.execute(() -> {
+                try {
+                    work.run();
+                } catch (RuntimeException ex) {
+                    LOG.error("unexpected failure while answering", ex);
+                }
+            });
+        } catch (RejectedExecutionException ex) {
+            LOG.debug("shutting down: dropped an event");
+        }
+    }
+}
