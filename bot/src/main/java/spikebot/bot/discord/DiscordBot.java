@@ -43,13 +43,15 @@ public final class DiscordBot implements AutoCloseable {
     private final JDA jda;
     private final ChatCore core;
     private final DiscordSettings settings;
+    private final ThreadDirectory threads;
     private final ExecutorService workers = Executors.newFixedThreadPool(WORKERS, daemons("spikebot-worker"));
     private final ScheduledExecutorService ticks = Executors.newSingleThreadScheduledExecutor(daemons("spikebot-tick"));
 
-    private DiscordBot(JDA jda, ChatCore core, DiscordSettings settings) {
+    private DiscordBot(JDA jda, ChatCore core, DiscordSettings settings, ThreadDirectory threads) {
         this.jda = jda;
         this.core = core;
         this.settings = settings;
+        this.threads = threads;
     }
 
     /**
@@ -76,10 +78,11 @@ public final class DiscordBot implements AutoCloseable {
             jda.shutdownNow();
             throw new CommandLineError(closes.reason());
         }
-        DiscordChannelAccess access = new DiscordChannelAccess(jda);
+        ThreadDirectory threads = new ThreadDirectory(settings.threadFiles());
+        DiscordChannelAccess access = new DiscordChannelAccess(jda, threads);
         ChatCore core = cores.apply(access);
-        DiscordBot bot = new DiscordBot(jda, core, settings);
-        jda.addEventListener(new EventRouter(core, settings, access, bot.workers, bot::registerCommands));
+        DiscordBot bot = new DiscordBot(jda, core, settings, threads);
+        jda.addEventListener(new EventRouter(core, settings, access, threads, bot.workers, bot::registerCommands));
         settings.guilds().keySet().forEach(bot::registerCommands);
         bot.ticks.scheduleWithFixedDelay(bot::tick, 0, settings.reminderCheck().toMillis(), TimeUnit.MILLISECONDS);
         LOG.info("connected as {}; serving {} of {} configured guild(s)", jda.getSelfUser().getName(),
@@ -110,7 +113,7 @@ public final class DiscordBot implements AutoCloseable {
     /** Posts what the core's reminder schedule says is due; runs on a timer, and in tests on demand. */
     void tick() {
         try {
-            Exchange.forTick(jda, core, settings).run(core.tick());
+            Exchange.forTick(jda, core, settings, threads).run(core.tick());
         } catch (RuntimeException e) {
             LOG.error("reminder tick failed; it runs again in {}", settings.reminderCheck(), e);
         }

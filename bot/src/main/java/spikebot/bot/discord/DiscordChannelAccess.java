@@ -21,7 +21,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * message being answered (fresh from Discord), else from Discord's REST API; the bot does not cache all members.
  *
  * <p>A private thread is visible to its members and to those who may manage threads; a public thread to whoever
- * sees its parent. An unknown channel or member is not visible.
+ * sees its parent. Archived threads, which the gateway no longer reports, are looked up in the
+ * {@link ThreadDirectory}. An unknown channel or member is not visible.
  */
 final class DiscordChannelAccess implements ChannelAccess {
     private static final Logger LOG = LoggerFactory.getLogger(DiscordChannelAccess.class);
@@ -32,10 +33,12 @@ final class DiscordChannelAccess implements ChannelAccess {
     }
 
     private final JDA jda;
+    private final ThreadDirectory threads;
     private final Map<String, Seen> recent = new ConcurrentHashMap<>();
 
-    DiscordChannelAccess(JDA jda) {
+    DiscordChannelAccess(JDA jda, ThreadDirectory threads) {
         this.jda = jda;
+        this.threads = threads;
     }
 
     /** Remembers a member as Discord just described them in an event. */
@@ -52,7 +55,7 @@ final class DiscordChannelAccess implements ChannelAccess {
             Guild guild = jda.getGuildById(guildId);
             if (guild == null) return false;
             GuildChannel channel = guild.getGuildChannelById(channelId);
-            if (channel == null) return false;
+            if (channel == null) return canViewArchived(guild, userId, channelId);
             Member member = member(guild, userId);
             if (member == null) return false;
             if (channel instanceof ThreadChannel thread) {
@@ -66,6 +69,38 @@ final class DiscordChannelAccess implements ChannelAccess {
             LOG.warn("could not check whether {} can view {}: {}", userId, channelId, e.getMessage());
             return false;
         }
+    }
+
+    /**
+     * A thread that is not in the gateway's cache, which means archived: public ones follow their parent; private
+     * ones are shown only to those who may manage threads there, since who was in them cannot be asked cheaply.
+     */
+    private boolean canViewArchived(Guild guild, String userId, String threadId) {
+        var entry = threads.find(guild.getId(), threadId);
+        if (entry.isEmpty()) return false;
+        GuildChannel parent = guild.getGuildChannelById(entry.get().parentId());
+        if (parent == null) return false;
+        Member member = member(guild, userId);
+        if (member == null || !member.hasPermission(parent, Permission.VIEW_CHANNEL)) return false;
+        return entry.get().isPublic() || member.hasPermission(parent, Permission.MANAGE_THREADS);
+    }
+
+    @Override
+    public boolean isPublic(String guildId, String channelId) {
+        Guild guild = jda.getGuildById(guildId);
+        if (guild == null) return false;
+        GuildChannel channel = guild.getGuildChannelById(channelId);
+        if (channel == null) {
+            var entry = threads.find(guildId, channelId);
+            GuildChannel parent = entry.map(e -> guild.getGuildChannelById(e.parentId())).orElse(null);
+            return parent != null && entry.get().isPublic()
+                    && guild.getPublicRole().hasPermission(parent, Permission.VIEW_CHANNEL);
+        }
+        if (channel instanceof ThreadChannel thread) {
+            return thread.isPublic() && guild.getPublicRole().hasPermission(thread.getParentChannel(),
+                    Permission.VIEW_CHANNEL);
+        }
+        return channel != null && guild.getPublicRole().hasPermission(channel, Permission.VIEW_CHANNEL);
     }
 
     private Member member(Guild guild, String userId) {

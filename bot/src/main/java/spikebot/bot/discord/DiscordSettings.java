@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import spikebot.bot.cli.CommandLineError;
 import spikebot.bot.core.GuildConfig;
+import spikebot.knowledge.KnowledgeBase;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -63,6 +64,14 @@ public record DiscordSettings(Map<String, GuildSettings> guilds, Duration remind
         Map<String, GuildConfig> configs = new LinkedHashMap<>();
         guilds.forEach((id, g) -> configs.put(id, g.toCore()));
         return configs;
+    }
+
+    /** Where each guild keeps the threads the bot has seen: beside its knowledge base, with the bot's other state. */
+    Map<String, Path> threadFiles() {
+        Map<String, Path> files = new LinkedHashMap<>();
+        guilds.forEach((id, g) -> files.put(id,
+                new KnowledgeBase(g.knowledgeBase()).stateDir().resolve("discord-threads.json")));
+        return files;
     }
 
     /** The forum channel for spikes in a guild, or null. */

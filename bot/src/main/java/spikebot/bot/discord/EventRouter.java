@@ -1,5 +1,7 @@
 package spikebot.bot.discord;
 
+import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
+import net.dv8tion.jda.api.events.channel.update.ChannelUpdateArchivedEvent;
 import net.dv8tion.jda.api.events.guild.GuildJoinEvent;
 import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
@@ -29,14 +31,16 @@ final class EventRouter extends ListenerAdapter {
     private final ChatCore core;
     private final DiscordSettings settings;
     private final DiscordChannelAccess access;
+    private final ThreadDirectory threads;
     private final ExecutorService workers;
     private final java.util.function.Consumer<String> registerCommands;
 
-    EventRouter(ChatCore core, DiscordSettings settings, DiscordChannelAccess access, ExecutorService workers,
-                java.util.function.Consumer<String> registerCommands) {
+    EventRouter(ChatCore core, DiscordSettings settings, DiscordChannelAccess access, ThreadDirectory threads,
+                ExecutorService workers, java.util.function.Consumer<String> registerCommands) {
         this.core = core;
         this.settings = settings;
         this.access = access;
+        this.threads = threads;
         this.workers = workers;
         this.registerCommands = registerCommands;
     }
@@ -82,8 +86,16 @@ final class EventRouter extends ListenerAdapter {
         // Plain chatter in guilds the bot does not serve is none of its business; a mention still gets an answer.
         if (!mentionsBot && !settings.guilds().containsKey(e.getGuild().getId())) return;
         access.saw(e.getMember());
-        Exchange exchange = Exchange.forMessage(e.getJDA(), core, settings, e.getMessage(), event.origin());
+        if (e.getChannel() instanceof ThreadChannel thread) threads.remember(thread);
+        Exchange exchange = Exchange.forMessage(e.getJDA(), core, settings, threads, e.getMessage(),
+                event.origin());
         submit(() -> exchange.handle(event));
+    }
+
+    /** The last moment a thread is in JDA's cache: keep where it lives before the gateway forgets it. */
+    @Override
+    public void onChannelUpdateArchived(ChannelUpdateArchivedEvent e) {
+        if (e.getChannel() instanceof ThreadChannel thread) threads.remember(thread);
     }
 
     @Override
@@ -107,7 +119,8 @@ final class EventRouter extends ListenerAdapter {
             return;
         }
         access.saw(member);
-        Exchange exchange = Exchange.forInteraction(e.getJDA(), core, settings, e, event.origin());
+        if (e.getChannel() instanceof ThreadChannel thread) threads.remember(thread);
+        Exchange exchange = Exchange.forInteraction(e.getJDA(), core, settings, threads, e, event.origin());
         if (!(event instanceof Event.Autocomplete)) {
             try {
                 exchange.deferIfAsked(core.deferral(event).orElse(null));

@@ -41,6 +41,7 @@ final class Exchange {
     private final JDA jda;
     private final ChatCore core;
     private final DiscordSettings settings;
+    private final ThreadDirectory threads;
     /** The interaction being answered, or null for plain messages and ticks. */
     private final Interaction interaction;
     /** The plain message being answered, or null. */
@@ -51,27 +52,29 @@ final class Exchange {
     private boolean deferredEphemeral;
     private boolean replied;
 
-    private Exchange(JDA jda, ChatCore core, DiscordSettings settings, Interaction interaction, Message message,
-                     Origin origin) {
+    private Exchange(JDA jda, ChatCore core, DiscordSettings settings, ThreadDirectory threads,
+                     Interaction interaction, Message message, Origin origin) {
         this.jda = jda;
         this.core = core;
         this.settings = settings;
+        this.threads = threads;
         this.interaction = interaction;
         this.message = message;
         this.origin = origin;
     }
 
-    static Exchange forInteraction(JDA jda, ChatCore core, DiscordSettings settings, Interaction interaction,
-                                   Origin origin) {
-        return new Exchange(jda, core, settings, interaction, null, origin);
+    static Exchange forInteraction(JDA jda, ChatCore core, DiscordSettings settings, ThreadDirectory threads,
+                                   Interaction interaction, Origin origin) {
+        return new Exchange(jda, core, settings, threads, interaction, null, origin);
     }
 
-    static Exchange forMessage(JDA jda, ChatCore core, DiscordSettings settings, Message message, Origin origin) {
-        return new Exchange(jda, core, settings, null, message, origin);
+    static Exchange forMessage(JDA jda, ChatCore core, DiscordSettings settings, ThreadDirectory threads,
+                               Message message, Origin origin) {
+        return new Exchange(jda, core, settings, threads, null, message, origin);
     }
 
-    static Exchange forTick(JDA jda, ChatCore core, DiscordSettings settings) {
-        return new Exchange(jda, core, settings, null, null, null);
+    static Exchange forTick(JDA jda, ChatCore core, DiscordSettings settings, ThreadDirectory threads) {
+        return new Exchange(jda, core, settings, threads, null, null, null);
     }
 
     /**
@@ -210,12 +213,14 @@ final class Exchange {
         if (home == null) throw new IllegalStateException("the channel is unknown or I cannot see it");
         if (home instanceof ForumChannel forum) {
             ForumPost post = forum.createForumPost(t.name(), Outbound.create(t.first())).complete();
+            threads.remember(post.getThreadChannel());
             return new Event.ThreadOpened(origin, t.ref(), post.getThreadChannel().getId(),
                     post.getMessage().getId());
         }
         if (home instanceof TextChannel text) {
             ThreadChannel thread = text.createThreadChannel(t.name())
                     .setAutoArchiveDuration(ThreadChannel.AutoArchiveDuration.TIME_1_WEEK).complete();
+            threads.remember(thread);
             Message first = thread.sendMessage(Outbound.create(t.first())).complete();
             if (origin != null) {
                 thread.addThreadMemberById(origin.member().id()).queue(null,
@@ -229,6 +234,7 @@ final class Exchange {
     private void archive(String threadId) {
         ThreadChannel thread = jda.getThreadChannelById(threadId);
         if (thread == null) throw new IllegalStateException("thread " + threadId + " is unknown or already gone");
+        threads.remember(thread);
         if (!thread.isArchived()) thread.getManager().setArchived(true).complete();
     }
 
