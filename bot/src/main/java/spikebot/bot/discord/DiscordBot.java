@@ -3,10 +3,8 @@ package spikebot.bot.discord;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.JDABuilder;
 import net.dv8tion.jda.api.entities.Guild;
-import net.dv8tion.jda.api.events.session.ShutdownEvent;
+import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.exceptions.InvalidTokenException;
-import net.dv8tion.jda.api.hooks.ListenerAdapter;
-import net.dv8tion.jda.api.requests.CloseCode;
 import net.dv8tion.jda.api.requests.GatewayIntent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,19 +62,22 @@ public final class DiscordBot implements AutoCloseable {
      */
     public static DiscordBot start(String token, DiscordSettings settings, Function<ChannelAccess, ChatCore> cores,
                                    UnaryOperator<JDABuilder> connection) throws InterruptedException {
-        CloseWatcher closes = new CloseWatcher();
         JDA jda;
         try {
-            jda = connection.apply(JDABuilder.createLight(token, INTENTS)).addEventListeners(closes).build();
+            jda = connection.apply(JDABuilder.createLight(token, INTENTS)).build();
         } catch (InvalidTokenException e) {
             throw new CommandLineError("Discord rejected the token in DISCORD_TOKEN; copy it again from the "
                     + "Developer Portal (your application → Bot → Reset Token)");
+        } catch (ErrorResponseException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            throw new CommandLineError("cannot reach Discord: " + cause.getClass().getSimpleName()
+                    + (cause.getMessage() == null ? "" : " (" + cause.getMessage() + ")"));
         }
         try {
             jda.awaitReady();
         } catch (IllegalStateException e) {
             jda.shutdownNow();
-            throw new CommandLineError(closes.reason());
+            throw new CommandLineError(refusal(e.getMessage()));
         }
         ThreadDirectory threads = new ThreadDirectory(settings.threadFiles());
         DiscordChannelAccess access = new DiscordChannelAccess(jda, threads);
@@ -148,24 +149,13 @@ public final class DiscordBot implements AutoCloseable {
         };
     }
 
-    /** Remembers why Discord closed the gateway, to explain a failed start in one line. */
-    private static final class CloseWatcher extends ListenerAdapter {
-        private volatile CloseCode code;
-
-        @Override
-        public void onShutdown(ShutdownEvent event) {
-            code = event.getCloseCode();
+    /** Why Discord closed the gateway at start, from JDA's shutdown reason, as one line that says what to do. */
+    private static String refusal(String jdaMessage) {
+        String reason = jdaMessage == null ? "" : jdaMessage.replaceFirst("(?s)^.*Reason:\\s*", "").strip();
+        if (reason.toLowerCase().contains("intent")) {
+            return "Discord refused the MESSAGE CONTENT intent: switch it on in the Developer Portal "
+                    + "(your application → Bot → Privileged Gateway Intents)";
         }
-
-        String reason() {
-            if (code == CloseCode.DISALLOWED_INTENTS) {
-                return "Discord refused the MESSAGE CONTENT intent: switch it on in the Developer Portal "
-                        + "(your application → Bot → Privileged Gateway Intents)";
-            }
-            if (code == CloseCode.AUTHENTICATION_FAILED) {
-                return "Discord rejected the token in DISCORD_TOKEN";
-            }
-            return "Discord closed the connection" + (code == null ? "" : ": " + code.getMeaning());
-        }
+        return "Discord closed the connection" + (reason.isEmpty() ? "" : ": " + reason.lines().findFirst().orElse(""));
     }
 }

@@ -157,6 +157,11 @@ public final class FakeDiscord implements AutoCloseable {
         gateway.invalidateSession(resumable);
     }
 
+    /** IDENTIFY with the MESSAGE_CONTENT intent is closed with 4014, as when the intent is not enabled. */
+    public void refuseMessageContentIntent() {
+        gateway.refuseMessageContent();
+    }
+
     public int identifies() {
         return gateway.identifies();
     }

@@ -36,6 +36,7 @@ final class FakeGateway {
     private int identifies;
     private int resumes;
     private int heartbeats;
+    private volatile boolean refuseMessageContent;
 
     FakeGateway(FakeDiscord discord) {
         this.discord = discord;
@@ -111,6 +112,10 @@ final class FakeGateway {
             return;
         }
         discord.identified(d);
+        if (refuseMessageContent && (d.path("intents").asLong() & (1L << 15)) != 0) {
+            webSocket.close(4014, "Disallowed intent(s).");
+            return;
+        }
         synchronized (lock) {
             identifies++;
             sessionId = UUID.randomUUID().toString();
@@ -204,6 +209,11 @@ final class FakeGateway {
             if (!resumable) sessionId = null;
             if (socket != null) send(socket, op(9, JSON.getNodeFactory().booleanNode(resumable)));
         }
+    }
+
+    /** As Discord does when the Developer Portal has the Message Content intent switched off. */
+    void refuseMessageContent() {
+        refuseMessageContent = true;
     }
 
     int identifies() {

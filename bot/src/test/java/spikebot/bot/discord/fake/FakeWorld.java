@@ -400,7 +400,9 @@ public final class FakeWorld {
         guild.roles().forEach(r -> roles.add(roleJson(r)));
         ArrayNode chans = json.putArray("channels");
         guild.channels().forEach(c -> chans.add(channelJson(c)));
-        json.putArray("threads");
+        ArrayNode threads = json.putArray("threads");
+        channels.values().stream().filter(c -> c.guildId == guild.id() && c.isThread() && !c.archived)
+                .sorted(java.util.Comparator.comparingLong(c -> c.id)).forEach(c -> threads.add(channelJson(c)));
         ArrayNode members = json.putArray("members");
         guild.memberRoles().keySet().stream().sorted()
                 .forEach(u -> members.add(memberJson(guild.id(), user(u), true)));
