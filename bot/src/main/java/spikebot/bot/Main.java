@@ -24,6 +24,8 @@ public final class Main {
 
     static {
         COMMANDS.put("help", new Entry("help", "this list", (args, console) -> help(console)));
+        COMMANDS.put("chat", new Entry("chat [--kb DIR] [--user NAME]", "talk to the bot in the terminal, as in Discord",
+                spikebot.bot.console.ChatConsole::run));
         COMMANDS.put("run", new Entry("run [--config FILE]", "the Discord bot (token from DISCORD_TOKEN)",
                 (args, console) -> RunCommand.run(args, console, System.getenv())));
     }

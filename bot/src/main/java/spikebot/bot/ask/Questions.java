@@ -10,14 +10,16 @@ import java.util.regex.Pattern;
 public final class Questions {
     private static final String WHO = "(?:any\\s?one|any\\s?body|some\\s?one|some\\s?body|we|you(?: all| guys)?|"
             + "the team|people|folks|y'?all)";
-    private static final String DONE = "(?:tried|done|used|looked|checked|evaluated|tested|benchmarked|compared|"
-            + "played|worked|experimented|seen|built|run|ran|investigated|explored|considered|attempted|"
-            + "reproduced|solved|fixed|hit|had|dealt|managed|got)";
+    private static final String ANYONE = "(?:any\\s?one|any\\s?body|some\\s?one|some\\s?body)";
+    private static final String DONE = "(?:tr(?:y|ied)|do(?:ne)?|used?|look(?:ed)?|check(?:ed)?|evaluat(?:e|ed)|"
+            + "test(?:ed)?|benchmark(?:ed)?|compared?|play(?:ed)?|work(?:ed)?|experiment(?:ed)?|seen?|buil[dt]|"
+            + "r[au]n|investigat(?:e|ed)|explored?|consider(?:ed)?|attempt(?:ed)?|reproduc(?:e|ed)|solved?|"
+            + "fix(?:ed)?|hit|had|deal(?:t)?|manag(?:e|ed)|g[eo]t)";
     /** "has anyone…", "did anyone…", "have we ever…", "anyone tried…", "is there a note on…", and close variants. */
     private static final Pattern DONE_BEFORE = Pattern.compile(String.join("|",
             "\\b(?:has|have|had|did|does|do)\\s+" + WHO + "\\s+(?:ever\\s+|already\\s+|previously\\s+|before\\s+)*"
                     + "(?:\\w+\\s+)?" + DONE + "\\b",
-            "(?:^|[.!?]\\s*)" + WHO + "\\s+(?:ever\\s+|already\\s+)?" + DONE + "\\b",
+            "(?:^|[.!?,:;]\\s*)" + ANYONE + "\\s+(?:ever\\s+|already\\s+)?" + DONE + "\\b",
             "\\bhave\\s+we\\s+ever\\b",
             "\\b(?:is|are)\\s+there\\s+(?:a|an|any)\\s+(?:\\w+\\s+)?(?:note|notes|write-?ups?|docs?|spikes?|"
                     + "paper\\s?checks?|post-?mortems?|results?)\\s+(?:on|about|for|of|regarding)\\b",
@@ -26,9 +28,10 @@ public final class Questions {
                     + "investigation)s?\\b",
             "\\b(?:been\\s+(?:tried|done|looked\\s+into|evaluated|tested)\\s+before)\\b"),
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern LEAD = Pattern.compile("^(?:(?:hey|hi|hello|so|ok|okay|quick question)[,!:]?\\s+)*"
+    private static final Pattern LEAD = Pattern.compile("^(?:(?:hey|hi|hello|so|ok|okay|quick question)"
+            + "(?:\\s+(?:all|team|folks|everyone|there))?[,!:]?\\s+)*"
             + "(?:(?:has|have|had|did|does|do)\\s+" + WHO + "\\s+(?:ever\\s+|already\\s+|previously\\s+)*|"
-            + WHO + "\\s+(?:ever\\s+)?|(?:is|are)\\s+there\\s+(?:a|an|any)\\s+(?:\\w+\\s+)?\\S+\\s+"
+            + ANYONE + "\\s+(?:ever\\s+)?|(?:is|are)\\s+there\\s+(?:a|an|any)\\s+(?:\\w+\\s+)?\\S+\\s+"
             + "(?:on|about|for|of|regarding)\\s+|do\\s+we\\s+have\\s+(?:a|an|any)\\s+\\S+\\s+(?:on|about|for)\\s+)"
             + "(?:" + DONE + "\\s+(?:out\\s+|into\\s+|at\\s+|with\\s+|on\\s+)?)?", Pattern.CASE_INSENSITIVE);
     private static final Pattern TAIL = Pattern.compile("(?:\\s+(?:before|already|yet|here|ever))*\\s*[?!.]*\\s*$",

@@ -1,6 +1,9 @@
 package spikebot.bot.core;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import spikebot.index.Hit;
+import spikebot.index.IndexBusyException;
 import spikebot.index.NoteIndex;
 import spikebot.index.SearchRequest;
 import spikebot.knowledge.KnowledgeBase;
@@ -19,6 +22,7 @@ import java.util.List;
  * <p>Not thread-safe by itself: {@link ChatCore} handles one event of a guild at a time.
  */
 public final class Guild implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Guild.class);
     private final String id;
     private final GuildConfig config;
     private final KnowledgeBase kb;
@@ -59,13 +63,23 @@ public final class Guild implements AutoCloseable {
     /** Writes a new note durably and indexes it at once, so the next question finds it. */
     public NoteFile write(Note note) throws IOException {
         NoteFile written = kb.write(note);
-        index().add(written);
+        try {
+            index().add(written);
+        } catch (IndexBusyException busy) {
+            // Another process owns the index: the note is safe on disk and that process's next sync finds it.
+            LOG.warn("guild {}: wrote {} but could not index it now: {}", id, written.path(), busy.getMessage());
+        }
         return written;
     }
 
     /** Picks up notes added, edited or deleted in the folder by other hands (git pull, an editor). */
     void sync() {
-        if (index != null) index.sync();
+        if (index == null || index.readOnly()) return;
+        try {
+            index.sync();
+        } catch (IOException e) {
+            LOG.warn("guild {}: cannot sync the index with the notes: {}", id, e.toString());
+        }
     }
 
     /** Where people can read a note: its thread, else the team's web view of the folder, else its own link. */
@@ -79,7 +93,7 @@ public final class Guild implements AutoCloseable {
         if (index == null) {
             try {
                 index = NoteIndex.open(kb);
-                index.sync();
+                if (!index.readOnly()) index.sync();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

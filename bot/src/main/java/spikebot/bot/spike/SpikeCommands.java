@@ -304,7 +304,8 @@ public final class SpikeCommands {
         Instant now = clock.instant();
         Spike spike = Spike.start(newId(book), kind, guild.id(), o.threadHome(), topic, goal, person(o.member()),
                 format, template, box, now, paper, claim);
-        SearchRequest request = SearchRequest.of(Text.cut(topic + " " + goal, 500)).withLimit(PRIOR_WORK);
+        // The topic alone: goal words would dilute how much of the question a note covers.
+        SearchRequest request = SearchRequest.of(topic).withLimit(PRIOR_WORK);
         PriorWork work = PriorWork.find(guild, request,
                 new Audience(guild.id(), o.member().id(), o.threadHome(), false), access, Hit.GOOD_ENOUGH);
         String lines = work.isEmpty() ? "Nothing in the notes yet: you may be the first. Write down what you find."

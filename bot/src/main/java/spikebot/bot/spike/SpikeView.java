@@ -92,7 +92,7 @@ final class SpikeView {
             if (item.done() && item.doneBy() != null) out.append(" (").append(Text.escape(item.doneBy())).append(')');
             out.append('\n');
         }
-        return out.toString();
+        return out.toString().stripTrailing();
     }
 
     private static List<ActionRow> controls(Spike s) {
