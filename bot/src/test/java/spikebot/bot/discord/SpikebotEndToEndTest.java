@@ -17,6 +17,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,6 +32,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static spikebot.bot.discord.fake.FakeWorld.ALICE;
 import static spikebot.bot.discord.fake.FakeWorld.BOB;
 import static spikebot.bot.discord.fake.FakeWorld.GENERAL;
+import static spikebot.bot.discord.fake.FakeWorld.IDEAS;
+import static spikebot.bot.discord.fake.FakeWorld.OLIVIA;
 import static spikebot.bot.discord.fake.FakeWorld.ML_TEAM;
 
 /**
@@ -40,16 +46,46 @@ class SpikebotEndToEndTest {
     Path kb;
     private FakeDiscord discord;
     private DiscordBot bot;
+    private final MovableClock clock = new MovableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
+
+    /** The core's time, moved by the test: reminders without sleeping. */
+    static final class MovableClock extends Clock {
+        private volatile Instant now;
+
+        MovableClock(Instant start) {
+            now = start;
+        }
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+    }
 
     @BeforeEach
     void start() throws Exception {
         SampleKnowledgeBase.copyTo(kb);
         discord = FakeDiscord.start();
         DiscordSettings settings = new DiscordSettings(Map.of(Long.toUnsignedString(ML_TEAM),
-                new DiscordSettings.GuildSettings(kb, "https://git.example.com/kb/blob/main/", Set.of(), null)),
+                new DiscordSettings.GuildSettings(kb, "https://git.example.com/kb/blob/main/",
+                        Set.of(Long.toUnsignedString(IDEAS)), null)),
                 Duration.ofHours(1));
         bot = DiscordBot.start(FakeDiscord.TOKEN, settings,
-                access -> new ChatCore(settings.coreConfigs(), access, Clock.systemUTC()),
+                access -> new ChatCore(settings.coreConfigs(), access, clock),
                 DiscordAdapterTest.toFake(discord));
         discord.await(c -> c.is("PUT", "applications/\\d+/guilds/" + ML_TEAM + "/commands"));
     }
@@ -89,6 +125,21 @@ class SpikebotEndToEndTest {
         assertTrue(field(ticked, "Checklist").get("name").asText().startsWith("Checklist (1/"), ticked.toString());
         assertTrue(field(ticked, "Checklist").get("value").asText().contains("(bob)"));
 
+        // The select menu sets the whole checklist at once.
+        FakeInteraction select = discord.select(ALICE, ticked, "Tick the checklist items that are done",
+                List.of("0", "1", "2"));
+        assertEquals(7, select.awaitCallback().callbackType());
+        assertTrue(field(discord.current(card), "Checklist").get("name").asText().startsWith("Checklist (3/"));
+
+        // Half of the 2h time box passes: one reminder in the thread, and only one.
+        clock.advance(Duration.ofMinutes(61));
+        bot.tick();
+        bot.tick();
+        List<RecordedCall> reminders = discord.calls(c -> c.is("POST", "channels/" + thread.id + "/messages")
+                && c.body().path("content").asText().contains("Half time"));
+        assertEquals(1, reminders.size(), discord.calls().toString());
+        assertTrue(reminders.get(0).body().at("/allowed_mentions/parse").isEmpty());
+
         // A finding, then /spike close in the thread: the form, the note, the summary, the archive.
         discord.slash(ALICE, thread.id, "spike note",
                 Map.of("text", "LanceDB queries 1M vectors in 8 ms on one core; IVF-PQ index builds in 3 minutes"))
@@ -119,6 +170,47 @@ class SpikebotEndToEndTest {
         assertTrue(text(again).contains("/channels/" + ML_TEAM + "/" + thread.id), again.toString());
         assertFalse(discord.calls(c -> c.status() >= 400).stream().anyMatch(c -> !c.isInteractionCallback()),
                 "no REST call was refused: " + discord.calls(c -> c.status() >= 400));
+    }
+
+    @Test
+    void templateAutocompleteAndTagAutocomplete() {
+        RecordedCall templates = discord.autocomplete(ALICE, GENERAL, "spike start", "template", "lib",
+                Map.of("topic", "x")).awaitCallback();
+        assertEquals(8, templates.callbackType());
+        assertEquals("library", templates.body().at("/data/choices/0/value").asText());
+        RecordedCall tags = discord.autocomplete(ALICE, GENERAL, "ask", "tag", "pol", Map.of("question", "x"))
+                .awaitCallback();
+        assertEquals(8, tags.callbackType());
+        assertTrue(tags.body().at("/data/choices").toString().contains("polars"), tags.toString());
+    }
+
+    @Test
+    void passiveAnswerWithFeedbackThenASavedSolution() throws Exception {
+        // In a channel with passive answers on, a "has anyone…" question gets the best match, with feedback buttons.
+        ObjectNode question = discord.post(BOB, IDEAS, "has anyone tried polars instead of pandas for our features?");
+        RecordedCall answer = discord.await(c -> c.is("POST", "channels/" + IDEAS + "/messages"));
+        assertEquals(question.get("id").asText(), answer.body().at("/message_reference/message_id").asText());
+        assertTrue(answer.body().toString().contains("Polars"), answer.toString());
+        ObjectNode posted = discord.messagesIn(IDEAS).stream()
+                .filter(m -> m.path("author").path("bot").asBoolean()).findFirst().orElseThrow();
+        discord.click(BOB, posted, "Helpful").awaitReply();
+
+        // Plain chatter in the same channel gets nothing.
+        discord.post(ALICE, IDEAS, "lunch at noon?");
+
+        // Someone explains a fix; "Save as solution" turns it into a note that /ask finds at once.
+        ObjectNode fix = discord.post(ALICE, GENERAL,
+                "Fixed the flaky Kafka consumer lag alerts: the exporter scraped every 5s, set scrape_interval to 30s");
+        FakeInteraction menu = discord.messageCommand(BOB, "Save as solution", fix);
+        assertEquals(9, menu.awaitCallback().callbackType());
+        ObjectNode saved = discord.submitModal(BOB, menu, Map.of(
+                "problem", "Kafka consumer lag alerts fire on every deploy")).awaitReply();
+        assertTrue(saved.get("content").asText().contains("Saved as a solution"), saved.toString());
+        ObjectNode found = discord.slash(OLIVIA, GENERAL, "ask", Map.of("question", "why does kafka lag alerting flap?"))
+                .awaitReply();
+        assertTrue(text(found).contains("Kafka consumer lag alerts fire on every deploy"), found.toString());
+        assertEquals(1, discord.calls(c -> c.is("POST", "channels/" + IDEAS + "/messages")).size(),
+                "only the question got a passive answer");
     }
 
     private Path newNote(String word) throws Exception {

@@ -328,7 +328,8 @@ public final class FakeDiscord implements AutoCloseable {
 
     /**
      * A user fills in and submits the modal that the bot showed in answer to {@code shown}. Fields are given by
-     * their custom id; fields left out are submitted empty, and a required one left out fails the test.
+     * their custom id; fields left out keep what the bot pre-filled (or stay empty), and a required one left empty
+     * fails the test.
      */
     public FakeInteraction submitModal(FakeWorld.User user, FakeInteraction shown, Map<String, String> fields) {
         RecordedCall callback = shown.awaitCallback();
@@ -343,7 +344,8 @@ public final class FakeDiscord implements AutoCloseable {
             if (label.path("type").asInt() != 18 || input.path("type").asInt() != 4) continue;
             String inputId = input.path("custom_id").asText();
             known.add(inputId);
-            String value = fields.getOrDefault(inputId, "");
+            // What a user leaves untouched is submitted as the bot pre-filled it.
+            String value = fields.getOrDefault(inputId, input.path("value").asText(""));
             if (value.isEmpty() && input.path("required").asBoolean(true)) {
                 throw new AssertionError("modal field '" + inputId + "' is required");
             }
