@@ -527,14 +527,14 @@ public final class FakeDiscord implements AutoCloseable {
             if (!path.startsWith(API)) return error(404, 0, "404: Not Found");
             path = path.substring(API.length());
             if (!("Bot " + TOKEN).equals(request.getHeaders().get("Authorization"))) {
-                record(new RecordedCall(request.getMethod(), path, query, MissingNode.getInstance(), 401));
+                record(new RecordedCall(request.getMethod(), path, query, MissingNode.getInstance(), 401, System.nanoTime()));
                 return error(401, 0, "401: Unauthorized");
             }
             JsonNode body = body(request);
-            RecordedCall probe = new RecordedCall(request.getMethod(), path, query, body, 0);
+            RecordedCall probe = new RecordedCall(request.getMethod(), path, query, body, 0, System.nanoTime());
             Fault fault = takeFault(probe);
             if (fault != null) {
-                record(new RecordedCall(request.getMethod(), path, query, body, fault.status()));
+                record(new RecordedCall(request.getMethod(), path, query, body, fault.status(), System.nanoTime()));
                 return faultResponse(fault);
             }
             MockResponse response;
@@ -544,7 +544,7 @@ public final class FakeDiscord implements AutoCloseable {
                 LOG.error("fake discord: failed to answer {} {}", request.getMethod(), path, e);
                 response = error(400, 50035, "Invalid Form Body: " + e.getMessage());
             }
-            record(new RecordedCall(request.getMethod(), path, query, body, response.getCode()));
+            record(new RecordedCall(request.getMethod(), path, query, body, response.getCode(), System.nanoTime()));
             return response;
         }
     }
@@ -568,9 +568,15 @@ public final class FakeDiscord implements AutoCloseable {
             json.put("message", "You are being rate limited.");
             json.put("retry_after", fault.retryAfterSeconds());
             json.put("global", false);
+            // Discord's own 429 (not Cloudflare's, which has no Via header and blocks every route).
             return new MockResponse.Builder().code(429)
                     .addHeader("Content-Type", "application/json")
+                    .addHeader("Via", "1.1 google")
                     .addHeader("Retry-After", String.valueOf((long) Math.ceil(fault.retryAfterSeconds())))
+                    .addHeader("X-RateLimit-Limit", "5")
+                    .addHeader("X-RateLimit-Remaining", "0")
+                    .addHeader("X-RateLimit-Reset-After", String.valueOf(fault.retryAfterSeconds()))
+                    .addHeader("X-RateLimit-Bucket", "fake-" + Integer.toHexString(fault.matches().hashCode()))
                     .addHeader("X-RateLimit-Scope", "user")
                     .body(json.toString()).build();
         }

@@ -16,6 +16,7 @@ public final class FakeInteraction {
     private final String token;
     private final long channelId;
     private final long componentMessageId;
+    private final long sentNanos = System.nanoTime();
     private final List<Long> replies = new ArrayList<>();
     private boolean acknowledged;
     private long originalId;
@@ -38,6 +39,11 @@ public final class FakeInteraction {
 
     public long channelId() {
         return channelId;
+    }
+
+    /** When the fake sent this interaction to the bot ({@link System#nanoTime()}). */
+    public long sentNanos() {
+        return sentNanos;
     }
 
     /** The message whose component was used, or 0. */

@@ -8,9 +8,10 @@ import java.util.regex.Pattern;
  * One REST request the bot made to the fake Discord, with its JSON payload ({@code payload_json} for multipart
  * bodies; a missing node when there was no body), and the HTTP status the fake answered with.
  *
- * @param path the path after the API base, without query, e.g. {@code channels/123/messages}
+ * @param path  the path after the API base, without query, e.g. {@code channels/123/messages}
+ * @param nanos when the fake received it ({@link System#nanoTime()}), to measure how fast the bot answered
  */
-public record RecordedCall(String method, String path, String query, JsonNode body, int status) {
+public record RecordedCall(String method, String path, String query, JsonNode body, int status, long nanos) {
 
     /** Whether method and path match, the path given as a regular expression ({@code \d+} for ids). */
     public boolean is(String method, String pathRegex) {
