@@ -315,7 +315,7 @@ public final class ChatConsole {
         Map<String, String> fields = new LinkedHashMap<>();
         for (Modal.TextInput input : modal.inputs()) {
             String value = inline.get(input.id());
-            if (value == null && anyInline && !input.required()) value = input.value();
+            if (value == null && anyInline && !input.required()) value = input.value() == null ? "" : input.value();
             while (value == null) {
                 out.print(input.label() + (input.required() ? " (required)" : "")
                         + (input.value() != null ? " [" + input.value() + "]" : "") + ": ");

@@ -35,6 +35,7 @@ public final class ChatCore implements AutoCloseable {
     private final PassiveAnswers passive;
     private final SpikeCommands spikes;
     private final SolvedCommand solved;
+    /** When {@link #tick()} last synced the indexes; null until the first tick, which opens them. */
     private Instant lastSync;
 
     /**
@@ -49,7 +50,6 @@ public final class ChatCore implements AutoCloseable {
         this.passive = new PassiveAnswers(access, clock);
         this.spikes = new SpikeCommands(access, clock);
         this.solved = new SolvedCommand(clock);
-        this.lastSync = clock.instant();
     }
 
     /** The slash commands and message menu entries to register. */
@@ -137,11 +137,12 @@ public final class ChatCore implements AutoCloseable {
 
     /**
      * Posts due now (spike reminders) in every guild, each at most once, including those missed while the bot
-     * was down. Call it at start and then every few seconds; it also picks up notes changed in the folders.
+     * was down. Call it at start and then every few seconds (from one thread); the first call opens every guild's
+     * index, and later calls pick up notes changed in the folders once a minute.
      */
     public List<Action> tick() {
         List<Action> posts = new ArrayList<>();
-        boolean resync = !clock.instant().isBefore(lastSync.plus(RESYNC));
+        boolean resync = lastSync == null || !clock.instant().isBefore(lastSync.plus(RESYNC));
         if (resync) lastSync = clock.instant();
         for (var entry : configs.entrySet()) {
             Guild guild = guild(entry.getKey(), entry.getValue());
@@ -149,7 +150,7 @@ public final class ChatCore implements AutoCloseable {
                 try {
                     posts.addAll(spikes.tick(guild));
                     if (resync) guild.sync();
-                } catch (RuntimeException e) {
+                } catch (RuntimeException e) { // e.g. a knowledge base folder that went missing
                     LOG.error("guild {}: tick failed", guild.id(), e);
                 }
             }

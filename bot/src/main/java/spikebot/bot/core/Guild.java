@@ -72,11 +72,16 @@ public final class Guild implements AutoCloseable {
         return written;
     }
 
-    /** Picks up notes added, edited or deleted in the folder by other hands (git pull, an editor). */
+    /**
+     * Opens the index if it is not open yet (so that the first question after a start does not wait for it), then
+     * picks up notes added, edited or deleted in the folder by other hands (git pull, an editor).
+     */
     void sync() {
-        if (index == null || index.readOnly()) return;
+        boolean opened = index == null;
+        NoteIndex current = index();
+        if (opened || current.readOnly()) return;
         try {
-            index.sync();
+            current.sync();
         } catch (IOException e) {
             LOG.warn("guild {}: cannot sync the index with the notes: {}", id, e.toString());
         }

@@ -26,8 +26,10 @@ public final class HitCards {
         if (!hit.authors().isEmpty()) value.append(" · ").append(authors(hit.authors()));
         value.append(" · ").append(hit.date() == null ? "undated"
                 : Text.timestamp(hit.date().atStartOfDay(ZoneOffset.UTC).toInstant(), 'R'));
+        // Adjacent highlights (parts of one word, like cudaError) merge into one bold run: "****" never comes
+        // from the text itself, whose asterisks are escaped.
         String snippet = hit.snippet() == null ? "" : hit.snippet().render(
-                s -> Text.escape(s.replace('\n', ' ')), "**", "**");
+                s -> Text.escape(s.replace('\n', ' ')), "**", "**").replace("****", "");
         if (!snippet.isBlank()) value.append("\n> ").append(Text.cut(snippet, SNIPPET_CHARS));
         value.append('\n').append(link(hit, guild));
         return new Embed.Field(name, value.toString(), false);

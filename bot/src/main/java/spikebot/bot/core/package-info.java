@@ -7,9 +7,11 @@
  * <ol>
  *   <li>register {@link spikebot.bot.core.ChatCore#commands()};</li>
  *   <li>for each interaction: if {@link spikebot.bot.core.ChatCore#deferral} says so, acknowledge at once; then
- *       run every action of {@link spikebot.bot.core.ChatCore#handle} in order;</li>
+ *       run every action of {@link spikebot.bot.core.ChatCore#handle} in order (the first
+ *       {@link spikebot.bot.core.Action.Reply} answers the interaction, later ones are follow-ups);</li>
  *   <li>after an {@link spikebot.bot.core.Action.OpenThread}, hand back
- *       {@link spikebot.bot.core.Event.ThreadOpened} (or {@code ThreadFailed}) and run what that returns;</li>
+ *       {@link spikebot.bot.core.Event.ThreadOpened} (or {@code ThreadFailed}) with the original event's origin,
+ *       and run what that returns as the answer to the original interaction;</li>
  *   <li>every few seconds, and once at start, post what {@link spikebot.bot.core.ChatCore#tick()} returns
  *       (reminders).</li>
  * </ol>

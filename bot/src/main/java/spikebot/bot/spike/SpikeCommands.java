@@ -185,7 +185,7 @@ public final class SpikeCommands {
             default -> throw unknownButton();
         };
         book.save(changed);
-        return List.of(new Action.Update(SpikeView.card(changed, book.priorWork(changed.id()), now)));
+        return List.of(new Action.Update(SpikeView.card(changed, priorWork(guild, changed), now)));
     }
 
     public List<Action> select(Guild guild, Event.SelectChoice choice) throws IOException {
@@ -200,7 +200,7 @@ public final class SpikeCommands {
         Instant now = clock.instant();
         Spike changed = spike.checkOnly(ticked, choice.origin().member().name(), now);
         book(guild).save(changed);
-        return List.of(new Action.Update(SpikeView.card(changed, book(guild).priorWork(changed.id()), now)));
+        return List.of(new Action.Update(SpikeView.card(changed, priorWork(guild, changed), now)));
     }
 
     public List<Action> submit(Guild guild, Event.ModalSubmit form) throws IOException {
@@ -304,12 +304,8 @@ public final class SpikeCommands {
         Instant now = clock.instant();
         Spike spike = Spike.start(newId(book), kind, guild.id(), o.threadHome(), topic, goal, person(o.member()),
                 format, template, box, now, paper, claim);
-        // The topic alone: goal words would dilute how much of the question a note covers.
-        SearchRequest request = SearchRequest.of(topic).withLimit(PRIOR_WORK);
-        PriorWork work = PriorWork.find(guild, request,
-                new Audience(guild.id(), o.member().id(), o.threadHome(), false), access, Hit.GOOD_ENOUGH);
-        String lines = work.isEmpty() ? "Nothing in the notes yet: you may be the first. Write down what you find."
-                : work.shown().stream().map(h -> HitCards.line(h, guild)).collect(Collectors.joining("\n"));
+        PriorWork work = findPriorWork(guild, spike);
+        String lines = priorWorkLines(guild, work);
         book.priorWork(spike.id(), lines);
         book.expect(spike, work.withheld());
         return List.of(new Action.OpenThread(spike.id(), o.threadHome(), SpikeView.threadName(spike),
@@ -363,7 +359,7 @@ public final class SpikeCommands {
     private List<Action> status(Guild guild, Event.SlashCommand c) {
         Spike spike = target(guild, c);
         Instant now = clock.instant();
-        Embed card = SpikeView.cardEmbed(spike, book(guild).priorWork(spike.id()), now);
+        Embed card = SpikeView.cardEmbed(spike, priorWork(guild, spike), now);
         return List.of(new Action.Reply(new Message("", List.of(card), List.of()), true));
     }
 
@@ -407,8 +403,8 @@ public final class SpikeCommands {
         String threadLink = spike.thread() == null ? null : Text.channelUrl(guild.id(), spike.thread());
         Closing closing = new Closing(outcome, summary, part(field, "approaches"), part(field, "next_steps"),
                 tags(field.apply("tags")), paper, person(o.member()), now, threadLink);
+        String priorWork = priorWork(guild, spike); // before the note exists, or it would list itself
         NoteFile written = guild.write(SpikeNotes.render(spike, closing));
-        String priorWork = book(guild).priorWork(spike.id());
         try {
             book(guild).forget(spike);
         } catch (IOException e) {
@@ -468,8 +464,33 @@ public final class SpikeCommands {
 
     private List<Action> refreshCard(Guild guild, Spike spike, Instant now) {
         if (spike.thread() == null || spike.message() == null) return List.of();
-        return List.of(new Action.Edit(spike.thread(), spike.message(),
-                SpikeView.card(spike, book(guild).priorWork(spike.id()), now)));
+        return List.of(new Action.Edit(spike.thread(), spike.message(), SpikeView.card(spike, priorWork(guild, spike),
+                now)));
+    }
+
+    /**
+     * What the first message shows under "before you start": the related notes everyone in the spike's channel
+     * may see. The topic alone is searched, as goal words would dilute how much of it a note covers.
+     */
+    private PriorWork findPriorWork(Guild guild, Spike spike) {
+        SearchRequest request = SearchRequest.of(spike.topic()).withLimit(PRIOR_WORK);
+        return PriorWork.find(guild, request, new Audience(guild.id(), spike.owner().id(), spike.channel(), false),
+                access, Hit.GOOD_ENOUGH);
+    }
+
+    private static String priorWorkLines(Guild guild, PriorWork work) {
+        return work.isEmpty() ? "Nothing in the notes yet: you may be the first. Write down what you find."
+                : work.shown().stream().map(h -> HitCards.line(h, guild)).collect(Collectors.joining("\n"));
+    }
+
+    /** The lines shown when the spike started; found again after a restart (only the first message has them). */
+    private String priorWork(Guild guild, Spike spike) {
+        String lines = book(guild).priorWork(spike.id());
+        if (lines == null) {
+            lines = priorWorkLines(guild, findPriorWork(guild, spike));
+            book(guild).priorWork(spike.id(), lines);
+        }
+        return lines;
     }
 
     /** The spike a command is about: named by {@code spike:}, else the thread it is used in. */

@@ -52,9 +52,10 @@ final class SpikeView {
             description.append("**Paper:** ").append(Text.escape(s.paper())).append('\n');
             description.append("**Claim:** ").append(Text.escape(s.claim())).append('\n');
         }
-        description.append("**Goal:** ").append(s.goal().isBlank()
-                ? "not stated yet: state the problem before any solution (`/spike note`)."
-                : Text.escape(s.goal()));
+        if (!s.goal().isBlank()) description.append("**Goal:** ").append(Text.escape(s.goal()));
+        else if (s.kind() != NoteKind.PAPER_CHECK) {
+            description.append("**Goal:** not stated yet: state the problem before any solution (`/spike note`).");
+        }
         List<Embed.Field> fields = new ArrayList<>();
         fields.add(new Embed.Field("Owner", Text.escape(s.owner().name()), true));
         List<Person> others = s.people().subList(1, s.people().size());
@@ -68,7 +69,7 @@ final class SpikeView {
         if (priorWork != null) fields.add(new Embed.Field("Before you start: prior work", priorWork, false));
         String footer = noun(s) + " " + s.id() + " · /spike note · /spike extend · /spike close";
         int color = s.overdue(now) ? LATE : OPEN;
-        return new Embed(icon(s) + " " + noun(s) + ": " + Text.escape(s.topic()), null, description.toString(),
+        return new Embed(icon(s) + " " + noun(s) + ": " + Text.escape(s.topic()), null, description.toString().strip(),
                 fields, footer, color);
     }
 

@@ -83,6 +83,16 @@ class SpikeFlowTest {
     }
 
     @Test
+    void afterARestartTheFirstMessageStillShowsItsPriorWork() {
+        String thread = bot.startSpike(in("100", ALICE), "topic", "Evaluate Polars lazy API");
+        bot.restart();
+        String card = text(only(bot.click(bot.inThread(thread, ALICE), "spike:tick:" + spikeId(thread) + ":0",
+                thread), Action.Update.class).message());
+        assertTrue(card.contains("Evaluate Polars as a Pandas replacement"), card);
+        assertTrue(card.contains("Checklist (1/5)"), card);
+    }
+
+    @Test
     void startingInsideAThreadOpensTheNewThreadInItsParent() {
         String first = bot.startSpike(in("100", ALICE), "topic", "One");
         List<Action> actions = bot.slash(bot.inThread(first, ALICE), "spike", "start", "topic", "Two");
