@@ -1,7 +1,11 @@
 package spikebot.bot;
 
+import spikebot.bot.cli.AddCommand;
+import spikebot.bot.cli.AskCommand;
 import spikebot.bot.cli.CommandLineError;
 import spikebot.bot.cli.Console;
+import spikebot.bot.cli.DemoCommand;
+import spikebot.bot.cli.IndexCommand;
 import spikebot.bot.discord.RunCommand;
 
 import java.io.UncheckedIOException;
@@ -24,6 +28,10 @@ public final class Main {
 
     static {
         COMMANDS.put("help", new Entry("help", "this list", (args, console) -> help(console)));
+        COMMANDS.put("demo", new Entry(DemoCommand.USAGE, DemoCommand.SUMMARY, DemoCommand::run));
+        COMMANDS.put("index", new Entry(IndexCommand.USAGE, IndexCommand.SUMMARY, IndexCommand::run));
+        COMMANDS.put("ask", new Entry(AskCommand.USAGE, AskCommand.SUMMARY, AskCommand::run));
+        COMMANDS.put("add", new Entry(AddCommand.USAGE, AddCommand.SUMMARY, AddCommand::run));
         COMMANDS.put("chat", new Entry("chat [--kb DIR] [--user NAME]", "talk to the bot in the terminal, as in Discord",
                 spikebot.bot.console.ChatConsole::run));
         COMMANDS.put("run", new Entry("run [--config FILE]", "the Discord bot (token from DISCORD_TOKEN)",
