@@ -46,6 +46,7 @@ class SpikebotEndToEndTest {
     Path kb;
     private FakeDiscord discord;
     private DiscordBot bot;
+    private DiscordSettings settings;
     private final MovableClock clock = new MovableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
 
     /** The core's time, moved by the test: reminders without sleeping. */
@@ -80,14 +81,18 @@ class SpikebotEndToEndTest {
     void start() throws Exception {
         SampleKnowledgeBase.copyTo(kb);
         discord = FakeDiscord.start();
-        DiscordSettings settings = new DiscordSettings(Map.of(Long.toUnsignedString(ML_TEAM),
+        settings = new DiscordSettings(Map.of(Long.toUnsignedString(ML_TEAM),
                 new DiscordSettings.GuildSettings(kb, "https://git.example.com/kb/blob/main/",
                         Set.of(Long.toUnsignedString(IDEAS)), null)),
                 Duration.ofHours(1));
-        bot = DiscordBot.start(FakeDiscord.TOKEN, settings,
+        bot = startBot();
+        discord.await(c -> c.is("PUT", "applications/\\d+/guilds/" + ML_TEAM + "/commands"));
+    }
+
+    private DiscordBot startBot() throws InterruptedException {
+        return DiscordBot.start(FakeDiscord.TOKEN, settings,
                 access -> new ChatCore(settings.coreConfigs(), access, clock),
                 DiscordAdapterTest.toFake(discord));
-        discord.await(c -> c.is("PUT", "applications/\\d+/guilds/" + ML_TEAM + "/commands"));
     }
 
     @AfterEach
@@ -170,6 +175,31 @@ class SpikebotEndToEndTest {
         assertTrue(text(again).contains("/channels/" + ML_TEAM + "/" + thread.id), again.toString());
         assertFalse(discord.calls(c -> c.status() >= 400).stream().anyMatch(c -> !c.isInteractionCallback()),
                 "no REST call was refused: " + discord.calls(c -> c.status() >= 400));
+    }
+
+    @Test
+    void anOpenSpikeSurvivesARestartAndItsMissedReminderFiresOnce() throws Exception {
+        discord.slash(ALICE, GENERAL, "spike start", Map.of("topic", "Try LightGBM on churn", "timebox", "4h"))
+                .awaitReply();
+        FakeWorld.Channel thread = discord.world().threadsOf(GENERAL).get(0);
+        ObjectNode card = discord.messagesIn(thread.id).get(0);
+
+        // The bot is down while the time box passes its half.
+        bot.close();
+        clock.advance(Duration.ofHours(2).plusMinutes(30));
+        bot = startBot();
+        discord.awaitCount(c -> c.is("PUT", "applications/\\d+/guilds/" + ML_TEAM + "/commands"), 2);
+
+        RecordedCall late = discord.await(c -> c.is("POST", "channels/" + thread.id + "/messages")
+                && c.body().path("content").asText().contains("Half time"));
+        assertTrue(late.body().path("content").asText().contains("late"), late.toString());
+        bot.tick();
+        assertEquals(1, discord.calls(c -> c.is("POST", "channels/" + thread.id + "/messages")
+                && c.body().path("content").asText().contains("Half time")).size(), "fired once");
+
+        // The card's buttons still work after the restart.
+        assertEquals(7, discord.click(BOB, card, "☐ 1").awaitCallback().callbackType());
+        assertTrue(field(discord.current(card), "Checklist").get("name").asText().startsWith("Checklist (1/"));
     }
 
     @Test
