@@ -19,6 +19,7 @@ import spikebot.bot.core.Event;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -33,10 +34,10 @@ final class EventRouter extends ListenerAdapter {
     private final DiscordChannelAccess access;
     private final ThreadDirectory threads;
     private final ExecutorService workers;
-    private final java.util.function.Consumer<String> registerCommands;
+    private final Consumer<String> registerCommands;
 
     EventRouter(ChatCore core, DiscordSettings settings, DiscordChannelAccess access, ThreadDirectory threads,
-                ExecutorService workers, java.util.function.Consumer<String> registerCommands) {
+                ExecutorService workers, Consumer<String> registerCommands) {
         this.core = core;
         this.settings = settings;
         this.access = access;
@@ -47,32 +48,32 @@ final class EventRouter extends ListenerAdapter {
 
     @Override
     public void onSlashCommandInteraction(SlashCommandInteractionEvent e) {
-        interaction(e, e.getMember(), Inbound::slash);
+        interaction(e, Inbound::slash);
     }
 
     @Override
     public void onCommandAutoCompleteInteraction(CommandAutoCompleteInteractionEvent e) {
-        interaction(e, e.getMember(), Inbound::autocomplete);
+        interaction(e, Inbound::autocomplete);
     }
 
     @Override
     public void onButtonInteraction(ButtonInteractionEvent e) {
-        interaction(e, e.getMember(), Inbound::button);
+        interaction(e, Inbound::button);
     }
 
     @Override
     public void onStringSelectInteraction(StringSelectInteractionEvent e) {
-        interaction(e, e.getMember(), Inbound::select);
+        interaction(e, Inbound::select);
     }
 
     @Override
     public void onModalInteraction(ModalInteractionEvent e) {
-        interaction(e, e.getMember(), Inbound::modal);
+        interaction(e, Inbound::modal);
     }
 
     @Override
     public void onMessageContextInteraction(MessageContextInteractionEvent e) {
-        interaction(e, e.getMember(), Inbound::messageCommand);
+        interaction(e, Inbound::messageCommand);
     }
 
     @Override
@@ -86,16 +87,18 @@ final class EventRouter extends ListenerAdapter {
         // Plain chatter in guilds the bot does not serve is none of its business; a mention still gets an answer.
         if (!mentionsBot && !settings.guilds().containsKey(e.getGuild().getId())) return;
         access.saw(e.getMember());
-        if (e.getChannel() instanceof ThreadChannel thread) threads.remember(thread);
         Exchange exchange = Exchange.forMessage(e.getJDA(), core, settings, threads, e.getMessage(),
                 event.origin());
-        submit(() -> exchange.handle(event));
+        submit(() -> {
+            if (e.getChannel() instanceof ThreadChannel thread) threads.remember(thread);
+            exchange.handle(event);
+        });
     }
 
     /** The last moment a thread is in JDA's cache: keep where it lives before the gateway forgets it. */
     @Override
     public void onChannelUpdateArchived(ChannelUpdateArchivedEvent e) {
-        if (e.getChannel() instanceof ThreadChannel thread) threads.remember(thread);
+        if (e.getChannel() instanceof ThreadChannel thread) submit(() -> threads.remember(thread));
     }
 
     @Override
@@ -108,9 +111,8 @@ final class EventRouter extends ListenerAdapter {
         }
     }
 
-    private <E extends Interaction> void interaction(E e, net.dv8tion.jda.api.entities.Member member,
-                                                     Function<E, Event> translate) {
-        if (member == null || e.getGuild() == null) return; // commands are registered for guilds only
+    private <E extends Interaction> void interaction(E e, Function<E, Event> translate) {
+        if (e.getMember() == null || e.getGuild() == null) return; // commands are registered for guilds only
         Event event;
         try {
             event = translate.apply(e);
@@ -118,8 +120,7 @@ final class EventRouter extends ListenerAdapter {
             LOG.warn("could not read a {}: {}", e.getClass().getSimpleName(), ex.toString());
             return;
         }
-        access.saw(member);
-        if (e.getChannel() instanceof ThreadChannel thread) threads.remember(thread);
+        access.saw(e.getMember());
         Exchange exchange = Exchange.forInteraction(e.getJDA(), core, settings, threads, e, event.origin());
         if (!(event instanceof Event.Autocomplete)) {
             try {
@@ -128,7 +129,10 @@ final class EventRouter extends ListenerAdapter {
                 LOG.error("the core failed to say whether to defer {}", event, ex);
             }
         }
-        submit(() -> exchange.handle(event));
+        submit(() -> {
+            if (e.getChannel() instanceof ThreadChannel thread) threads.remember(thread);
+            exchange.handle(event);
+        });
     }
 
     private void submit(Runnable work) {

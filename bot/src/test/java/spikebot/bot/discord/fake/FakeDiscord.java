@@ -39,17 +39,29 @@ import static spikebot.bot.discord.fake.FakeWorld.id;
 
 /**
  * A fake Discord on 127.0.0.1 for end-to-end tests with the real JDA client: the REST API under
- * {@code /api/v10/} and the gateway (a websocket at {@code /gateway}), both on one local port.
+ * {@code /api/v10/} and the gateway (a websocket at {@code /gateway}, JSON encoding, no compression), both on one
+ * local port. Tests point JDA at it with {@link #restConfig()} and {@link #sessionController()}.
  *
- * <p>Tests point JDA at it with {@link #restConfig()} and {@link #sessionController()}, then act as users
- * ({@link #slash}, {@link #click}, {@link #select}, {@link #submitModal}, {@link #autocomplete},
- * {@link #messageCommand}, {@link #post}) and look at what the bot did through the REST calls it recorded
- * ({@link #await}). The fake keeps the messages and threads the bot creates, so a later click can be on a button
- * the bot really posted. Slash commands must have been registered by the bot (PUT application commands) before a
- * test can use them, and their options are typed from that registration, as Discord would.
- *
- * <p>For fault tests: {@link #failNext} answers a matching request with 429 (with {@code retry_after}) or 5xx;
- * {@link #dropConnection}, {@link #requestReconnect} and {@link #invalidateSession} act on the gateway.
+ * <p>What it does:
+ * <ul>
+ *   <li>Gateway: HELLO, IDENTIFY → READY + GUILD_CREATE (roles, channels with permission overwrites, a forum,
+ *       members, active threads), heartbeats and their ACKs, RESUME with replay of what was missed, THREAD_CREATE /
+ *       THREAD_UPDATE after the bot's REST calls. Faults: {@link #dropConnection} (TCP reset, session kept),
+ *       {@link #requestReconnect} (op 7), {@link #invalidateSession} (op 9), {@link #refuseMessageContentIntent}
+ *       (close 4014).</li>
+ *   <li>Users act: {@link #slash}, {@link #autocomplete}, {@link #click}, {@link #select}, {@link #submitModal},
+ *       {@link #messageCommand} (INTERACTION_CREATE, with the member's permissions in that channel) and
+ *       {@link #post} (MESSAGE_CREATE with mentions). Slash commands and their options must have been registered by
+ *       the bot and are typed from that registration; buttons and menus must be on a message the bot posted; a
+ *       modal's fields come from the modal the bot showed.</li>
+ *   <li>REST, recorded in {@link #calls()} with arrival time and awaited with {@link #await}: users/@me,
+ *       gateway/bot, PUT/GET application commands (global and per guild), interaction callbacks (types 4 to 9,
+ *       {@code with_response}), follow-ups and edits of the original (webhooks), send / get / edit message, create
+ *       thread and forum post, thread from message, modify channel (archive), join thread, typing. The messages and
+ *       threads the bot makes are kept ({@link #messagesIn}, {@link #current}, {@link FakeWorld#threadsOf}).
+ *       Faults: {@link #failNext} answers the next matching request with 429 ({@code retry_after}, Discord's
+ *       headers) or any 5xx. A wrong token gets 401.</li>
+ * </ul>
  */
 public final class FakeDiscord implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(FakeDiscord.class);
