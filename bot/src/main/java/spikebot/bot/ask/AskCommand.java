@@ -36,7 +36,8 @@ public final class AskCommand {
     /** The "Start a spike" button carries its topic in its custom id; see {@code spikebot.bot.spike}. */
     public static final String START_SPIKE_PREFIX = "spike:new:";
 
-    public static final CommandSpec SPEC = CommandSpec.slash("ask", "Has anyone done this before? Search the team's notes",
+    public static final CommandSpec SPEC = CommandSpec.slash("ask",
+            "Has anyone done this before? Search the team's notes",
             OptionSpec.text("question", "What you want to know", true, 1000),
             OptionSpec.choice("kind", "Only this kind of note", false,
                     List.of("spike", "paper-check", "solution", "note")),

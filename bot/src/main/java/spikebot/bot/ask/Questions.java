@@ -15,7 +15,7 @@ public final class Questions {
             + "test(?:ed)?|benchmark(?:ed)?|compared?|play(?:ed)?|work(?:ed)?|experiment(?:ed)?|seen?|buil[dt]|"
             + "r[au]n|investigat(?:e|ed)|explored?|consider(?:ed)?|attempt(?:ed)?|reproduc(?:e|ed)|solved?|"
             + "fix(?:ed)?|hit|had|deal(?:t)?|manag(?:e|ed)|g[eo]t)";
-    /** "has anyone…", "did anyone…", "have we ever…", "anyone tried…", "is there a note on…", and close variants. */
+    /** "has anyone…", "did anyone…", "have we ever…", "anyone tried…", "is there a note on…", and variants. */
     private static final Pattern DONE_BEFORE = Pattern.compile(String.join("|",
             "\\b(?:has|have|had|did|does|do)\\s+" + WHO + "\\s+(?:ever\\s+|already\\s+|previously\\s+|before\\s+)*"
                     + "(?:\\w+\\s+)?" + DONE + "\\b",

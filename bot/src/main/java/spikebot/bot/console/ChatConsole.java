@@ -78,14 +78,16 @@ public final class ChatConsole {
         this.in = in;
         this.out = out;
         this.me = me;
-        this.printer = new Printer(clock, id -> names.getOrDefault(id, id));
+        this.printer = new Printer(clock, this::name);
         names.put(GENERAL, "general");
     }
 
     /** {@code spikebot chat [--kb DIR] [--user NAME]}. */
     public static int run(String[] args, Console console) throws IOException {
         Args parsed = Args.parse(args, Set.of("kb", "user"), Set.of());
-        if (!parsed.words().isEmpty()) throw new CommandLineError("unexpected argument '" + parsed.words().get(0) + "'");
+        if (!parsed.words().isEmpty()) {
+            throw new CommandLineError("unexpected argument '" + parsed.words().get(0) + "'");
+        }
         Path kb = Path.of(parsed.get("kb", "knowledge-base"));
         if (!Files.isDirectory(kb)) {
             throw new CommandLineError("no knowledge base folder at " + kb.toAbsolutePath()
@@ -125,7 +127,8 @@ public final class ChatConsole {
 
     String prompt() {
         String parent = parents.get(here);
-        return parent == null ? "#" + names.get(here) + "> " : "#" + names.get(parent) + " › " + names.get(here) + "> ";
+        return parent == null ? "#" + names.get(here) + "> "
+                : "#" + names.get(parent) + " › " + names.get(here) + "> ";
     }
 
     private void command(String line) throws IOException {
@@ -279,17 +282,16 @@ public final class ChatConsole {
                         menus = new ArrayList<>();
                         printer.render(e.message(), e.messageId(), shown, menus);
                     }
-                    out.println("(the first message of #" + names.getOrDefault(e.channelId(), e.channelId())
+                    out.println("(the first message of #" + name(e.channelId())
                             + " was updated; `show` shows it)");
                 }
-                case Action.Post p -> print(p.message(), newId(), "[in #" + names.getOrDefault(p.channelId(),
-                        p.channelId()) + "]\n");
+                case Action.Post p -> print(p.message(), newId(), "[in #" + name(p.channelId()) + "]\n");
                 case Action.ShowModal m -> fill(m.modal(), cause);
                 case Action.Suggest s -> out.println("suggestions: " + String.join(", ",
                         s.choices().stream().map(c -> c.name()).toList()));
                 case Action.OpenThread t -> openThread(t, cause);
                 case Action.ArchiveThread a -> {
-                    out.println("── thread #" + names.getOrDefault(a.threadId(), a.threadId()) + " archived ──");
+                    out.println("── thread #" + name(a.threadId()) + " archived ──");
                     if (here.equals(a.threadId())) move(parents.getOrDefault(here, GENERAL));
                 }
             }
@@ -300,7 +302,7 @@ public final class ChatConsole {
         String thread = newId();
         names.put(thread, t.name());
         parents.put(thread, t.channelId());
-        out.println("── new thread #" + t.name() + " in #" + names.getOrDefault(t.channelId(), t.channelId()) + " ──");
+        out.println("── new thread #" + t.name() + " in #" + name(t.channelId()) + " ──");
         print(t.first(), thread, "");
         here = thread;
         Origin origin = cause == null ? origin() : cause.origin();
@@ -385,6 +387,10 @@ public final class ChatConsole {
         StringBuilder u = new StringBuilder(head);
         for (OptionSpec o : spec.options()) u.append(o.required() ? " " + o.name() + ":…" : " [" + o.name() + ":]");
         return String.format("%-60s ", u);
+    }
+
+    private String name(String channelId) {
+        return names.getOrDefault(channelId, channelId);
     }
 
     private Origin origin() {

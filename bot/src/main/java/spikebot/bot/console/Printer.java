@@ -63,7 +63,8 @@ final class Printer {
                         menus.append("select menu: ").append(s.placeholder()).append(" (type `select N,M…`)\n");
                         for (int i = 0; i < s.options().size(); i++) {
                             Component.SelectOption o = s.options().get(i);
-                            String label = o.label().startsWith((i + 1) + ". ") ? o.label() : (i + 1) + ". " + o.label();
+                            String number = (i + 1) + ". ";
+                            String label = o.label().startsWith(number) ? o.label() : number + o.label();
                             menus.append("  ").append(o.selected() ? "[x] " : "[ ] ").append(label).append('\n');
                         }
                     }

@@ -84,7 +84,9 @@ public final class ChatCore implements AutoCloseable {
             try {
                 return route(guild, event);
             } catch (Refusal r) {
-                if (event instanceof Event.MessagePosted m) return m.mentionsBot() ? List.of(Action.Reply.of(r.getMessage())) : List.of();
+                if (event instanceof Event.MessagePosted m) {
+                    return m.mentionsBot() ? List.of(Action.Reply.of(r.getMessage())) : List.of();
+                }
                 return List.of(Action.Reply.privately(r.getMessage()));
             } catch (IOException | UncheckedIOException e) {
                 LOG.error("guild {}: could not save while handling {}", guildId, event.getClass().getSimpleName(), e);

@@ -132,7 +132,9 @@ public final class SpikeCommands {
             String paper = Text.oneLine(c.option("paper"));
             String claim = Text.oneLine(c.option("claim"));
             if (paper.isEmpty()) throw new Refusal("Say which paper: `paper:` a link or a reference.");
-            if (paper.length() > 500) throw new Refusal("The paper reference is too long: give a link or a short title.");
+            if (paper.length() > 500) {
+                throw new Refusal("The paper reference is too long: give a link or a short title.");
+            }
             if (claim.isEmpty()) throw new Refusal("Say which claim to check: `claim:` with the number to reproduce.");
             return start(guild, o, NoteKind.PAPER_CHECK, claim, null, c.option("timebox"), "paper", "solo", paper,
                     claim);
@@ -178,7 +180,8 @@ public final class SpikeCommands {
             }
             case "join" -> {
                 if (spike.involves(click.origin().member().id())) {
-                    throw new Refusal("You are already on this " + SpikeView.noun(spike).toLowerCase(Locale.ROOT) + ".");
+                    throw new Refusal("You are already on this " + SpikeView.noun(spike).toLowerCase(Locale.ROOT)
+                            + ".");
                 }
                 yield spike.join(person(click.origin().member()));
             }
@@ -296,7 +299,8 @@ public final class SpikeCommands {
         var templates = book.templates();
         String wanted = templateName == null || templateName.isBlank() ? "general" : Text.oneLine(templateName);
         ChecklistTemplate template = templates.get(wanted).orElseThrow(() -> new Refusal("Unknown template '"
-                + Text.escape(Text.cut(wanted, 30)) + "'. This team has: " + String.join(", ", templates.names()) + "."));
+                + Text.escape(Text.cut(wanted, 30)) + "'. This team has: " + String.join(", ", templates.names())
+                + "."));
         Format format = formatText == null || formatText.isBlank() ? Format.SOLO
                 : Format.parse(Text.oneLine(formatText)).orElseThrow(() -> new Refusal("The format is solo, pair or "
                 + "team."));
@@ -342,14 +346,16 @@ public final class SpikeCommands {
         String reason = Text.oneLine(c.option("reason"));
         if (reason.isEmpty()) throw new Refusal("Say why it needs more time: `reason:…` (it goes into the note).");
         if (reason.length() > MAX_REASON) {
-            throw new Refusal("A reason is at most " + MAX_REASON + " characters (this one has " + reason.length() + ").");
+            throw new Refusal("A reason is at most " + MAX_REASON + " characters (this one has " + reason.length()
+                    + ").");
         }
         Instant now = clock.instant();
         Spike changed = spike.extend(by, reason, c.origin().member().name(), now);
         book(guild).save(changed);
         int n = changed.extensions().size();
         List<Action> actions = new ArrayList<>();
-        actions.add(Action.Reply.of("⏱ **" + Text.escape(changed.topic()) + "** extended by " + by + " (extension " + n
+        actions.add(Action.Reply.of("⏱ **" + Text.escape(changed.topic()) + "** extended by " + by
+                + " (extension " + n
                 + "): " + Text.escape(reason) + ". Now ends " + Text.timestamp(changed.deadline(), 'F') + " ("
                 + Text.timestamp(changed.deadline(), 'R') + ")."));
         actions.addAll(refreshCard(guild, changed, now));

@@ -76,7 +76,8 @@ final class SpikeView {
     static String timeBox(Spike s, Instant now) {
         StringBuilder t = new StringBuilder(s.timebox());
         if (!s.extensions().isEmpty()) {
-            t.append(" + ").append(s.extensions().size()).append(s.extensions().size() == 1 ? " extension" : " extensions");
+            int n = s.extensions().size();
+            t.append(" + ").append(n).append(n == 1 ? " extension" : " extensions");
         }
         t.append(" · ends ").append(Text.timestamp(s.deadline(), 'F')).append(" (")
                 .append(Text.timestamp(s.deadline(), 'R')).append(')');
@@ -136,7 +137,8 @@ final class SpikeView {
         String when = s.overdue(now)
                 ? "⚠ **overdue** since " + Text.timestamp(s.deadline(), 'R')
                 : human(Duration.between(now, s.deadline())) + " left, ends " + Text.timestamp(s.deadline(), 'R');
-        String value = Text.escape(s.owner().name()) + " · " + (s.thread() == null ? "opening…" : Text.channel(s.thread()))
+        String value = Text.escape(s.owner().name()) + " · "
+                + (s.thread() == null ? "opening…" : Text.channel(s.thread()))
                 + " · " + when + "\nChecklist " + s.ticked() + "/" + s.checklist().size() + " · "
                 + s.findings().size() + (s.findings().size() == 1 ? " finding" : " findings")
                 + (s.extensions().isEmpty() ? "" : " · extended " + s.extensions().size() + "×")
@@ -177,12 +179,15 @@ final class SpikeView {
             fields.add(new Embed.Field("Code", orDash(c.paper().code()), true));
             fields.add(new Embed.Field("Data", orDash(c.paper().data()), true));
         }
-        if (c.approaches() != null) fields.add(new Embed.Field("Approaches compared", Text.escape(c.approaches()), false));
+        if (c.approaches() != null) {
+            fields.add(new Embed.Field("Approaches compared", Text.escape(c.approaches()), false));
+        }
         if (c.nextSteps() != null) fields.add(new Embed.Field("Next steps", Text.escape(c.nextSteps()), false));
         fields.add(new Embed.Field("Checklist", s.ticked() + "/" + s.checklist().size(), true));
         fields.add(new Embed.Field("Findings", String.valueOf(s.findings().size()), true));
         fields.add(new Embed.Field("Time", s.timebox() + (s.extensions().isEmpty() ? ""
-                : ", extended " + s.extensions().size() + "×") + ", took " + human(Duration.between(s.started(), c.at())),
+                : ", extended " + s.extensions().size() + "×")
+                + ", took " + human(Duration.between(s.started(), c.at())),
                 true));
         fields.add(new Embed.Field("Note", where, false));
         return new Embed("✅ " + noun(s) + " closed: " + c.outcome() + " · " + Text.escape(s.topic()), null,

@@ -26,7 +26,10 @@ public record Reminder(Kind kind, int day, Instant at) {
 
     static final Duration NEAR_END_LEAD = Duration.ofHours(1);
 
-    /** Stable name in {@link Spike#remindersFired()}: {@code half-time}, {@code near-end}, {@code expired}, {@code daily-3}. */
+    /**
+     * Stable name in {@link Spike#remindersFired()}: {@code half-time}, {@code near-end}, {@code expired},
+     * {@code daily-3}.
+     */
     public String key() {
         return kind == Kind.DAILY ? kind.key() + "-" + day : kind.key();
     }

@@ -26,7 +26,8 @@ public final class SpikeNotes {
     public static Note render(Spike spike, Closing closing) {
         boolean paperCheck = spike.kind() == NoteKind.PAPER_CHECK;
         StringBuilder body = new StringBuilder();
-        section(body, "Decision", closing.outcome() + (blank(closing.summary()) ? "" : ": " + closing.summary().strip()));
+        String summary = blank(closing.summary()) ? "" : ": " + closing.summary().strip();
+        section(body, "Decision", closing.outcome() + summary);
         section(body, "Goal", spike.goal());
         if (paperCheck) paperSection(body, spike, closing.paper());
         section(body, "Approaches compared", closing.approaches());
