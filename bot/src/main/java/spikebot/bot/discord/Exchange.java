@@ -136,9 +136,13 @@ final class Exchange {
             } else if (deferred && !replied) {
                 replied = true;
                 if (r.ephemeral() && !deferredEphemeral) {
-                    // The deferred reply is public: never put a private answer there.
-                    hook.editOriginal("Sent you the answer privately.").complete();
+                    // The deferred reply is public: never put a private answer there. Settle it with a neutral
+                    // text first (the first follow-up after a deferral would otherwise take its place and its
+                    // visibility), answer privately, then remove it.
+                    hook.editOriginal("Answered privately.").complete();
                     hook.sendMessage(Outbound.create(r.message())).setEphemeral(true).complete();
+                    hook.deleteOriginal().queue(null, e -> LOG.debug("could not remove the deferred reply: {}",
+                            e.getMessage()));
                 } else {
                     hook.editOriginal(Outbound.edit(r.message())).complete();
                 }

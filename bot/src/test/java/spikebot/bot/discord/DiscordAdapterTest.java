@@ -184,10 +184,16 @@ class DiscordAdapterTest {
         discord.await(c -> c.is("PUT", "applications/\\d+/guilds/\\d+/commands"));
 
         FakeInteraction ask = discord.slash(ALICE, GENERAL, "ask", Map.of("question", "x"));
-        List<ObjectNode> replies = ask.awaitReplies(2);
-        assertFalse(replies.get(0).get("content").asText().contains("secret"));
-        assertEquals("secret findings", replies.get(1).get("content").asText());
-        assertEquals(64, replies.get(1).get("flags").asInt() & 64, "the answer is ephemeral");
+        discord.awaitCount(c -> c.path().contains(ask.token()) && !c.isInteractionCallback(), 3);
+        List<RecordedCall> calls = discord.calls(c -> c.path().contains(ask.token()) && !c.isInteractionCallback());
+        assertEquals("PATCH", calls.get(0).method(), "the public deferral is settled first");
+        assertFalse(calls.get(0).body().toString().contains("secret"));
+        assertEquals("POST", calls.get(1).method());
+        assertEquals("secret findings", calls.get(1).body().get("content").asText());
+        assertEquals(64, calls.get(1).body().get("flags").asInt() & 64, "the answer is ephemeral");
+        assertEquals("DELETE", calls.get(2).method(), "then the public placeholder goes away");
+        assertTrue(discord.messagesIn(GENERAL).stream().noneMatch(m -> (m.path("flags").asInt() & 64) == 0
+                && m.path("author").path("bot").asBoolean()), "nothing public is left: " + discord.messagesIn(GENERAL));
     }
 
     @Test

@@ -770,7 +770,10 @@ public final class FakeDiscord implements AutoCloseable {
                 interaction.replied(id);
                 yield ok(edited);
             }
-            case "DELETE" -> noContent();
+            case "DELETE" -> {
+                world.forget(id);
+                yield noContent();
+            }
             default -> ok(world.message(id).orElseThrow());
         };
     }

@@ -207,6 +207,10 @@ public final class FakeWorld {
         messages.put(message.get("id").asLong(), message);
     }
 
+    void forget(long messageId) {
+        messages.remove(messageId);
+    }
+
     List<ObjectNode> messagesIn(long channelId) {
         String channel = id(channelId);
         return messages.values().stream().filter(m -> channel.equals(m.path("channel_id").asText()))
