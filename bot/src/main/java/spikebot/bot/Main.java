@@ -6,6 +6,7 @@ import spikebot.bot.cli.CommandLineError;
 import spikebot.bot.cli.Console;
 import spikebot.bot.cli.DemoCommand;
 import spikebot.bot.cli.IndexCommand;
+import spikebot.bot.discord.RunCommand;
 
 import java.io.UncheckedIOException;
 import java.util.Arrays;
@@ -33,6 +34,8 @@ public final class Main {
         COMMANDS.put("add", new Entry(AddCommand.USAGE, AddCommand.SUMMARY, AddCommand::run));
         COMMANDS.put("chat", new Entry("chat [--kb DIR] [--user NAME]", "talk to the bot in the terminal, as in Discord",
                 spikebot.bot.console.ChatConsole::run));
+        COMMANDS.put("run", new Entry("run [--config FILE]", "the Discord bot (token from DISCORD_TOKEN)",
+                (args, console) -> RunCommand.run(args, console, System.getenv())));
     }
 
     private Main() {

@@ -296,6 +296,26 @@ class NoteIndexTest {
     }
 
     @Test
+    void aTeamsOwnSynonymsApplyAndABrokenFileIsReported() throws IOException {
+        notes.note("spikes/dwh.md", "spike", "Move reporting to the data warehouse", null, "go", null, null, "Done.");
+        Files.createDirectories(kb.stateDir());
+        Files.writeString(kb.stateDir().resolve("synonyms.txt"), "dwh, data warehouse\n");
+        index.close();
+        index = NoteIndex.open(kb);
+        assertTrue(index.sync().malformed().isEmpty());
+        assertEquals("spikes/dwh.md", paths("dwh").get(0));
+
+        Files.writeString(kb.stateDir().resolve("synonyms.txt"), "dwh, data warehouse\nbroken =>\n");
+        index.close();
+        index = NoteIndex.open(kb);
+        SyncReport report = index.sync();
+        assertEquals(".spikebot/synonyms.txt", report.malformed().get(0).path());
+        assertEquals(2, report.malformed().get(0).line());
+        assertTrue(paths("dwh").isEmpty(), "the team file is left out as a whole");
+        assertEquals("solutions/k8s-oom.md", paths("k8s").get(0), "the shipped synonyms still apply");
+    }
+
+    @Test
     void anotherProcessWritingMakesThisOneReadOnly() throws IOException {
         index.sync();
         try (NoteIndex second = NoteIndex.open(kb)) {

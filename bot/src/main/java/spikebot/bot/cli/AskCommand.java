@@ -3,6 +3,7 @@ package spikebot.bot.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import spikebot.index.Hit;
+import spikebot.index.IndexBusyException;
 import spikebot.index.NoteIndex;
 import spikebot.index.SearchRequest;
 import spikebot.index.Snippet;
@@ -52,6 +53,9 @@ public final class AskCommand {
             } else {
                 new HitPrinter(console.out(), LocalDate.now()).print(hits);
             }
+        } catch (IndexBusyException e) {
+            console.err().println("spikebot ask: " + e.getMessage());
+            return 1;
         }
         return 0;
     }
