@@ -61,6 +61,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
@@ -328,6 +329,16 @@ public final class NoteIndex implements Closeable {
      * this?") finds nothing; a blank question lists the newest notes that pass the filters.
      */
     public List<Hit> search(SearchRequest request) {
+        return search(request, hit -> true, request.limit());
+    }
+
+    /**
+     * As {@link #search(SearchRequest)}, for callers that drop some hits (notes the reader may not see, weak
+     * matches): the best {@code request.limit()} notes are looked at, each shown to {@code keep} before its snippet
+     * is made (its snippet is then empty), and the first {@code atMost} it accepts are returned with their snippets.
+     * Highlighting is most of a search's time, so dropped hits should not pay for it.
+     */
+    public List<Hit> search(SearchRequest request, Predicate<Hit> keep, int atMost) {
         QueryPlan plan = planner.plan(request.text());
         boolean listing = request.text().isBlank();
         if (plan.isEmpty() && !listing) return List.of();
@@ -345,8 +356,11 @@ public final class NoteIndex implements Closeable {
             for (ScoreDoc scoreDoc : top.scoreDocs) {
                 Document doc = stored.document(scoreDoc.doc);
                 float relevance = listing ? 1f : coverage.of(scoreDoc.doc);
-                Snippet snippet = snippets.of(text, doc.get(NoteDocuments.TITLE), doc.get(NoteDocuments.BODY));
                 float score = listing ? 0f : scoreDoc.score;
+                if (!keep.test(NoteDocuments.hit(doc, score, relevance, Snippet.EMPTY)) || hits.size() >= atMost) {
+                    continue;
+                }
+                Snippet snippet = snippets.of(text, doc.get(NoteDocuments.TITLE), doc.get(NoteDocuments.BODY));
                 hits.add(NoteDocuments.hit(doc, score, relevance, snippet));
             }
             return hits;

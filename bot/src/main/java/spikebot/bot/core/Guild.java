@@ -14,19 +14,25 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Predicate;
 
 /**
  * One guild's knowledge: its own folder of notes and its own index, never shared with another guild. The index is
  * opened on first use, so that a bot serving many guilds starts at once.
  *
- * <p>Not thread-safe by itself: {@link ChatCore} handles one event of a guild at a time.
+ * <p>{@code search} and {@link #tags} may be called from several threads at once; everything else only while
+ * holding {@link #lock()}, which {@link ChatCore} takes for every event that changes something.
  */
 public final class Guild implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Guild.class);
     private final String id;
     private final GuildConfig config;
     private final KnowledgeBase kb;
-    private NoteIndex index;
+    /** Held while an event changes this guild's notes or spikes. A lock, not a monitor: virtual threads wait on it. */
+    private final ReentrantLock lock = new ReentrantLock();
+    private final ReentrantLock opening = new ReentrantLock();
+    private volatile NoteIndex index;
 
     Guild(String id, GuildConfig config) {
         this.id = id;
@@ -36,6 +42,10 @@ public final class Guild implements AutoCloseable {
 
     public String id() {
         return id;
+    }
+
+    ReentrantLock lock() {
+        return lock;
     }
 
     public GuildConfig config() {
@@ -53,6 +63,11 @@ public final class Guild implements AutoCloseable {
 
     public List<Hit> search(SearchRequest request) {
         return index().search(request);
+    }
+
+    /** See {@link NoteIndex#search(SearchRequest, Predicate, int)}: dropped hits cost no snippet. */
+    public List<Hit> search(SearchRequest request, Predicate<Hit> keep, int atMost) {
+        return index().search(request, keep, atMost);
     }
 
     /** Tags that start with {@code prefix}, most used first. */
@@ -95,26 +110,37 @@ public final class Guild implements AutoCloseable {
     }
 
     private NoteIndex index() {
-        if (index == null) {
-            try {
-                index = NoteIndex.open(kb);
-                if (!index.readOnly()) index.sync();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+        NoteIndex current = index;
+        if (current != null) return current;
+        opening.lock();
+        try {
+            if (index == null) {
+                NoteIndex opened = NoteIndex.open(kb);
+                if (!opened.readOnly()) opened.sync();
+                index = opened;
             }
+            return index;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            opening.unlock();
         }
-        return index;
     }
 
     @Override
     public void close() {
-        if (index != null) {
-            try {
-                index.close();
-            } catch (Exception e) {
-                // closing on the way out: nothing left to save
+        opening.lock();
+        try {
+            if (index != null) {
+                try {
+                    index.close();
+                } catch (Exception e) {
+                    // closing on the way out: nothing left to save
+                }
+                index = null;
             }
-            index = null;
+        } finally {
+            opening.unlock();
         }
     }
 }

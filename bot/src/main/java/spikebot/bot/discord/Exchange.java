@@ -34,6 +34,10 @@ import java.util.List;
  *
  * <p>Each REST call completes before the next action starts, so that, for example, a summary is posted before its
  * thread is archived. Runs on the bot's worker threads, never on JDA's gateway thread.
+ *
+ * <p>An interaction is acknowledged once only: by the first answer, by the deferral the core asked for, or by the
+ * safety net ({@link #deferIfUnanswered}) on a timer thread. That choice is made under this object's monitor; the
+ * REST calls themselves never are.
  */
 final class Exchange {
     private static final Logger LOG = LoggerFactory.getLogger(Exchange.class);
@@ -47,9 +51,14 @@ final class Exchange {
     /** The plain message being answered, or null. */
     private final Message message;
     private final Origin origin;
+    /** The interaction's one callback is used or being used; guarded by this. */
     private boolean acknowledged;
-    private boolean deferred;
-    private boolean deferredEphemeral;
+    /** Acknowledged with a deferred reply ("thinking…"), to be edited with the answer. */
+    private volatile boolean deferred;
+    private volatile boolean deferredEphemeral;
+    /** Acknowledged with a deferred update of the component's message, to be edited with the new version. */
+    private volatile boolean deferredUpdate;
+    /** The deferred reply was replaced by the answer; only the worker thread uses it. */
     private boolean replied;
 
     private Exchange(JDA jda, ChatCore core, DiscordSettings settings, ThreadDirectory threads,
@@ -82,12 +91,52 @@ final class Exchange {
      * on JDA's event thread so that the acknowledgement leaves before any queued work; JDA holds later follow-ups
      * until it is done.
      */
-    void deferIfAsked(Defer defer) {
-        if (defer == null || !(interaction instanceof IReplyCallback callback)) return;
+    synchronized void deferIfAsked(Defer defer) {
+        if (defer == null || acknowledged || !(interaction instanceof IReplyCallback callback)) return;
         callback.deferReply(defer.ephemeral()).queue(null, e -> LOG.warn("could not defer an interaction: {}",
                 e.getMessage()));
-        acknowledged = deferred = true;
         deferredEphemeral = defer.ephemeral();
+        deferred = acknowledged = true;
+    }
+
+    /**
+     * The safety net, run on a timer a little before Discord's 3 seconds are up: if the interaction has no answer
+     * yet (the core is slow, or the event waited behind others), it is acknowledged now, so the user sees
+     * "thinking…" instead of "This interaction failed". A click defers the update of its message; anything else
+     * defers a public reply (a private answer then replaces it as described in {@link #reply}).
+     */
+    synchronized void deferIfUnanswered() {
+        if (acknowledged) return;
+        if (interaction instanceof ComponentInteraction component) {
+            component.deferEdit().queue(null, e -> LOG.warn("could not defer a click: {}", e.getMessage()));
+            deferredUpdate = acknowledged = true;
+        } else if (interaction instanceof IReplyCallback callback) {
+            callback.deferReply(false).queue(null, e -> LOG.warn("could not defer an interaction: {}",
+                    e.getMessage()));
+            deferred = acknowledged = true;
+        }
+    }
+
+    /** Takes the interaction's callback for this answer; false when it was used (or deferred) already. */
+    private synchronized boolean claimCallback() {
+        if (acknowledged) return false;
+        acknowledged = true;
+        return true;
+    }
+
+    /** The callback failed, so Discord never saw it: a later answer (or the safety net) may use it. */
+    private synchronized void releaseCallback() {
+        acknowledged = false;
+    }
+
+    /** Runs a callback that was claimed, releasing it if it fails. */
+    private void answerWith(Runnable callback) {
+        try {
+            callback.run();
+        } catch (RuntimeException e) {
+            releaseCallback();
+            throw e;
+        }
     }
 
     /** Asks the core and carries out its answer; a failure is logged and, where possible, told to the user. */
@@ -130,9 +179,9 @@ final class Exchange {
     private void reply(Action.Reply r) {
         if (interaction instanceof IReplyCallback callback) {
             InteractionHook hook = callback.getHook();
-            if (!acknowledged) {
-                callback.reply(Outbound.create(r.message())).setEphemeral(r.ephemeral()).complete();
-                acknowledged = replied = true;
+            if (claimCallback()) {
+                answerWith(() -> callback.reply(Outbound.create(r.message())).setEphemeral(r.ephemeral()).complete());
+                replied = true;
             } else if (deferred && !replied) {
                 replied = true;
                 if (r.ephemeral() && !deferredEphemeral) {
@@ -166,9 +215,10 @@ final class Exchange {
             LOG.warn("dropped an update outside a button or menu interaction");
             return;
         }
-        if (!acknowledged) {
-            ((IMessageEditCallback) component).editMessage(Outbound.edit(u.message())).complete();
-            acknowledged = true;
+        if (claimCallback()) {
+            answerWith(() -> ((IMessageEditCallback) component).editMessage(Outbound.edit(u.message())).complete());
+        } else if (deferredUpdate) {
+            component.getHook().editOriginal(Outbound.edit(u.message())).complete();
         } else {
             component.getMessageChannel().editMessageById(component.getMessageId(), Outbound.edit(u.message()))
                     .complete();
@@ -176,18 +226,19 @@ final class Exchange {
     }
 
     private void showModal(Action.ShowModal m) {
-        if (interaction instanceof IModalCallback callback && !acknowledged) {
-            callback.replyModal(Outbound.modal(m.modal())).complete();
-            acknowledged = true;
+        if (!(interaction instanceof IModalCallback callback)) {
+            LOG.warn("dropped a modal outside an interaction");
+        } else if (claimCallback()) {
+            answerWith(() -> callback.replyModal(Outbound.modal(m.modal())).complete());
         } else {
-            LOG.warn("dropped a modal that Discord cannot show here (already answered, or not an interaction)");
+            // Only when the core took so long that the safety net had to acknowledge first.
+            throw new IllegalStateException("the form took too long to open; please try again");
         }
     }
 
     private void suggest(Action.Suggest s) {
-        if (interaction instanceof IAutoCompleteCallback callback) {
-            callback.replyChoices(Outbound.choices(s.choices())).complete();
-            acknowledged = true;
+        if (interaction instanceof IAutoCompleteCallback callback && claimCallback()) {
+            answerWith(() -> callback.replyChoices(Outbound.choices(s.choices())).complete());
         }
     }
 
@@ -196,10 +247,10 @@ final class Exchange {
      * core, and carries out its answer in this same exchange: usually the reply to the command.
      */
     private void openThread(Action.OpenThread t) {
-        if (interaction instanceof IReplyCallback callback && !acknowledged) {
+        if (interaction instanceof IReplyCallback callback && claimCallback()) {
             // Two or three REST calls may pass Discord's 3 seconds: acknowledge first.
-            callback.deferReply(false).complete();
-            acknowledged = deferred = true;
+            answerWith(() -> callback.deferReply(false).complete());
+            deferred = true;
         }
         Event outcome;
         try {
@@ -253,9 +304,9 @@ final class Exchange {
         if (!(interaction instanceof IReplyCallback callback)) return;
         try {
             var data = Outbound.create(spikebot.bot.core.Message.text(text));
-            if (!acknowledged) {
-                callback.reply(data).setEphemeral(true).complete();
-                acknowledged = replied = true;
+            if (claimCallback()) {
+                answerWith(() -> callback.reply(data).setEphemeral(true).complete());
+                replied = true;
             } else {
                 callback.getHook().sendMessage(data).setEphemeral(true).complete();
             }

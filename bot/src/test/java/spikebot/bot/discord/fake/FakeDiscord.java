@@ -206,10 +206,19 @@ public final class FakeDiscord implements AutoCloseable {
     /** Waits until at least {@code count} recorded calls match; returns them all. */
     public List<RecordedCall> awaitCount(Predicate<RecordedCall> filter, int count) {
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        synchronized (calls) {
-            while (true) {
-                List<RecordedCall> matching = calls.stream().filter(filter).toList();
-                if (matching.size() >= count) return matching;
+        int checked = 0;
+        List<RecordedCall> matching = new ArrayList<>();
+        while (true) {
+            // Filtered outside the lock, and only what is new: the server's threads record calls meanwhile.
+            List<RecordedCall> fresh;
+            synchronized (calls) {
+                fresh = List.copyOf(calls.subList(checked, calls.size()));
+            }
+            checked += fresh.size();
+            fresh.stream().filter(filter).forEach(matching::add);
+            if (matching.size() >= count) return matching;
+            synchronized (calls) {
+                if (calls.size() > checked) continue;
                 long left = (deadline - System.nanoTime()) / 1_000_000;
                 if (left <= 0) {
                     throw new AssertionError("expected " + count + " matching REST call(s), the bot made:\n  "

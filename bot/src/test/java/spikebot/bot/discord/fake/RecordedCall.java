@@ -2,6 +2,8 @@ package spikebot.bot.discord.fake;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -15,8 +17,12 @@ public record RecordedCall(String method, String path, String query, JsonNode bo
 
     /** Whether method and path match, the path given as a regular expression ({@code \d+} for ids). */
     public boolean is(String method, String pathRegex) {
-        return this.method.equals(method) && Pattern.matches(pathRegex, path);
+        return this.method.equals(method) && PATTERNS.computeIfAbsent(pathRegex, Pattern::compile).matcher(path)
+                .matches();
     }
+
+    /** Compiled once: tests match every recorded call against a few patterns, many times over. */
+    private static final Map<String, Pattern> PATTERNS = new ConcurrentHashMap<>();
 
     public boolean isInteractionCallback() {
         return is("POST", "interactions/\\d+/[^/]+/callback");
