@@ -42,9 +42,9 @@ public final class DiscordBot implements AutoCloseable {
     private final DiscordSettings settings;
     private final ThreadDirectory threads;
     /**
-     * One virtual thread per event: answering mostly waits on Discord's REST API, and a fixed pool of waiting
-     * threads would hold a burst of questions back (200 at once took 5 to 12 seconds with 8 threads). The core
-     * still changes a guild under its lock; questions and forms run in parallel.
+     * One virtual thread per event: answering mostly waits on Discord's REST API, so a fixed pool of threads spends
+     * a burst waiting while the next events queue behind it, forms and clicks included. How much runs at once is
+     * the core's business (a lock per guild for changes, a few searchers for questions).
      */
     private final ExecutorService workers = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("spikebot-event-", 1).factory());
