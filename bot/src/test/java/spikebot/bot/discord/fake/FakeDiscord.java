@@ -416,6 +416,19 @@ public final class FakeDiscord implements AutoCloseable {
         return message;
     }
 
+    /**
+     * A user opens a thread (not the bot), e.g. a private thread with a few members; the bot learns of it from
+     * THREAD_CREATE, as from Discord. Returns the thread.
+     */
+    public FakeWorld.Channel openThread(FakeWorld.User owner, long parentId, String name, boolean privateThread,
+                                        FakeWorld.User... members) {
+        FakeWorld.Channel thread = world.createThread(parentId, name, owner.id(), privateThread);
+        thread.members.add(owner.id());
+        for (FakeWorld.User member : members) thread.members.add(member.id());
+        dispatch("THREAD_CREATE", world.channelJson(thread).put("newly_created", true));
+        return thread;
+    }
+
     /** The messages the bot has posted in a channel or thread, oldest first. */
     public List<ObjectNode> messagesIn(long channelId) {
         return world.messagesIn(channelId);
@@ -679,10 +692,31 @@ public final class FakeDiscord implements AutoCloseable {
             }
             case "GET channels/{id}" -> world.findChannel(Long.parseUnsignedLong(p[1]))
                     .map(c -> ok(world.channelJson(c))).orElseGet(() -> error(404, 10003, "Unknown Channel"));
-            case "PUT channels/{id}/thread-members/@me", "PUT channels/{id}/thread-members/{id}",
-                 "POST channels/{id}/typing" -> noContent();
+            case "PUT channels/{id}/thread-members/@me" -> {
+                world.channel(Long.parseUnsignedLong(p[1])).members.add(FakeWorld.BOT.id());
+                yield noContent();
+            }
+            case "PUT channels/{id}/thread-members/{id}" -> {
+                world.channel(Long.parseUnsignedLong(p[1])).members.add(Long.parseUnsignedLong(p[3]));
+                yield noContent();
+            }
+            case "GET channels/{id}/thread-members/{id}" -> threadMember(Long.parseUnsignedLong(p[1]),
+                    Long.parseUnsignedLong(p[3]));
+            case "POST channels/{id}/typing" -> noContent();
             default -> error(404, 0, "404: Not Found (the fake has no route " + route + ")");
         };
+    }
+
+    private MockResponse threadMember(long threadId, long userId) {
+        FakeWorld.Channel thread = world.channel(threadId);
+        if (!thread.members.contains(userId)) return error(404, 10007, "Unknown Member");
+        ObjectNode json = JSON.createObjectNode();
+        json.put("id", id(threadId));
+        json.put("user_id", id(userId));
+        json.put("join_timestamp", FakeWorld.now());
+        json.put("flags", 0);
+        json.set("member", world.memberJson(thread.guildId, world.user(userId), true));
+        return ok(json);
     }
 
     private ArrayNode registerCommands(long scope, JsonNode body) {
