@@ -188,7 +188,8 @@ final class Exchange {
                     // The deferred reply is public: never put a private answer there. Settle it with a neutral
                     // text first (the first follow-up after a deferral would otherwise take its place and its
                     // visibility), answer privately, then remove it.
-                    hook.editOriginal("Answered privately.").complete();
+                    hook.editOriginal(Outbound.edit(spikebot.bot.core.Message.text("Answered privately.")))
+                            .complete();
                     hook.sendMessage(Outbound.create(r.message())).setEphemeral(true).complete();
                     hook.deleteOriginal().queue(null, e -> LOG.debug("could not remove the deferred reply: {}",
                             e.getMessage()));

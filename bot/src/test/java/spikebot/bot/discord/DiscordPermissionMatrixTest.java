@@ -115,8 +115,8 @@ class DiscordPermissionMatrixTest {
     private static void shows(JsonNode message, List<String> expected) {
         String text = text(message);
         for (String word : GUILD_ONE_AND_OTHER) {
-            assertEquals(expected.contains(word), text.contains(word), (expected.contains(word) ? "missing " : "leaked ")
-                    + word + " in: " + text);
+            boolean wanted = expected.contains(word);
+            assertEquals(wanted, text.contains(word), (wanted ? "missing " : "leaked ") + word + " in: " + text);
         }
     }
 

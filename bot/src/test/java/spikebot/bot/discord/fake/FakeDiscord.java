@@ -51,16 +51,20 @@ import static spikebot.bot.discord.fake.FakeWorld.id;
  *       (close 4014).</li>
  *   <li>Users act: {@link #slash}, {@link #autocomplete}, {@link #click}, {@link #select}, {@link #submitModal},
  *       {@link #messageCommand} (INTERACTION_CREATE, with the member's permissions in that channel) and
- *       {@link #post} (MESSAGE_CREATE with mentions). Slash commands and their options must have been registered by
+ *       {@link #post} (MESSAGE_CREATE with mentions), {@link #openThread} (THREAD_CREATE; private threads keep
+ *       their members). Slash commands and their options must have been registered by
  *       the bot and are typed from that registration; buttons and menus must be on a message the bot posted; a
- *       modal's fields come from the modal the bot showed.</li>
+ *       modal's fields come from the modal the bot showed. {@link #forgeClick} and {@link #forgeModal} send what a
+ *       modified client could: any custom id.</li>
  *   <li>REST, recorded in {@link #calls()} with arrival time and awaited with {@link #await}: users/@me,
  *       gateway/bot, PUT/GET application commands (global and per guild), interaction callbacks (types 4 to 9,
  *       {@code with_response}), follow-ups and edits of the original (webhooks), send / get / edit message, create
- *       thread and forum post, thread from message, modify channel (archive), join thread, typing. The messages and
+ *       thread and forum post, thread from message, modify channel (archive), join thread, get a thread member,
+ *       typing. The messages and
  *       threads the bot makes are kept ({@link #messagesIn}, {@link #current}, {@link FakeWorld#threadsOf}).
  *       Faults: {@link #failNext} answers the next matching request with 429 ({@code retry_after}, Discord's
- *       headers) or any 5xx. A wrong token gets 401.</li>
+ *       headers) or any 5xx. A wrong token gets 401. A message over Discord's size limits (content, embeds,
+ *       components: {@link MessageLimits}) gets 400 "Invalid Form Body", as from Discord.</li>
  * </ul>
  */
 public final class FakeDiscord implements AutoCloseable {
@@ -347,6 +351,31 @@ public final class FakeDiscord implements AutoCloseable {
         return interact(user, message.get("channel_id").asLong(), 3, data, current(message));
     }
 
+    /** A click with any custom id on a message the bot posted, as a modified client could send it. */
+    public FakeInteraction forgeClick(FakeWorld.User user, JsonNode message, String customId) {
+        ObjectNode data = JSON.createObjectNode();
+        data.put("custom_id", customId);
+        data.put("component_type", 2);
+        return interact(user, message.get("channel_id").asLong(), 3, data, current(message));
+    }
+
+    /** A modal submission with any custom id and fields, never shown by the bot, as a modified client could send. */
+    public FakeInteraction forgeModal(FakeWorld.User user, long channelId, String customId,
+                                      Map<String, String> fields) {
+        ObjectNode data = JSON.createObjectNode();
+        data.put("custom_id", customId);
+        ArrayNode rows = data.putArray("components");
+        fields.forEach((id, value) -> {
+            ObjectNode row = rows.addObject();
+            row.put("type", 18);
+            ObjectNode component = row.putObject("component");
+            component.put("type", 4);
+            component.put("custom_id", id);
+            component.put("value", value);
+        });
+        return interact(user, channelId, 5, data, null);
+    }
+
     /**
      * A user fills in and submits the modal that the bot showed in answer to {@code shown}. Fields are given by
      * their custom id; fields left out keep what the bot pre-filled (or stay empty), and a required one left empty
@@ -572,8 +601,10 @@ public final class FakeDiscord implements AutoCloseable {
                 return faultResponse(fault);
             }
             MockResponse response;
+            List<String> tooBig = probe.message().map(MessageLimits::violations).orElse(List.of());
             try {
-                response = route(request.getMethod(), path, body);
+                response = !tooBig.isEmpty() ? error(400, 50035, "Invalid Form Body: " + String.join("; ", tooBig))
+                        : route(request.getMethod(), path, body);
             } catch (RuntimeException | AssertionError e) {
                 LOG.error("fake discord: failed to answer {} {}", request.getMethod(), path, e);
                 response = error(400, 50035, "Invalid Form Body: " + e.getMessage());

@@ -3,6 +3,7 @@ package spikebot.bot.discord.fake;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
@@ -31,6 +32,24 @@ public record RecordedCall(String method, String path, String query, JsonNode bo
     /** The interaction callback type (4 reply, 5 deferred reply, 6 deferred update, 7 update, 8 choices, 9 modal). */
     public int callbackType() {
         return body.path("type").asInt(-1);
+    }
+
+    /**
+     * The message this call posts or edits, as sent: a channel message, a webhook (interaction) follow-up or edit,
+     * an interaction reply or update, the first message of a forum post. Empty for other calls.
+     */
+    public Optional<JsonNode> message() {
+        if (isInteractionCallback()) {
+            return callbackType() == 4 || callbackType() == 7 ? Optional.of(body.path("data")) : Optional.empty();
+        }
+        if (is("POST", "channels/\\d+/threads")) {
+            return body.has("message") ? Optional.of(body.get("message")) : Optional.empty();
+        }
+        if (is("POST", "channels/\\d+/messages") || is("PATCH", "channels/\\d+/messages/\\d+")
+                || is("POST", "webhooks/\\d+/[^/]+") || is("PATCH", "webhooks/\\d+/[^/]+/messages/[^/]+")) {
+            return Optional.of(body);
+        }
+        return Optional.empty();
     }
 
     @Override
