@@ -120,8 +120,16 @@ public final class DiscordBot implements AutoCloseable {
         }
     }
 
-    /** Posts what the core's reminder schedule says is due; runs on a timer, and in tests on demand. */
+    /**
+     * Posts what the core's reminder schedule says is due; runs on a timer, and in tests on demand. Skipped while
+     * the gateway is not connected: JDA forgets the guild's channels when a session is invalidated, and a reminder
+     * the core handed out but that could not be posted would be lost. It stays due until the next tick.
+     */
     void tick() {
+        if (jda.getStatus() != JDA.Status.CONNECTED) {
+            LOG.info("not connected to Discord ({}): reminders wait for the next check", jda.getStatus());
+            return;
+        }
         try {
             Exchange.forTick(jda, core, settings, threads).run(core.tick());
         } catch (RuntimeException e) {

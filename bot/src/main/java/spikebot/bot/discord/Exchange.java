@@ -25,6 +25,7 @@ import spikebot.bot.core.Defer;
 import spikebot.bot.core.Event;
 import spikebot.bot.core.Origin;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -41,6 +42,8 @@ import java.util.List;
  */
 final class Exchange {
     private static final Logger LOG = LoggerFactory.getLogger(Exchange.class);
+    /** How long a reminder waits for the guilds to come back after Discord invalidated the session. */
+    private static final Duration RELOAD_WAIT = Duration.ofMinutes(2);
 
     private final JDA jda;
     private final ChatCore core;
@@ -117,26 +120,14 @@ final class Exchange {
         }
     }
 
-    /** Takes the interaction's callback for this answer; false when it was used (or deferred) already. */
+    /**
+     * Takes the interaction's callback for this answer; false when it was used (or deferred) already. Taken for
+     * good: JDA refuses a second callback even when the first one failed.
+     */
     private synchronized boolean claimCallback() {
         if (acknowledged) return false;
         acknowledged = true;
         return true;
-    }
-
-    /** The callback failed, so Discord never saw it: a later answer (or the safety net) may use it. */
-    private synchronized void releaseCallback() {
-        acknowledged = false;
-    }
-
-    /** Runs a callback that was claimed, releasing it if it fails. */
-    private void answerWith(Runnable callback) {
-        try {
-            callback.run();
-        } catch (RuntimeException e) {
-            releaseCallback();
-            throw e;
-        }
     }
 
     /** Asks the core and carries out its answer; a failure is logged and, where possible, told to the user. */
@@ -180,7 +171,7 @@ final class Exchange {
         if (interaction instanceof IReplyCallback callback) {
             InteractionHook hook = callback.getHook();
             if (claimCallback()) {
-                answerWith(() -> callback.reply(Outbound.create(r.message())).setEphemeral(r.ephemeral()).complete());
+                callback.reply(Outbound.create(r.message())).setEphemeral(r.ephemeral()).complete();
                 replied = true;
             } else if (deferred && !replied) {
                 replied = true;
@@ -217,7 +208,7 @@ final class Exchange {
             return;
         }
         if (claimCallback()) {
-            answerWith(() -> ((IMessageEditCallback) component).editMessage(Outbound.edit(u.message())).complete());
+            ((IMessageEditCallback) component).editMessage(Outbound.edit(u.message())).complete();
         } else if (deferredUpdate) {
             component.getHook().editOriginal(Outbound.edit(u.message())).complete();
         } else {
@@ -230,7 +221,7 @@ final class Exchange {
         if (!(interaction instanceof IModalCallback callback)) {
             LOG.warn("dropped a modal outside an interaction");
         } else if (claimCallback()) {
-            answerWith(() -> callback.replyModal(Outbound.modal(m.modal())).complete());
+            callback.replyModal(Outbound.modal(m.modal())).complete();
         } else {
             // Only when the core took so long that the safety net had to acknowledge first.
             throw new IllegalStateException("the form took too long to open; please try again");
@@ -239,7 +230,7 @@ final class Exchange {
 
     private void suggest(Action.Suggest s) {
         if (interaction instanceof IAutoCompleteCallback callback && claimCallback()) {
-            answerWith(() -> callback.replyChoices(Outbound.choices(s.choices())).complete());
+            callback.replyChoices(Outbound.choices(s.choices())).complete();
         }
     }
 
@@ -250,7 +241,7 @@ final class Exchange {
     private void openThread(Action.OpenThread t) {
         if (interaction instanceof IReplyCallback callback && claimCallback()) {
             // Two or three REST calls may pass Discord's 3 seconds: acknowledge first.
-            answerWith(() -> callback.deferReply(false).complete());
+            callback.deferReply(false).complete();
             deferred = true;
         }
         Event outcome;
@@ -296,8 +287,30 @@ final class Exchange {
 
     private GuildMessageChannel channel(String channelId) {
         GuildMessageChannel channel = jda.getChannelById(GuildMessageChannel.class, channelId);
+        if (channel == null && origin == null) channel = afterReload(channelId);
         if (channel == null) throw new IllegalStateException("channel " + channelId + " is unknown or I cannot see it");
         return channel;
+    }
+
+    /**
+     * For a reminder: JDA forgets every guild while a session is re-established (after Discord invalidated it), and
+     * the core has already counted the reminder as posted. Nothing was sent yet, so waiting for the guilds to come
+     * back and looking again can only post it once, never twice.
+     */
+    private GuildMessageChannel afterReload(String channelId) {
+        long deadline = System.nanoTime() + RELOAD_WAIT.toNanos();
+        try {
+            while (jda.getStatus() != JDA.Status.CONNECTED || jda.getGuildCache().isEmpty()) {
+                if (System.nanoTime() > deadline || jda.getStatus().ordinal() >= JDA.Status.SHUTTING_DOWN.ordinal()) {
+                    return null;
+                }
+                Thread.sleep(100);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+        return jda.getChannelById(GuildMessageChannel.class, channelId);
     }
 
     /** Best effort: a private note to the user about a failure, if there is a user to tell. */
@@ -306,7 +319,7 @@ final class Exchange {
         try {
             var data = Outbound.create(spikebot.bot.core.Message.text(text));
             if (claimCallback()) {
-                answerWith(() -> callback.reply(data).setEphemeral(true).complete());
+                callback.reply(data).setEphemeral(true).complete();
                 replied = true;
             } else {
                 callback.getHook().sendMessage(data).setEphemeral(true).complete();
