@@ -368,8 +368,10 @@ public final class FakeDiscord implements AutoCloseable {
         fields.forEach((id, value) -> {
             ObjectNode row = rows.addObject();
             row.put("type", 18);
+            row.put("id", rows.size() * 2 - 1);
             ObjectNode component = row.putObject("component");
             component.put("type", 4);
+            component.put("id", rows.size() * 2);
             component.put("custom_id", id);
             component.put("value", value);
         });
