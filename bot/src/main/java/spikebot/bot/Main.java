@@ -2,6 +2,7 @@ package spikebot.bot;
 
 import spikebot.bot.cli.CommandLineError;
 import spikebot.bot.cli.Console;
+import spikebot.bot.cli.EvalCommand;
 
 import java.io.UncheckedIOException;
 import java.util.Arrays;
@@ -22,6 +23,7 @@ public final class Main {
     private static final Map<String, Entry> COMMANDS = new LinkedHashMap<>();
 
     static {
+        COMMANDS.put("eval", new Entry(EvalCommand.USAGE, EvalCommand.SUMMARY, EvalCommand::run));
         COMMANDS.put("help", new Entry("help", "this list", (args, console) -> help(console)));
     }
 
