@@ -1,0 +1,429 @@
+package spikebot.index;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.LongField;
+import org.apache.lucene.index.CorruptIndexException;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexFormatTooNewException;
+import org.apache.lucene.index.IndexFormatTooOldException;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.MultiTerms;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherFactory;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.SortedNumericSortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
+import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.IOUtils;
+import spikebot.index.analysis.NoteAnalyzer;
+import spikebot.index.analysis.QuestionAnalyzer;
+import spikebot.index.analysis.QuestionWords;
+import spikebot.index.analysis.Synonyms;
+import spikebot.knowledge.FileStamp;
+import spikebot.knowledge.KnowledgeBase;
+import spikebot.knowledge.MalformedNoteException;
+import spikebot.knowledge.NoteFile;
+import spikebot.knowledge.Problem;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The Lucene index of a knowledge base: derived from the notes, kept in {@code <kb>/.spikebot/index}, and
+ * rebuildable at any time. Safe to use from many threads: searches run on a near-real-time searcher while notes are
+ * being added.
+ *
+ * <p>Opening is cheap and reads no note: {@link #sync()} compares each file's time and size with the stamp stored in
+ * the index's doc values and reads only what changed. An index written by an older version of this class (a
+ * different {@link #SCHEMA}), or found corrupt, is emptied and filled again by the next sync.
+ *
+ * <p>Only one process may write the index. When another holds it (the bot is running while someone types
+ * {@code spikebot ask}), the index opens {@linkplain #readOnly() read-only}: searches see what the other process
+ * last committed, and {@link #sync()}, {@link #rebuild()} and {@link #add} throw {@link IndexBusyException}.
+ *
+ * <p>Writes throw {@link IOException}; searches, being called from request handlers everywhere, throw
+ * {@link UncheckedIOException} on the rare disk failure.
+ */
+public final class NoteIndex implements Closeable {
+    /** Bumped whenever analysis or the document layout changes, so that old indexes are rebuilt, not misread. */
+    static final String SCHEMA = "1";
+    private static final String SCHEMA_KEY = "spikebot.schema";
+    /** Fewer files than this are parsed on the calling thread; more are spread over the cores. */
+    private static final int PARALLEL_THRESHOLD = 64;
+    /** Autocomplete shows a handful; a prefix like "a" should not make it walk every tag. */
+    private static final int MAX_TAGS_EXAMINED = 2000;
+
+    private final KnowledgeBase kb;
+    private final Directory directory;
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+    private final Analyzer noteAnalyzer;
+    private final Analyzer questionAnalyzer;
+    private final QueryPlanner planner;
+    private final Snippets snippets;
+    private final Optional<Problem> synonymsProblem;
+    private final ReentrantLock syncLock = new ReentrantLock();
+
+    private NoteIndex(KnowledgeBase kb, Directory directory, IndexWriter writer, SearcherManager searchers,
+                      Analyzer noteAnalyzer, Synonyms.Loaded synonyms) {
+        this.kb = kb;
+        this.directory = directory;
+        this.writer = writer;
+        this.searchers = searchers;
+        this.noteAnalyzer = noteAnalyzer;
+        this.questionAnalyzer = new QuestionAnalyzer(synonyms.map());
+        this.planner = new QueryPlanner(questionAnalyzer, noteAnalyzer,
+                new QuestionWords(QuestionAnalyzer.withoutSynonyms()));
+        this.snippets = new Snippets(noteAnalyzer);
+        this.synonymsProblem = synonyms.problem();
+    }
+
+    /**
+     * Opens (or creates) the index of a knowledge base. Reads no note; call {@link #sync()} to catch up with the
+     * files. Falls back to read-only when another process is writing the index.
+     *
+     * @throws NoSuchFileException when the knowledge base folder does not exist
+     */
+    public static NoteIndex open(KnowledgeBase kb) throws IOException {
+        if (!Files.isDirectory(kb.root())) {
+            throw new NoSuchFileException(kb.root().toString(), null, "knowledge base folder does not exist");
+        }
+        Path folder = kb.stateDir().resolve("index");
+        Files.createDirectories(folder);
+        Synonyms.Loaded synonyms = Synonyms.load(kb.stateDir().resolve("synonyms.txt"), ".spikebot/synonyms.txt");
+        NoteAnalyzer analyzer = new NoteAnalyzer();
+        Directory directory = FSDirectory.open(folder);
+        try {
+            IndexWriter writer = openWriter(directory, analyzer);
+            SearcherManager searchers = new SearcherManager(writer, true, true, new SearcherFactory());
+            return new NoteIndex(kb, directory, writer, searchers, analyzer, synonyms);
+        } catch (LockObtainFailedException busy) {
+            try {
+                if (!DirectoryReader.indexExists(directory)) {
+                    throw new IndexBusyException("the index in " + folder + " is being created by another Spikebot "
+                            + "process; try again in a moment");
+                }
+                return new NoteIndex(kb, directory, null, new SearcherManager(directory, new SearcherFactory()),
+                        analyzer, synonyms);
+            } catch (IOException | RuntimeException e) {
+                IOUtils.closeWhileHandlingException(directory);
+                throw e;
+            }
+        } catch (IOException | RuntimeException e) {
+            IOUtils.closeWhileHandlingException(directory);
+            throw e;
+        }
+    }
+
+    private static IndexWriter openWriter(Directory directory, Analyzer analyzer) throws IOException {
+        IndexWriter writer;
+        try {
+            writer = new IndexWriter(directory, config(analyzer, IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
+        } catch (CorruptIndexException | IndexFormatTooOldException | IndexFormatTooNewException unreadable) {
+            // Derived data: start again rather than ask a person to repair it.
+            for (String file : directory.listAll()) directory.deleteFile(file);
+            writer = new IndexWriter(directory, config(analyzer, IndexWriterConfig.OpenMode.CREATE));
+        }
+        String schema = null;
+        Iterable<Map.Entry<String, String>> data = writer.getLiveCommitData();
+        if (data != null) for (Map.Entry<String, String> e : data) if (e.getKey().equals(SCHEMA_KEY)) schema = e.getValue();
+        if (!SCHEMA.equals(schema)) {
+            writer.deleteAll();
+            writer.setLiveCommitData(Map.of(SCHEMA_KEY, SCHEMA).entrySet());
+            writer.commit();
+        }
+        return writer;
+    }
+
+    private static IndexWriterConfig config(Analyzer analyzer, IndexWriterConfig.OpenMode mode) {
+        return new IndexWriterConfig(analyzer)
+                .setOpenMode(mode)
+                .setRAMBufferSizeMB(64)
+                .setCommitOnClose(true);
+    }
+
+    /** True when another process writes this index and this one can only search it. */
+    public boolean readOnly() {
+        return writer == null;
+    }
+
+    /** The knowledge base this index is derived from. */
+    public KnowledgeBase knowledgeBase() {
+        return kb;
+    }
+
+    /** How many notes the index holds. */
+    public int size() {
+        return withSearcher(searcher -> searcher.getIndexReader().numDocs());
+    }
+
+    /** Brings the index up to date with the notes, reading only files that were added or changed. */
+    public SyncReport sync() throws IOException {
+        return update(false);
+    }
+
+    /** Indexes every note again from scratch. */
+    public SyncReport rebuild() throws IOException {
+        return update(true);
+    }
+
+    private SyncReport update(boolean fromScratch) throws IOException {
+        IndexWriter w = writable();
+        syncLock.lock();
+        try {
+            long started = System.nanoTime();
+            if (fromScratch) w.deleteAll();
+            searchers.maybeRefreshBlocking();
+            Map<String, FileStamp> indexed = fromScratch ? Map.of() : indexedStamps();
+            List<FileStamp> files = kb.scan();
+            List<FileStamp> toRead = new ArrayList<>();
+            int added = 0, changed = 0;
+            for (FileStamp file : files) {
+                FileStamp known = indexed.get(file.path());
+                if (known == null) {
+                    toRead.add(file);
+                    added++;
+                } else if (known.lastModified() != file.lastModified() || known.size() != file.size()) {
+                    toRead.add(file);
+                    changed++;
+                }
+            }
+            ConcurrentLinkedQueue<Problem> malformed = new ConcurrentLinkedQueue<>();
+            AtomicInteger failedNew = new AtomicInteger(), failedChanged = new AtomicInteger();
+            (toRead.size() < PARALLEL_THRESHOLD ? toRead.stream() : toRead.parallelStream()).forEach(file -> {
+                try {
+                    NoteFile note = kb.read(file.path());
+                    w.updateDocument(NoteDocuments.pathTerm(note.path()), NoteDocuments.of(note));
+                } catch (MalformedNoteException e) {
+                    malformed.add(e.problemIn(file.path()));
+                    if (indexed.containsKey(file.path())) {
+                        failedChanged.incrementAndGet();
+                        deleteQuietly(w, file.path());
+                    } else {
+                        failedNew.incrementAndGet();
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            Map<String, Boolean> present = new HashMap<>();
+            for (FileStamp file : files) present.put(file.path(), true);
+            int deleted = 0;
+            for (String path : indexed.keySet()) {
+                if (!present.containsKey(path)) {
+                    w.deleteDocuments(NoteDocuments.pathTerm(path));
+                    deleted++;
+                }
+            }
+            added -= failedNew.get();
+            changed -= failedChanged.get();
+            if (fromScratch || added + changed + deleted + failedChanged.get() > 0) {
+                w.commit();
+                searchers.maybeRefreshBlocking();
+            }
+            List<Problem> problems = new ArrayList<>(malformed);
+            problems.sort(Comparator.comparing(Problem::path));
+            synonymsProblem.ifPresent(p -> problems.add(0, p));
+            return new SyncReport(added, changed, deleted, problems, Duration.ofNanos(System.nanoTime() - started));
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        } finally {
+            syncLock.unlock();
+        }
+    }
+
+    private static void deleteQuietly(IndexWriter w, String path) {
+        try {
+            w.deleteDocuments(NoteDocuments.pathTerm(path));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Indexes one note now, replacing any earlier version of the same path; it is found by searches (of this
+     * process, and of others once this returns) as soon as this returns.
+     */
+    public void add(NoteFile file) throws IOException {
+        IndexWriter w = writable();
+        w.updateDocument(NoteDocuments.pathTerm(file.path()), NoteDocuments.of(file));
+        w.commit();
+        searchers.maybeRefreshBlocking();
+    }
+
+    /** The stamp of every indexed note, read from doc values: no stored document is loaded. */
+    private Map<String, FileStamp> indexedStamps() throws IOException {
+        IndexSearcher searcher = searchers.acquire();
+        try {
+            Map<String, FileStamp> stamps = new HashMap<>();
+            for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+                SortedDocValues paths = leaf.reader().getSortedDocValues(NoteDocuments.PATH);
+                NumericDocValues modified = leaf.reader().getNumericDocValues(NoteDocuments.MODIFIED);
+                NumericDocValues sizes = leaf.reader().getNumericDocValues(NoteDocuments.SIZE);
+                if (paths == null || modified == null || sizes == null) continue;
+                Bits live = leaf.reader().getLiveDocs();
+                for (int doc = paths.nextDoc(); doc != SortedDocValues.NO_MORE_DOCS; doc = paths.nextDoc()) {
+                    if (live != null && !live.get(doc)) continue;
+                    String path = paths.lookupOrd(paths.ordValue()).utf8ToString();
+                    long time = modified.advanceExact(doc) ? modified.longValue() : -1;
+                    long size = sizes.advanceExact(doc) ? sizes.longValue() : -1;
+                    stamps.put(path, new FileStamp(path, time, size));
+                }
+            }
+            return stamps;
+        } finally {
+            searchers.release(searcher);
+        }
+    }
+
+    private IndexWriter writable() {
+        if (writer == null) {
+            throw new IndexBusyException("the index of " + kb.root() + " is in use by another Spikebot process "
+                    + "(is the bot running?); searching works, changing the index must wait for it to stop");
+        }
+        return writer;
+    }
+
+    /**
+     * The notes that best answer a question, best first. A question made only of asking words ("has anyone tried
+     * this?") finds nothing; a blank question lists the newest notes that pass the filters.
+     */
+    public List<Hit> search(SearchRequest request) {
+        QueryPlan plan = planner.plan(request.text());
+        boolean listing = request.text().isBlank();
+        if (plan.isEmpty() && !listing) return List.of();
+        return withSearcher(searcher -> {
+            Query text = listing ? new MatchAllDocsQuery() : plan.query();
+            BooleanQuery.Builder query = new BooleanQuery.Builder().add(text, BooleanClause.Occur.MUST);
+            for (Query filter : filters(request)) query.add(filter, BooleanClause.Occur.FILTER);
+            TopDocs top = listing
+                    ? searcher.search(query.build(), request.limit(),
+                    new Sort(new SortedNumericSortField(NoteDocuments.DATE, SortField.Type.LONG, true)))
+                    : searcher.search(query.build(), request.limit());
+            QueryPlan.Coverage coverage = listing ? null : plan.coverage(searcher);
+            var stored = searcher.storedFields();
+            List<Hit> hits = new ArrayList<>(top.scoreDocs.length);
+            for (ScoreDoc scoreDoc : top.scoreDocs) {
+                Document doc = stored.document(scoreDoc.doc);
+                float relevance = listing ? 1f : coverage.of(scoreDoc.doc);
+                Snippet snippet = snippets.of(text, doc.get(NoteDocuments.TITLE), doc.get(NoteDocuments.BODY));
+                float score = listing ? 0f : scoreDoc.score;
+                hits.add(NoteDocuments.hit(doc, score, relevance, snippet));
+            }
+            return hits;
+        });
+    }
+
+    private static List<Query> filters(SearchRequest request) {
+        List<Query> filters = new ArrayList<>();
+        if (request.kind() != null) filters.add(new TermQuery(new Term(NoteDocuments.KIND, request.kind().id())));
+        if (blankToNull(request.tag()) != null) {
+            filters.add(new TermQuery(new Term(NoteDocuments.TAG, NoteDocuments.lower(request.tag()))));
+        }
+        if (blankToNull(request.author()) != null) {
+            filters.add(new TermQuery(new Term(NoteDocuments.AUTHOR, NoteDocuments.lower(request.author()))));
+        }
+        if (blankToNull(request.outcome()) != null) {
+            String outcome = NoteDocuments.lower(request.outcome()).replace(' ', '-');
+            filters.add(new TermQuery(new Term(NoteDocuments.OUTCOME, outcome)));
+        }
+        if (request.since() != null || request.until() != null) {
+            long from = request.since() == null ? Long.MIN_VALUE : request.since().toEpochDay();
+            long to = request.until() == null ? Long.MAX_VALUE : request.until().toEpochDay();
+            filters.add(LongField.newRangeQuery(NoteDocuments.DATE, from, to));
+        }
+        return filters;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    /** Tags that start with a prefix (any case), most used first: for autocompletion. */
+    public List<String> tags(String prefix, int limit) {
+        String start = prefix == null ? "" : NoteDocuments.lower(prefix);
+        return withSearcher(searcher -> {
+            Terms terms = MultiTerms.getTerms(searcher.getIndexReader(), NoteDocuments.TAG);
+            if (terms == null || limit <= 0) return List.of();
+            Map<String, Integer> counts = new LinkedHashMap<>();
+            TermsEnum each = terms.iterator();
+            BytesRef wanted = new BytesRef(start);
+            if (each.seekCeil(wanted) == TermsEnum.SeekStatus.END) return List.of();
+            int examined = 0;
+            for (BytesRef term = each.term(); term != null && examined < MAX_TAGS_EXAMINED; term = each.next()) {
+                String tag = term.utf8ToString();
+                if (!tag.startsWith(start)) break;
+                examined++;
+                // docFreq counts deleted notes until segments merge; a tag must not outlive its notes.
+                int count = searcher.count(new TermQuery(new Term(NoteDocuments.TAG, tag)));
+                if (count > 0) counts.put(tag, count);
+            }
+            return counts.entrySet().stream()
+                    .sorted(Map.Entry.<String, Integer>comparingByValue().reversed()
+                            .thenComparing(Map.Entry.comparingByKey()))
+                    .limit(limit)
+                    .map(Map.Entry::getKey)
+                    .toList();
+        });
+    }
+
+    @FunctionalInterface
+    private interface SearcherWork<T> {
+        T apply(IndexSearcher searcher) throws IOException;
+    }
+
+    private <T> T withSearcher(SearcherWork<T> work) {
+        try {
+            // Read-only: pick up what the writing process committed since; a cheap check when nothing did.
+            if (writer == null) searchers.maybeRefresh();
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                return work.apply(searcher);
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        IOUtils.close(searchers, writer, directory, noteAnalyzer, questionAnalyzer);
+    }
+}

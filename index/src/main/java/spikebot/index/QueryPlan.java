@@ -1,0 +1,106 @@
+package spikebot.index;
+
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Weight;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A question turned into the concepts it asks about: searched together (any concept may match, more and rarer
+ * ones score higher), and counted one by one for {@link Hit#relevance()}.
+ */
+record QueryPlan(String question, List<Concept> concepts) {
+    QueryPlan {
+        concepts = List.copyOf(concepts);
+    }
+
+    /** True when the question had nothing to search for ("has anyone tried this?"). */
+    boolean isEmpty() {
+        return concepts.isEmpty();
+    }
+
+    Query query() {
+        if (concepts.isEmpty()) return new MatchNoDocsQuery("nothing to search for");
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        for (Concept concept : concepts) any.add(concept.query(), BooleanClause.Occur.SHOULD);
+        return any.build();
+    }
+
+    /** Measures hits of this plan on one searcher. */
+    Coverage coverage(IndexSearcher searcher) throws IOException {
+        return new Coverage(searcher);
+    }
+
+    /**
+     * The share of a question a note covers: each concept weighs its inverse document frequency (BM25's), so that
+     * missing "polars" costs more than missing "pipeline", and a word no note contains weighs most of all.
+     */
+    final class Coverage {
+        private final IndexSearcher searcher;
+        private final List<Weight> weights = new ArrayList<>();
+        private final float[] idf;
+        private final float total;
+
+        private Coverage(IndexSearcher searcher) throws IOException {
+            this.searcher = searcher;
+            IndexReader reader = searcher.getIndexReader();
+            int docs = reader.numDocs();
+            idf = new float[concepts.size()];
+            float sum = 0;
+            for (int i = 0; i < concepts.size(); i++) {
+                Concept concept = concepts.get(i);
+                long df = documentFrequency(reader, concept);
+                idf[i] = (float) Math.log(1 + (docs - df + 0.5) / (df + 0.5));
+                sum += idf[i];
+                weights.add(searcher.createWeight(searcher.rewrite(concept.query()), ScoreMode.COMPLETE_NO_SCORES, 1f));
+            }
+            total = sum;
+        }
+
+        /** 0 to 1 for a document of the searcher. */
+        float of(int doc) throws IOException {
+            if (total <= 0) return 0f;
+            List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+            float covered = 0;
+            for (int i = 0; i < weights.size(); i++) {
+                if (weights.get(i).matches(leaf, doc - leaf.docBase) != null) covered += idf[i];
+            }
+            return Math.min(1f, covered / total);
+        }
+
+        /**
+         * How many notes contain the concept: its commonest word (synonyms count as one word, so the commonest
+         * decides, as in Lucene's SynonymQuery); for a phrase, its rarest word, an upper bound.
+         */
+        private static long documentFrequency(IndexReader reader, Concept concept) throws IOException {
+            long df = 0;
+            for (String word : concept.words()) df = Math.max(df, fieldsFrequency(reader, word));
+            for (List<String> phrase : concept.phrases()) {
+                long rarest = Long.MAX_VALUE;
+                for (String word : phrase) rarest = Math.min(rarest, fieldsFrequency(reader, word));
+                df = Math.max(df, rarest);
+            }
+            return df;
+        }
+
+        private static long fieldsFrequency(IndexReader reader, String term) throws IOException {
+            long df = 0;
+            for (String field : List.of(NoteDocuments.TITLE, NoteDocuments.TAGS, NoteDocuments.BODY)) {
+                df = Math.max(df, reader.docFreq(new Term(field, term)));
+            }
+            return df;
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package spikebot.index.analysis;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class QuestionAnalyzerTest {
+    private final QuestionAnalyzer analyzer = new QuestionAnalyzer(Synonyms.bundledOnly());
+
+    @Test
+    void oneWordSynonymsStackOnTheWord() throws IOException {
+        List<String> positions = Tokens.positions(analyzer, "run on k8s");
+        assertEquals(3, positions.size(), positions.toString());
+        assertEquals(java.util.Set.of("k8", "kubernet"), java.util.Set.of(positions.get(2).split("\\|")));
+        assertEquals(java.util.Set.of("k8", "kubernet"),
+                java.util.Set.of(Tokens.positions(analyzer, "Kubernetes").get(0).split("\\|")));
+    }
+
+    @Test
+    void multiWordSynonymsAddPathsBothWays() throws IOException {
+        List<String> terms = Tokens.of(analyzer, "OOM");
+        assertTrue(terms.containsAll(List.of("oom", "out", "of", "memori")), terms.toString());
+        List<String> back = Tokens.of(analyzer, "out of memory");
+        assertTrue(back.contains("oom"), back.toString());
+        assertTrue(Tokens.of(analyzer, "GBDT").containsAll(List.of("gradient", "boost")));
+        assertTrue(Tokens.of(analyzer, "finetuning").containsAll(List.of("fine", "tune")));
+        assertTrue(Tokens.of(analyzer, "large language models").contains("llm"));
+    }
+
+    @Test
+    void questionsHaveNoWordParts() throws IOException {
+        assertEquals(List.of("numthread"), Tokens.positions(analyzer, "numThreads"));
+    }
+
+    @Test
+    void aTeamFileExtendsTheShippedSynonyms(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("synonyms.txt");
+        Files.writeString(file, "# ours\nsnowflake, dwh, data warehouse\n");
+        Synonyms.Loaded loaded = Synonyms.load(file, ".spikebot/synonyms.txt");
+        assertTrue(loaded.problem().isEmpty());
+        try (QuestionAnalyzer team = new QuestionAnalyzer(loaded.map())) {
+            assertTrue(Tokens.of(team, "dwh").containsAll(List.of("snowflak", "data", "warehous")));
+            assertTrue(Tokens.of(team, "k8s").contains("kubernet"), "the shipped synonyms still apply");
+        }
+    }
+
+    @Test
+    void aBrokenTeamFileIsReportedAndTheShippedSynonymsStillWork(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("synonyms.txt");
+        Files.writeString(file, "good, fine\nbroken => \n");
+        Synonyms.Loaded loaded = Synonyms.load(file, ".spikebot/synonyms.txt");
+        assertTrue(loaded.problem().isPresent());
+        assertEquals(".spikebot/synonyms.txt", loaded.problem().get().path());
+        assertEquals(2, loaded.problem().get().line());
+        try (QuestionAnalyzer shipped = new QuestionAnalyzer(loaded.map())) {
+            assertTrue(Tokens.of(shipped, "k8s").contains("kubernet"));
+            assertFalse(Tokens.of(shipped, "good").contains("fine"));
+        }
+    }
+
+    @Test
+    void askingWordsAreRecognisedAfterStemming() {
+        QuestionWords asking = new QuestionWords(QuestionAnalyzer.withoutSynonyms());
+        assertTrue(asking.isAsking("anyon"));
+        assertTrue(asking.isAsking("tri"), "tried, as Porter stems it");
+        assertFalse(asking.isAsking("polar"));
+    }
+}
