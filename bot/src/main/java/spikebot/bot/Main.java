@@ -1,6 +1,7 @@
 package spikebot.bot;
 
 import spikebot.bot.cli.CommandLineError;
+import spikebot.bot.cli.BenchCommand;
 import spikebot.bot.cli.Console;
 import spikebot.bot.cli.EvalCommand;
 
@@ -24,6 +25,7 @@ public final class Main {
 
     static {
         COMMANDS.put("eval", new Entry(EvalCommand.USAGE, EvalCommand.SUMMARY, EvalCommand::run));
+        COMMANDS.put("bench", new Entry(BenchCommand.USAGE, BenchCommand.SUMMARY, BenchCommand::run));
         COMMANDS.put("help", new Entry("help", "this list", (args, console) -> help(console)));
     }
 

@@ -19,6 +19,7 @@ import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -28,7 +29,6 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.SortedNumericSortField;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
@@ -39,6 +39,8 @@ import spikebot.index.analysis.NoteAnalyzer;
 import spikebot.index.analysis.QuestionAnalyzer;
 import spikebot.index.analysis.QuestionWords;
 import spikebot.index.analysis.Synonyms;
+import spikebot.index.embed.Embeddings;
+import spikebot.index.embed.Fusion;
 import spikebot.knowledge.FileStamp;
 import spikebot.knowledge.KnowledgeBase;
 import spikebot.knowledge.MalformedNoteException;
@@ -59,6 +61,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
@@ -87,6 +90,10 @@ public final class NoteIndex implements Closeable {
     private static final int PARALLEL_THRESHOLD = 64;
     /** Autocomplete shows a handful; a prefix like "a" should not make it walk every tag. */
     private static final int MAX_TAGS_EXAMINED = 2000;
+    /** Hybrid search blends this many of the best keyword and vector matches. */
+    static final int HYBRID_CANDIDATES = 50;
+    /** While vectors stream in, searches see them in batches of this many. */
+    private static final int VECTORS_PER_REFRESH = 256;
 
     private final KnowledgeBase kb;
     private final Directory directory;
@@ -98,10 +105,16 @@ public final class NoteIndex implements Closeable {
     private final Snippets snippets;
     private final Optional<Problem> synonymsProblem;
     private final ReentrantLock syncLock = new ReentrantLock();
+    /** The model for hybrid search, or null for BM25 alone. Shared, not owned: whoever made it closes it. */
+    private final Embeddings embeddings;
+    /** Notes indexed without their vector yet, by the version indexed: a vector of an older version is dropped. */
+    private final Map<String, FileStamp> awaitingVector = new ConcurrentHashMap<>();
+    private final AtomicInteger vectorsSinceRefresh = new AtomicInteger();
 
     private NoteIndex(KnowledgeBase kb, Directory directory, IndexWriter writer, SearcherManager searchers,
-                      Analyzer noteAnalyzer, Synonyms.Loaded synonyms) {
+                      Analyzer noteAnalyzer, Synonyms.Loaded synonyms, Embeddings embeddings) {
         this.kb = kb;
+        this.embeddings = embeddings;
         this.directory = directory;
         this.writer = writer;
         this.searchers = searchers;
@@ -120,6 +133,18 @@ public final class NoteIndex implements Closeable {
      * @throws NoSuchFileException when the knowledge base folder does not exist
      */
     public static NoteIndex open(KnowledgeBase kb) throws IOException {
+        return open(kb, null);
+    }
+
+    /**
+     * Opens the index for hybrid search when {@code embeddings} is given: notes are found by their words at once
+     * and by their meaning once the embedding thread has given them a vector; questions use the vectors as soon as
+     * the model has loaded, and BM25 alone until then. Notes the index holds without a vector (the process stopped
+     * before they got one) get theirs after the next {@link #sync()}.
+     *
+     * @param embeddings the model, or null for BM25 alone
+     */
+    public static NoteIndex open(KnowledgeBase kb, Embeddings embeddings) throws IOException {
         if (!Files.isDirectory(kb.root())) {
             throw new NoSuchFileException(kb.root().toString(), null, "knowledge base folder does not exist");
         }
@@ -131,7 +156,7 @@ public final class NoteIndex implements Closeable {
         try {
             IndexWriter writer = openWriter(directory, analyzer);
             SearcherManager searchers = new SearcherManager(writer, true, true, new SearcherFactory());
-            return new NoteIndex(kb, directory, writer, searchers, analyzer, synonyms);
+            return new NoteIndex(kb, directory, writer, searchers, analyzer, synonyms, embeddings);
         } catch (LockObtainFailedException busy) {
             try {
                 if (!DirectoryReader.indexExists(directory)) {
@@ -139,7 +164,7 @@ public final class NoteIndex implements Closeable {
                             + "process; try again in a moment");
                 }
                 return new NoteIndex(kb, directory, null, new SearcherManager(directory, new SearcherFactory()),
-                        analyzer, synonyms);
+                        analyzer, synonyms, embeddings);
             } catch (IOException | RuntimeException e) {
                 IOUtils.closeWhileHandlingException(directory);
                 throw e;
@@ -227,8 +252,7 @@ public final class NoteIndex implements Closeable {
             AtomicInteger failedNew = new AtomicInteger(), failedChanged = new AtomicInteger();
             (toRead.size() < PARALLEL_THRESHOLD ? toRead.stream() : toRead.parallelStream()).forEach(file -> {
                 try {
-                    NoteFile note = kb.read(file.path());
-                    w.updateDocument(NoteDocuments.pathTerm(note.path()), NoteDocuments.of(note));
+                    index(w, kb.read(file.path()));
                 } catch (MalformedNoteException e) {
                     malformed.add(e.problemIn(file.path()));
                     if (indexed.containsKey(file.path())) {
@@ -246,6 +270,7 @@ public final class NoteIndex implements Closeable {
             int deleted = 0;
             for (String path : indexed.keySet()) {
                 if (!present.containsKey(path)) {
+                    awaitingVector.remove(path);
                     w.deleteDocuments(NoteDocuments.pathTerm(path));
                     deleted++;
                 }
@@ -256,6 +281,7 @@ public final class NoteIndex implements Closeable {
                 w.commit();
                 searchers.maybeRefreshBlocking();
             }
+            if (embeddings != null) queueMissingVectors();
             List<Problem> problems = new ArrayList<>(malformed);
             problems.sort(Comparator.comparing(Problem::path));
             synonymsProblem.ifPresent(p -> problems.add(0, p));
@@ -267,7 +293,8 @@ public final class NoteIndex implements Closeable {
         }
     }
 
-    private static void deleteQuietly(IndexWriter w, String path) {
+    private void deleteQuietly(IndexWriter w, String path) {
+        awaitingVector.remove(path);
         try {
             w.deleteDocuments(NoteDocuments.pathTerm(path));
         } catch (IOException e) {
@@ -281,9 +308,83 @@ public final class NoteIndex implements Closeable {
      */
     public void add(NoteFile file) throws IOException {
         IndexWriter w = writable();
-        w.updateDocument(NoteDocuments.pathTerm(file.path()), NoteDocuments.of(file));
+        index(w, file);
         w.commit();
         searchers.maybeRefreshBlocking();
+    }
+
+    /** Indexes a note's text now; in hybrid mode, queues its vector, which is added to the document later. */
+    private void index(IndexWriter w, NoteFile note) throws IOException {
+        if (embeddings == null) {
+            w.updateDocument(NoteDocuments.pathTerm(note.path()), NoteDocuments.of(note));
+            return;
+        }
+        // Atomic with attachVector for the same path, so that an older version's vector never lands on a newer text.
+        awaitingVector.compute(note.path(), (path, older) -> {
+            try {
+                w.updateDocument(NoteDocuments.pathTerm(path), NoteDocuments.of(note));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return note.stamp();
+        });
+        embeddings.submit(() -> attachVector(note));
+    }
+
+    /** On the embedding thread: indexes the note again, with its vector, unless it changed or went meanwhile. */
+    private void attachVector(NoteFile note) {
+        if (!note.stamp().equals(awaitingVector.get(note.path()))) return;
+        float[] vector = embeddings.document(note.note().title(), note.note().body());
+        awaitingVector.computeIfPresent(note.path(), (path, awaited) -> {
+            if (!awaited.equals(note.stamp())) return awaited;
+            Document doc = NoteDocuments.of(note);
+            doc.add(NoteVectors.field(vector));
+            try {
+                writer.updateDocument(NoteDocuments.pathTerm(path), doc);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return null;
+        });
+        try {
+            // Refreshing per vector would cost more than embedding; commit once the queue is empty.
+            if (embeddings.pending() <= 1) {
+                writer.commit();
+                searchers.maybeRefresh();
+                vectorsSinceRefresh.set(0);
+            } else if (vectorsSinceRefresh.incrementAndGet() >= VECTORS_PER_REFRESH) {
+                searchers.maybeRefresh();
+                vectorsSinceRefresh.set(0);
+            }
+        } catch (IOException | org.apache.lucene.store.AlreadyClosedException e) {
+            // closed meanwhile: the next sync finds the note still without its vector
+        }
+    }
+
+    /** Queues the notes that the index holds without a vector and that are not queued already. */
+    private void queueMissingVectors() throws IOException {
+        List<String> missing;
+        IndexSearcher searcher = searchers.acquire();
+        try {
+            missing = NoteVectors.missing(searcher);
+        } finally {
+            searchers.release(searcher);
+        }
+        missing.removeIf(awaitingVector::containsKey);
+        if (missing.isEmpty()) return;
+        Map<String, FileStamp> stamps = indexedStamps();
+        for (String path : missing) {
+            FileStamp indexed = stamps.get(path);
+            if (indexed == null || awaitingVector.putIfAbsent(path, indexed) != null) continue;
+            embeddings.submit(() -> {
+                try {
+                    NoteFile note = kb.read(path);
+                    if (note.stamp().equals(indexed)) attachVector(note);
+                } catch (MalformedNoteException e) {
+                    awaitingVector.remove(path, indexed); // the next sync reports and removes it
+                }
+            });
+        }
     }
 
     /** The stamp of every indexed note, read from doc values: no stored document is loaded. */
@@ -330,15 +431,16 @@ public final class NoteIndex implements Closeable {
         return withSearcher(searcher -> {
             Query text = listing ? new MatchAllDocsQuery() : plan.query();
             BooleanQuery.Builder query = new BooleanQuery.Builder().add(text, BooleanClause.Occur.MUST);
-            for (Query filter : filters(request)) query.add(filter, BooleanClause.Occur.FILTER);
-            TopDocs top = listing
+            List<Query> filters = filters(request);
+            for (Query filter : filters) query.add(filter, BooleanClause.Occur.FILTER);
+            ScoreDoc[] top = listing
                     ? searcher.search(query.build(), request.limit(),
-                    new Sort(new SortedNumericSortField(NoteDocuments.DATE, SortField.Type.LONG, true)))
-                    : searcher.search(query.build(), request.limit());
+                    new Sort(new SortedNumericSortField(NoteDocuments.DATE, SortField.Type.LONG, true))).scoreDocs
+                    : rank(searcher, query.build(), filters, request);
             QueryPlan.Coverage coverage = listing ? null : plan.coverage(searcher);
             var stored = searcher.storedFields();
-            List<Hit> hits = new ArrayList<>(top.scoreDocs.length);
-            for (ScoreDoc scoreDoc : top.scoreDocs) {
+            List<Hit> hits = new ArrayList<>(top.length);
+            for (ScoreDoc scoreDoc : top) {
                 Document doc = stored.document(scoreDoc.doc);
                 float relevance = listing ? 1f : coverage.of(scoreDoc.doc);
                 Snippet snippet = snippets.of(text, doc.get(NoteDocuments.TITLE), doc.get(NoteDocuments.BODY));
@@ -347,6 +449,28 @@ public final class NoteIndex implements Closeable {
             }
             return hits;
         });
+    }
+
+    /**
+     * BM25 alone, or, once the model is ready, BM25 and the nearest vectors blended ({@link Fusion}). Both sides
+     * take the same filters; each contributes its best {@link #HYBRID_CANDIDATES}.
+     */
+    private ScoreDoc[] rank(IndexSearcher searcher, Query keyword, List<Query> filters, SearchRequest request)
+            throws IOException {
+        Optional<float[]> vector = embeddings == null ? Optional.empty() : embeddings.query(request.text());
+        if (vector.isEmpty()) return searcher.search(keyword, request.limit()).scoreDocs;
+        int candidates = Math.max(request.limit(), HYBRID_CANDIDATES);
+        Query filter = null;
+        if (!filters.isEmpty()) {
+            BooleanQuery.Builder all = new BooleanQuery.Builder();
+            for (Query f : filters) all.add(f, BooleanClause.Occur.FILTER);
+            filter = all.build();
+        }
+        ScoreDoc[] words = searcher.search(keyword, candidates).scoreDocs;
+        ScoreDoc[] meaning = searcher.search(
+                new KnnFloatVectorQuery(NoteVectors.FIELD, vector.get(), candidates, filter), candidates).scoreDocs;
+        List<ScoreDoc> fused = Fusion.blend(words, meaning, Fusion.SEMANTIC_WEIGHT);
+        return fused.subList(0, Math.min(request.limit(), fused.size())).toArray(ScoreDoc[]::new);
     }
 
     private static List<Query> filters(SearchRequest request) {

@@ -3,12 +3,14 @@ package spikebot.bot.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import spikebot.index.embed.Embeddings;
 import spikebot.index.eval.Contender;
 import spikebot.index.eval.EvalMode;
 import spikebot.index.eval.EvalRun;
 import spikebot.index.eval.OriginalQuestion;
 import spikebot.index.eval.Relevancy;
 import spikebot.index.eval.SemEvalReader;
+import spikebot.index.eval.SpikebotSearch;
 import spikebot.index.eval.VanillaLucene;
 
 import java.nio.file.Files;
@@ -57,9 +59,24 @@ public final class EvalCommand {
 
         List<Contender> contenders = new ArrayList<>();
         contenders.add(new Contender("lucene", "vanilla Lucene: EnglishAnalyzer, BM25, one field", VanillaLucene::new));
+        if (search == null || search.equals("bm25")) {
+            contenders.add(new Contender("spikebot-bm25", "Spikebot, bm25", () -> new SpikebotSearch(null)));
+        }
+        Embeddings embeddings = null;
+        if (search == null || search.equals("hybrid")) {
+            embeddings = Embeddings.start();
+            Embeddings model = embeddings;
+            contenders.add(new Contender("spikebot-hybrid", "Spikebot, hybrid (BM25 + BGE-small vectors)",
+                    () -> new SpikebotSearch(model)));
+        }
 
-        EvalRun.Report report = EvalRun.run(questions, gold, mode, contenders,
-                name -> console.err().println("eval: running " + name + "…"));
+        EvalRun.Report report;
+        try {
+            report = EvalRun.run(questions, gold, mode, contenders,
+                    name -> console.err().println("eval: running " + name + "…"));
+        } finally {
+            if (embeddings != null) embeddings.close();
+        }
         if (args.has("json")) {
             console.out().println(json(report, questionsFile));
         } else {

@@ -99,25 +99,31 @@ public final class SyntheticNotes {
     /** A question a team member might ask, phrased unlike any title. */
     public String question() {
         Topic t = pick(TOPICS);
-        return switch (random.nextInt(8)) {
-            case 0 -> "has anyone tried " + pick(t.techniques()) + " for " + t.task() + "?";
-            case 1 -> "did we ever compare " + pick(t.libraries()) + " and " + pick(t.libraries()) + "?";
-            case 2 -> "how did we deal with " + pick(t.problems()) + "?";
-            case 3 -> "is " + pick(t.libraries()) + " worth it for " + pick(t.data()) + "?";
-            case 4 -> "what " + pick(t.metrics()) + " did we get on " + t.task();
-            case 5 -> "anyone reproduce a paper on " + pick(t.techniques());
-            case 6 -> pick(t.problems()) + " in " + pick(t.data());
-            default -> "best way to cut " + pick(t.metrics()) + " with " + pick(t.libraries());
+        String opener = pick(List.of("", "", "has anyone ", "did anyone ", "have we ever ", "quick question: ", "anyone know "));
+        String ask = switch (random.nextInt(10)) {
+            case 0 -> "tried " + pick(t.techniques()) + " for " + t.task();
+            case 1 -> "compared " + pick(t.libraries()) + " and " + pick(t.libraries()) + " on " + pick(t.data());
+            case 2 -> "dealt with " + pick(t.problems());
+            case 3 -> "used " + pick(t.libraries()) + " for " + pick(t.data());
+            case 4 -> "measured " + pick(t.metrics()) + " of " + pick(t.techniques());
+            case 5 -> "reproduced a paper on " + pick(t.techniques()) + " for " + t.task();
+            case 6 -> "fixed " + pick(t.problems()) + " in " + pick(t.data());
+            case 7 -> "cut " + pick(t.metrics()) + " with " + pick(t.libraries());
+            case 8 -> "seen " + pick(t.problems()) + " when using " + pick(t.libraries());
+            default -> "beaten " + pick(t.techniques()) + " with a simple baseline on " + pick(t.data());
         };
+        return opener + ask + "?";
     }
 
     private Note spike(Topic t) {
         String lib = pick(t.libraries()), technique = pick(t.techniques());
-        String title = switch (random.nextInt(4)) {
-            case 0 -> "Evaluate " + lib + " for " + t.task();
+        String title = switch (random.nextInt(6)) {
+            case 0 -> "Evaluate " + lib + " for " + t.task() + " on " + pick(t.data());
             case 1 -> "Try " + technique + " on " + pick(t.data());
             case 2 -> "Can " + technique + " beat " + pick(t.techniques()) + " for " + t.task() + "?";
-            default -> capitalise(pick(t.problems())) + ": spike with " + lib;
+            case 3 -> capitalise(pick(t.problems())) + ": spike with " + lib;
+            case 4 -> "Does " + technique + " improve " + pick(t.metrics()) + " in " + pick(t.data()) + "?";
+            default -> capitalise(lib) + " vs " + pick(t.libraries()) + " for " + t.task();
         };
         String outcome = pick(NoteKind.SPIKE.outcomes());
         String body = section("Problem", "We keep hitting " + pick(t.problems()) + " in " + pick(t.data())
@@ -145,7 +151,8 @@ public final class SyntheticNotes {
 
     private Note solution(Topic t) {
         String problem = pick(t.problems());
-        String title = "How we fixed " + problem + " in " + pick(t.data());
+        String title = (random.nextBoolean() ? "How we fixed " : "Fixing ") + problem + " in " + pick(t.data())
+                + (random.nextBoolean() ? "" : " with " + pick(t.techniques()));
         String body = section("Problem", capitalise(problem) + " broke " + t.task() + " for "
                 + (2 + random.nextInt(10)) + " days. " + sentence(t))
                 + section("Solution", "We used " + pick(t.techniques()) + " with " + pick(t.libraries()) + ". " + sentence(t))

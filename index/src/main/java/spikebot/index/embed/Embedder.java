@@ -24,6 +24,9 @@ import java.util.List;
  * {@value #DOCUMENT_WORDS} words, where a note's title and problem statement are. And BGE was trained with an
  * instruction in front of short retrieval queries; whether it helps for question-to-question matching is measured
  * on the benchmark, hence {@link #queryPrefix}.
+ *
+ * <p>Nothing here touches the network: the tokenizer's library (DJL) is told to stay offline and not to send its
+ * telemetry.
  */
 public final class Embedder implements AutoCloseable {
     public static final int DIMENSION = 384;
@@ -31,6 +34,13 @@ public final class Embedder implements AutoCloseable {
     public static final int DOCUMENT_WORDS = 160;
     /** BGE's instruction for short queries that look for passages. */
     public static final String BGE_QUERY_INSTRUCTION = "Represent this sentence for searching relevant passages: ";
+
+    static {
+        // DJL, which brings the tokenizer, otherwise "calls home": it probes the EC2 metadata address and sends
+        // telemetry. Offline mode also forbids it to download anything; its native library is in its jar.
+        System.setProperty("OPT_OUT_TRACKING", "true");
+        System.setProperty("ai.djl.offline", "true");
+    }
 
     private static final String MODEL = "bge-small-en-v1.5-q.onnx";
     private static final String TOKENIZER = "bge-small-en-v1.5-q-tokenizer.json";

@@ -10,7 +10,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -71,16 +70,16 @@ public final class Embeddings implements AutoCloseable {
     }
 
     /**
-     * Queues a document; {@code store} gets its vector on the worker thread. Exceptions from {@code store} are
-     * logged, so that one note that cannot be stored does not stop the others.
+     * Queues work for the embedding thread (typically: read a note, {@link #document} it, store the vector), after
+     * the work queued before it. A job that fails is logged and skipped, so that one note does not stop the others.
+     * Does nothing once the model has failed to load.
      */
-    public void submit(String title, String text, Consumer<float[]> store) {
+    public void submit(Runnable job) {
+        if (model.isCompletedExceptionally()) return;
         pending.incrementAndGet();
         last = worker.submit(() -> {
             try {
-                Embedder embedder = model.getNow(null);
-                if (embedder == null && !model.isCompletedExceptionally()) embedder = model.join();
-                if (embedder != null) store.accept(embedder.embedDocument(title, text));
+                if (awaitModel()) job.run();
             } catch (RuntimeException e) {
                 log.warn("could not embed or store a note's vector: {}", e.toString());
             } finally {
@@ -94,7 +93,7 @@ public final class Embeddings implements AutoCloseable {
         return pending.get();
     }
 
-    /** Waits until every document submitted so far has its vector (for tools and tests, not for answering). */
+    /** Waits until every job submitted so far has run (for tools and tests, not for answering). */
     public void awaitIdle() throws InterruptedException {
         while (pending.get() > 0) {
             try {

@@ -1,0 +1,57 @@
+package spikebot.index;
+
+import org.apache.lucene.document.KnnFloatVectorField;
+import org.apache.lucene.index.FloatVectorValues;
+import org.apache.lucene.index.KnnVectorValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.index.VectorSimilarityFunction;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.FixedBitSet;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The embedding vector of a note, kept in the note's own Lucene document beside its text. A note is indexed first
+ * without it (so that it is found by its words at once) and indexed again with it when the embedding thread gets to
+ * it; a note whose vector never came (the process stopped first) is found by {@link #missing} on the next sync.
+ */
+final class NoteVectors {
+    static final String FIELD = "vector";
+
+    private NoteVectors() {
+    }
+
+    /** Vectors are unit length, so the dot product is the cosine and the cheapest to compute. */
+    static KnnFloatVectorField field(float[] vector) {
+        return new KnnFloatVectorField(FIELD, vector, VectorSimilarityFunction.DOT_PRODUCT);
+    }
+
+    /** Paths of the live notes that have no vector yet. */
+    static List<String> missing(IndexSearcher searcher) throws IOException {
+        List<String> paths = new ArrayList<>();
+        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+            int maxDoc = leaf.reader().maxDoc();
+            FixedBitSet withVector = new FixedBitSet(maxDoc);
+            FloatVectorValues vectors = leaf.reader().getFloatVectorValues(FIELD);
+            if (vectors != null) {
+                KnnVectorValues.DocIndexIterator it = vectors.iterator();
+                for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) withVector.set(doc);
+            }
+            if (withVector.cardinality() == maxDoc) continue;
+            SortedDocValues pathValues = leaf.reader().getSortedDocValues(NoteDocuments.PATH);
+            if (pathValues == null) continue;
+            Bits live = leaf.reader().getLiveDocs();
+            for (int doc = pathValues.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = pathValues.nextDoc()) {
+                if ((live == null || live.get(doc)) && !withVector.get(doc)) {
+                    paths.add(pathValues.lookupOrd(pathValues.ordValue()).utf8ToString());
+                }
+            }
+        }
+        return paths;
+    }
+}
