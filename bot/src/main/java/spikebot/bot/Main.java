@@ -1,9 +1,13 @@
 package spikebot.bot;
 
-import spikebot.bot.cli.CommandLineError;
+import spikebot.bot.cli.AddCommand;
+import spikebot.bot.cli.AskCommand;
 import spikebot.bot.cli.BenchCommand;
+import spikebot.bot.cli.CommandLineError;
 import spikebot.bot.cli.Console;
+import spikebot.bot.cli.DemoCommand;
 import spikebot.bot.cli.EvalCommand;
+import spikebot.bot.cli.IndexCommand;
 
 import java.io.UncheckedIOException;
 import java.util.Arrays;
@@ -24,9 +28,13 @@ public final class Main {
     private static final Map<String, Entry> COMMANDS = new LinkedHashMap<>();
 
     static {
+        COMMANDS.put("help", new Entry("help", "this list", (args, console) -> help(console)));
+        COMMANDS.put("demo", new Entry(DemoCommand.USAGE, DemoCommand.SUMMARY, DemoCommand::run));
+        COMMANDS.put("index", new Entry(IndexCommand.USAGE, IndexCommand.SUMMARY, IndexCommand::run));
+        COMMANDS.put("ask", new Entry(AskCommand.USAGE, AskCommand.SUMMARY, AskCommand::run));
+        COMMANDS.put("add", new Entry(AddCommand.USAGE, AddCommand.SUMMARY, AddCommand::run));
         COMMANDS.put("eval", new Entry(EvalCommand.USAGE, EvalCommand.SUMMARY, EvalCommand::run));
         COMMANDS.put("bench", new Entry(BenchCommand.USAGE, BenchCommand.SUMMARY, BenchCommand::run));
-        COMMANDS.put("help", new Entry("help", "this list", (args, console) -> help(console)));
     }
 
     private Main() {

@@ -24,8 +24,8 @@ import java.util.Locale;
  */
 final class Snippets {
     /** Long enough for a finding with its context, short enough for a chat message. */
-    static final int TARGET_CHARS = 200;
-    static final int MAX_CHARS = 320;
+    static final int TARGET_CHARS = 160;
+    static final int MAX_CHARS = 280;
 
     private final UnifiedHighlighter highlighter;
 
@@ -67,8 +67,12 @@ final class Snippets {
             return snippet(content, best.getStartOffset(), best.getEndOffset(), matches);
         }
 
-        /** The text [from, to) of content with the given matches (content offsets), made presentable. */
+        /**
+         * The text [from, to) of content with the given matches (content offsets), made presentable: whitespace
+         * collapsed, Markdown line markers (headings, bullets, checkboxes, quotes) left out, cut to length.
+         */
         static Snippet snippet(String content, int from, int to, List<int[]> matches) {
+            int headingUntil = -1;
             matches = merged(matches);
             if (to - from > MAX_CHARS) {
                 int focus = matches.isEmpty() ? from : matches.get(0)[0];
@@ -81,8 +85,21 @@ final class Snippets {
             int[] at = new int[to - from + 1];
             boolean space = false;
             for (int i = from; i < to; i++) {
-                char c = content.charAt(i);
                 at[i - from] = text.length();
+                int marker = lineStart(content, i) ? markupLength(content, i, to) : 0;
+                if (marker > 0) {
+                    // "## Findings" reads "Findings:"; "- [x] Installs" reads "Installs".
+                    boolean heading = content.charAt(i) == '#';
+                    for (int k = 1; k < marker; k++) at[i - from + k] = text.length();
+                    i += marker - 1;
+                    if (heading) headingUntil = lineEnd(content, i + 1, to);
+                    continue;
+                }
+                char c = content.charAt(i);
+                if (i == headingUntil) {
+                    if (!text.isEmpty() && Character.isLetterOrDigit(text.charAt(text.length() - 1))) text.append(':');
+                    headingUntil = -1;
+                }
                 if (Character.isWhitespace(c)) {
                     if (!space && text.length() > (from > 0 ? 1 : 0)) text.append(' ');
                     space = true;
@@ -116,6 +133,41 @@ final class Snippets {
                 else out.add(new int[]{m[0], m[1]});
             }
             return out;
+        }
+
+        private static boolean lineStart(String content, int i) {
+            int j = i - 1;
+            while (j >= 0 && (content.charAt(j) == ' ' || content.charAt(j) == '\t')) j--;
+            return j < 0 || content.charAt(j) == '\n';
+        }
+
+        /** How many characters of Markdown line markup start at i: "## ", "- ", "* ", "1. ", "> ", "- [x] ". */
+        private static int markupLength(String content, int i, int to) {
+            int j = i;
+            if (content.charAt(j) == '#') {
+                while (j < to && content.charAt(j) == '#') j++;
+            } else if (content.charAt(j) == '-' || content.charAt(j) == '*' || content.charAt(j) == '+'
+                    || content.charAt(j) == '>') {
+                j++;
+            } else if (Character.isDigit(content.charAt(j))) {
+                while (j < to && Character.isDigit(content.charAt(j))) j++;
+                if (j >= to || content.charAt(j) != '.') return 0;
+                j++;
+            } else {
+                return 0;
+            }
+            if (j >= to || content.charAt(j) != ' ') return 0;
+            while (j < to && content.charAt(j) == ' ') j++;
+            if (j + 3 < to && content.charAt(j) == '[' && content.charAt(j + 2) == ']' && content.charAt(j + 3) == ' '
+                    && " xX".indexOf(content.charAt(j + 1)) >= 0) {
+                j += 4;
+            }
+            return j - i;
+        }
+
+        private static int lineEnd(String content, int i, int to) {
+            while (i < to && content.charAt(i) != '\n') i++;
+            return i;
         }
 
         private static int wordStart(String content, int i, int min) {

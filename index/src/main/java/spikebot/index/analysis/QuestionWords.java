@@ -31,7 +31,7 @@ public final class QuestionWords {
             note notes writeup doc docs page
             hi hey hello please thanks thank team folks guys
             instead rather vs versus else other way ways good better best idea ideas thing things stuff like
-            want wanted need needed make made
+            want wanted need needed make made up
             """;
 
     private final Set<String> terms;

@@ -64,6 +64,7 @@ public final class WordPartsFilter extends TokenFilter {
             return true;
         }
         if (!input.incrementToken()) return false;
+        if (!mayHaveParts(term.buffer(), term.length())) return true;
         List<Part> parts = parts(term.toString());
         if (!parts.isEmpty()) {
             pending.addAll(parts);
@@ -108,6 +109,21 @@ public final class WordPartsFilter extends TokenFilter {
             if (!seen && distinct.size() < MAX_PARTS) distinct.add(p);
         }
         return distinct;
+    }
+
+    /**
+     * A cheap look at the characters, no allocation: almost every word of prose is plain lower case or capitalised,
+     * and those have no parts. Answers true for anything {@link #parts} might cut.
+     */
+    static boolean mayHaveParts(char[] chars, int length) {
+        for (int i = 1; i < length; i++) {
+            char prev = chars[i - 1], c = chars[i];
+            if (c == '_' || c == '-' || c == '.' || Character.isUpperCase(c)
+                    || Character.isDigit(c) != Character.isDigit(prev)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void add(List<Part> parts, String word, int from, int to) {
