@@ -252,7 +252,7 @@ public final class NoteIndex implements Closeable {
             AtomicInteger failedNew = new AtomicInteger(), failedChanged = new AtomicInteger();
             (toRead.size() < PARALLEL_THRESHOLD ? toRead.stream() : toRead.parallelStream()).forEach(file -> {
                 try {
-                    index(w, kb.read(file.path()));
+                    index(w, kb.read(file.path()), indexed.containsKey(file.path()));
                 } catch (MalformedNoteException e) {
                     malformed.add(e.problemIn(file.path()));
                     if (indexed.containsKey(file.path())) {
@@ -308,15 +308,28 @@ public final class NoteIndex implements Closeable {
      */
     public void add(NoteFile file) throws IOException {
         IndexWriter w = writable();
-        index(w, file);
-        w.commit();
-        searchers.maybeRefreshBlocking();
+        // Waits for a running sync, which adds new files without looking for an older copy: it must not add this
+        // note a second time.
+        syncLock.lock();
+        try {
+            index(w, file, true);
+            w.commit();
+            searchers.maybeRefreshBlocking();
+        } finally {
+            syncLock.unlock();
+        }
     }
 
-    /** Indexes a note's text now; in hybrid mode, queues its vector, which is added to the document later. */
-    private void index(IndexWriter w, NoteFile note) throws IOException {
+    /**
+     * Indexes a note's text now; in hybrid mode, queues its vector, which is added to the document later.
+     *
+     * @param mayExist false when the index certainly holds no version of this note: adding then skips the delete,
+     *                 which is most of the cost of indexing a large knowledge base for the first time
+     */
+    private void index(IndexWriter w, NoteFile note, boolean mayExist) throws IOException {
         if (embeddings == null) {
-            w.updateDocument(NoteDocuments.pathTerm(note.path()), NoteDocuments.of(note));
+            if (mayExist) w.updateDocument(NoteDocuments.pathTerm(note.path()), NoteDocuments.of(note));
+            else w.addDocument(NoteDocuments.of(note));
             return;
         }
         // Atomic with attachVector for the same path, so that an older version's vector never lands on a newer text.
