@@ -207,8 +207,9 @@ public final class NoteIndex implements Closeable {
         syncLock.lock();
         try {
             long started = System.nanoTime();
+            // Searches keep seeing the old notes during a rebuild: the searcher is refreshed only once it is done.
             if (fromScratch) w.deleteAll();
-            searchers.maybeRefreshBlocking();
+            else searchers.maybeRefreshBlocking();
             Map<String, FileStamp> indexed = fromScratch ? Map.of() : indexedStamps();
             List<FileStamp> files = kb.scan();
             List<FileStamp> toRead = new ArrayList<>();
