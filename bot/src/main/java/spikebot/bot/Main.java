@@ -31,6 +31,8 @@ public final class Main {
         COMMANDS.put("index", new Entry(IndexCommand.USAGE, IndexCommand.SUMMARY, IndexCommand::run));
         COMMANDS.put("ask", new Entry(AskCommand.USAGE, AskCommand.SUMMARY, AskCommand::run));
         COMMANDS.put("add", new Entry(AddCommand.USAGE, AddCommand.SUMMARY, AddCommand::run));
+        COMMANDS.put("chat", new Entry("chat [--kb DIR] [--user NAME]", "talk to the bot in the terminal, as in Discord",
+                spikebot.bot.console.ChatConsole::run));
     }
 
     private Main() {

@@ -46,6 +46,8 @@ import spikebot.knowledge.NoteFile;
 import spikebot.knowledge.Problem;
 
 import java.io.Closeable;
+import java.io.EOFException;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -155,8 +157,10 @@ public final class NoteIndex implements Closeable {
         IndexWriter writer;
         try {
             writer = new IndexWriter(directory, config(analyzer, IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
-        } catch (CorruptIndexException | IndexFormatTooOldException | IndexFormatTooNewException unreadable) {
-            // Derived data: start again rather than ask a person to repair it.
+        } catch (CorruptIndexException | IndexFormatTooOldException | IndexFormatTooNewException
+                 | NoSuchFileException | FileNotFoundException | EOFException unreadable) {
+            // Derived data: start again rather than ask a person to repair it. A file the commit names may be
+            // missing or short after a crash or a full disk: that too is an index to rebuild.
             for (String file : directory.listAll()) directory.deleteFile(file);
             writer = new IndexWriter(directory, config(analyzer, IndexWriterConfig.OpenMode.CREATE));
         }
