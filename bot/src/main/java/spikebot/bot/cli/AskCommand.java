@@ -20,9 +20,9 @@ import java.util.Set;
 
 /** {@code spikebot ask}: "has anyone done this before?" from the shell. */
 public final class AskCommand {
-    public static final String USAGE = "ask [--kb DIR] [--kind K] [--tag T] [--author A] [--outcome O] "
-            + "[--since DATE] [--limit N] [--json] QUESTION…";
-    public static final String SUMMARY = "the notes that best answer a question";
+    public static final String USAGE = "ask [--kb DIR] [--kind K] [--limit N] [--json] QUESTION…";
+    public static final String SUMMARY = "the notes that best answer a question "
+            + "(also --tag, --author, --outcome, --since/--until DATE)";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private AskCommand() {
