@@ -26,6 +26,18 @@ public final class Main {
 
     private static final Map<String, Entry> COMMANDS = new LinkedHashMap<>();
 
+    /**
+     * Lucene warns on every start that the incubating Vector API is not enabled; enabling it prints a JVM warning
+     * instead. Vectors are scored fast enough without it, so the notice is noise to a person at a terminal.
+     * Held in a field: java.util.logging keeps loggers only weakly.
+     */
+    private static final java.util.logging.Logger LUCENE_VECTORIZATION =
+            java.util.logging.Logger.getLogger("org.apache.lucene.internal.vectorization");
+
+    static {
+        LUCENE_VECTORIZATION.setLevel(java.util.logging.Level.SEVERE);
+    }
+
     static {
         COMMANDS.put("help", new Entry("help", "this list", (args, console) -> help(console)));
         COMMANDS.put("demo", new Entry(DemoCommand.USAGE, DemoCommand.SUMMARY, DemoCommand::run));
