@@ -8,6 +8,7 @@ import spikebot.bot.cli.Console;
 import spikebot.bot.cli.DemoCommand;
 import spikebot.bot.cli.EvalCommand;
 import spikebot.bot.cli.IndexCommand;
+import spikebot.bot.discord.RunCommand;
 
 import java.io.UncheckedIOException;
 import java.util.Arrays;
@@ -27,6 +28,18 @@ public final class Main {
 
     private static final Map<String, Entry> COMMANDS = new LinkedHashMap<>();
 
+    /**
+     * Lucene warns on every start that the incubating Vector API is not enabled; enabling it prints a JVM warning
+     * instead. Vectors are scored fast enough without it, so the notice is noise to a person at a terminal.
+     * Held in a field: java.util.logging keeps loggers only weakly.
+     */
+    private static final java.util.logging.Logger LUCENE_VECTORIZATION =
+            java.util.logging.Logger.getLogger("org.apache.lucene.internal.vectorization");
+
+    static {
+        LUCENE_VECTORIZATION.setLevel(java.util.logging.Level.SEVERE);
+    }
+
     static {
         COMMANDS.put("help", new Entry("help", "this list", (args, console) -> help(console)));
         COMMANDS.put("demo", new Entry(DemoCommand.USAGE, DemoCommand.SUMMARY, DemoCommand::run));
@@ -35,6 +48,10 @@ public final class Main {
         COMMANDS.put("add", new Entry(AddCommand.USAGE, AddCommand.SUMMARY, AddCommand::run));
         COMMANDS.put("eval", new Entry(EvalCommand.USAGE, EvalCommand.SUMMARY, EvalCommand::run));
         COMMANDS.put("bench", new Entry(BenchCommand.USAGE, BenchCommand.SUMMARY, BenchCommand::run));
+        COMMANDS.put("chat", new Entry("chat [--kb DIR] [--user NAME]", "talk to the bot in the terminal, as in Discord",
+                spikebot.bot.console.ChatConsole::run));
+        COMMANDS.put("run", new Entry("run [--config FILE]", "the Discord bot (token from DISCORD_TOKEN)",
+                (args, console) -> RunCommand.run(args, console, System.getenv())));
     }
 
     private Main() {

@@ -48,6 +48,8 @@ import spikebot.knowledge.NoteFile;
 import spikebot.knowledge.Problem;
 
 import java.io.Closeable;
+import java.io.EOFException;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -57,13 +59,17 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+<<<<<<< HEAD
 import java.util.concurrent.ConcurrentHashMap;
+=======
+import java.util.Set;
+>>>>>>> main
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -179,8 +185,10 @@ public final class NoteIndex implements Closeable {
         IndexWriter writer;
         try {
             writer = new IndexWriter(directory, config(analyzer, IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
-        } catch (CorruptIndexException | IndexFormatTooOldException | IndexFormatTooNewException unreadable) {
-            // Derived data: start again rather than ask a person to repair it.
+        } catch (CorruptIndexException | IndexFormatTooOldException | IndexFormatTooNewException
+                 | NoSuchFileException | FileNotFoundException | EOFException unreadable) {
+            // Derived data: start again rather than ask a person to repair it. A file the commit names may be
+            // missing or short after a crash or a full disk: that too is an index to rebuild.
             for (String file : directory.listAll()) directory.deleteFile(file);
             writer = new IndexWriter(directory, config(analyzer, IndexWriterConfig.OpenMode.CREATE));
         }
@@ -232,22 +240,18 @@ public final class NoteIndex implements Closeable {
         syncLock.lock();
         try {
             long started = System.nanoTime();
+            // Searches keep seeing the old notes during a rebuild: the searcher is refreshed only once it is done.
             if (fromScratch) w.deleteAll();
-            searchers.maybeRefreshBlocking();
+            else searchers.maybeRefreshBlocking();
             Map<String, FileStamp> indexed = fromScratch ? Map.of() : indexedStamps();
-            List<FileStamp> files = kb.scan();
-            List<FileStamp> toRead = new ArrayList<>();
-            int added = 0, changed = 0;
+            List<FileStamp> files = scan();
+            List<FileStamp> added = new ArrayList<>(), changed = new ArrayList<>();
             for (FileStamp file : files) {
                 FileStamp known = indexed.get(file.path());
-                if (known == null) {
-                    toRead.add(file);
-                    added++;
-                } else if (known.lastModified() != file.lastModified() || known.size() != file.size()) {
-                    toRead.add(file);
-                    changed++;
-                }
+                if (known == null) added.add(file);
+                else if (known.lastModified() != file.lastModified() || known.size() != file.size()) changed.add(file);
             }
+<<<<<<< HEAD
             ConcurrentLinkedQueue<Problem> malformed = new ConcurrentLinkedQueue<>();
             AtomicInteger failedNew = new AtomicInteger(), failedChanged = new AtomicInteger();
             (toRead.size() < PARALLEL_THRESHOLD ? toRead.stream() : toRead.parallelStream()).forEach(file -> {
@@ -271,13 +275,27 @@ public final class NoteIndex implements Closeable {
             for (String path : indexed.keySet()) {
                 if (!present.containsKey(path)) {
                     awaitingVector.remove(path);
+=======
+            List<Problem> malformed = readAndIndex(w, added, changed);
+            Set<String> unreadable = new HashSet<>();
+            for (Problem problem : malformed) {
+                unreadable.add(problem.path());
+                // Its old text must not go on answering questions.
+                if (indexed.containsKey(problem.path())) w.deleteDocuments(NoteDocuments.pathTerm(problem.path()));
+            }
+            Set<String> present = new HashSet<>();
+            for (FileStamp file : files) present.add(file.path());
+            int deleted = 0;
+            for (String path : indexed.keySet()) {
+                if (!present.contains(path)) {
+>>>>>>> main
                     w.deleteDocuments(NoteDocuments.pathTerm(path));
                     deleted++;
                 }
             }
-            added -= failedNew.get();
-            changed -= failedChanged.get();
-            if (fromScratch || added + changed + deleted + failedChanged.get() > 0) {
+            int addedOk = (int) added.stream().filter(f -> !unreadable.contains(f.path())).count();
+            int changedOk = (int) changed.stream().filter(f -> !unreadable.contains(f.path())).count();
+            if (fromScratch || !added.isEmpty() || !changed.isEmpty() || deleted > 0) {
                 w.commit();
                 searchers.maybeRefreshBlocking();
             }
@@ -285,21 +303,49 @@ public final class NoteIndex implements Closeable {
             List<Problem> problems = new ArrayList<>(malformed);
             problems.sort(Comparator.comparing(Problem::path));
             synonymsProblem.ifPresent(p -> problems.add(0, p));
-            return new SyncReport(added, changed, deleted, problems, Duration.ofNanos(System.nanoTime() - started));
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
+            return new SyncReport(addedOk, changedOk, deleted, problems, Duration.ofNanos(System.nanoTime() - started));
         } finally {
             syncLock.unlock();
         }
     }
 
+<<<<<<< HEAD
     private void deleteQuietly(IndexWriter w, String path) {
         awaitingVector.remove(path);
+=======
+    private List<FileStamp> scan() throws IOException {
+>>>>>>> main
         try {
-            w.deleteDocuments(NoteDocuments.pathTerm(path));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return kb.scan();
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
+    }
+
+    /**
+     * Reads and indexes the given files, spread over the cores when there are many (parsing YAML costs about as
+     * much as indexing); returns the files that are not notes.
+     */
+    private List<Problem> readAndIndex(IndexWriter w, List<FileStamp> added, List<FileStamp> changed)
+            throws IOException {
+        List<FileStamp> files = new ArrayList<>(added);
+        files.addAll(changed);
+        ConcurrentLinkedQueue<Problem> malformed = new ConcurrentLinkedQueue<>();
+        try {
+            (files.size() < PARALLEL_THRESHOLD ? files.stream() : files.parallelStream()).forEach(file -> {
+                try {
+                    NoteFile note = kb.read(file.path());
+                    w.updateDocument(NoteDocuments.pathTerm(note.path()), NoteDocuments.of(note));
+                } catch (MalformedNoteException e) {
+                    malformed.add(e.problemIn(file.path()));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        return new ArrayList<>(malformed);
     }
 
     /**

@@ -12,7 +12,8 @@ import java.util.List;
  * @param changed   notes re-indexed because their file changed
  * @param deleted   notes removed because their file is gone
  * @param malformed files that could not be read as notes (each with file, line and reason); a note that was
- *                  indexed and has since become malformed is removed from the index and listed here
+ *                  indexed and has since become malformed is removed from the index and listed here; so is a
+ *                  team synonyms file ({@code .spikebot/synonyms.txt}) that could not be read
  * @param took      how long it took
  */
 public record SyncReport(int added, int changed, int deleted, List<Problem> malformed, Duration took) {

@@ -152,6 +152,21 @@ class NoteIndexTest {
     }
 
     @Test
+    void searchesDuringARebuildStillSeeTheNotes() throws Exception {
+        index.sync();
+        for (int i = 0; i < 300; i++) notes.note("bulk/n" + i + ".md", "solution", "Bulk note " + i, null, null, null, null, "filler text");
+        index.sync();
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<SyncReport> rebuild = pool.submit(index::rebuild);
+            while (!rebuild.isDone()) assertEquals("spikes/polars.md", paths("polars").get(0));
+            assertEquals(306, rebuild.get().added());
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
     void stampsSurviveARestartSoNothingIsReadAgain() throws IOException {
         index.sync();
         index.close();
@@ -293,6 +308,26 @@ class NoteIndexTest {
         Files.delete(root.resolve("spikes/lightgbm-threads.md"));
         index.sync();
         assertEquals(List.of("polars"), index.tags("p", 10), "a deleted note's tags go with it");
+    }
+
+    @Test
+    void aTeamsOwnSynonymsApplyAndABrokenFileIsReported() throws IOException {
+        notes.note("spikes/dwh.md", "spike", "Move reporting to the data warehouse", null, "go", null, null, "Done.");
+        Files.createDirectories(kb.stateDir());
+        Files.writeString(kb.stateDir().resolve("synonyms.txt"), "dwh, data warehouse\n");
+        index.close();
+        index = NoteIndex.open(kb);
+        assertTrue(index.sync().malformed().isEmpty());
+        assertEquals("spikes/dwh.md", paths("dwh").get(0));
+
+        Files.writeString(kb.stateDir().resolve("synonyms.txt"), "dwh, data warehouse\na => b => c\n");
+        index.close();
+        index = NoteIndex.open(kb);
+        SyncReport report = index.sync();
+        assertEquals(".spikebot/synonyms.txt", report.malformed().get(0).path());
+        assertEquals(2, report.malformed().get(0).line());
+        assertTrue(paths("dwh").isEmpty(), "the team file is left out as a whole");
+        assertEquals("solutions/k8s-oom.md", paths("k8s").get(0), "the shipped synonyms still apply");
     }
 
     @Test

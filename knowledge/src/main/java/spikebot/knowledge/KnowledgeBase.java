@@ -3,24 +3,31 @@ package spikebot.knowledge;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
-import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.Random;
 
 /**
  * A folder tree of Markdown notes: the team's memory. Files are the source of truth; everything else (the index,
@@ -32,7 +39,10 @@ import java.util.List;
 public final class KnowledgeBase {
     /** Larger files are reported, not read: a note is a page, not a data dump. */
     public static final long MAX_NOTE_BYTES = 2L * 1024 * 1024;
+    /** A temporary file older than this is a leftover of a crash, not a write in progress. */
+    public static final Duration UNFINISHED_AFTER = Duration.ofMinutes(1);
     private static final String TEMP_SUFFIX = ".tmp";
+    private static final Random RANDOM = new SecureRandom();
 
     private final Path root;
 
@@ -50,26 +60,36 @@ public final class KnowledgeBase {
     }
 
     public static boolean isNoteFileName(String name) {
-        return !name.startsWith(".") && (name.endsWith(".md") || name.endsWith(".markdown"));
+        String lower = name.toLowerCase(Locale.ROOT);
+        return !name.startsWith(".") && (lower.endsWith(".md") || lower.endsWith(".markdown"));
     }
 
-    /** Every note file with its time and size, without reading any of them. Sorted by path. */
+    /**
+     * Every note file with its time and size, without reading any of them. Sorted by path. Hidden folders (the
+     * index, the bot's state) and hidden files (unfinished writes, editor files) are skipped. Symbolic links (to
+     * files with a note's name, or to folders) and other special files are listed too, so that {@link #read} can
+     * report why they are not read.
+     */
     public List<FileStamp> scan() {
         if (!Files.isDirectory(root)) throw new UncheckedIOException(new NoSuchFileException(root.toString(),
                 null, "knowledge base folder does not exist"));
+        Path start = realRoot();
         List<FileStamp> stamps = new ArrayList<>();
         try {
-            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            Files.walkFileTree(start, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                    boolean hidden = !dir.equals(root) && dir.getFileName().toString().startsWith(".");
+                    boolean hidden = !dir.equals(start) && dir.getFileName().toString().startsWith(".");
                     return hidden ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
                 }
 
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                    if (attrs.isRegularFile() && isNoteFileName(file.getFileName().toString())) {
-                        stamps.add(new FileStamp(relative(file), attrs.lastModifiedTime().toMillis(), attrs.size()));
+                    String name = file.getFileName().toString();
+                    boolean linkedFolder = attrs.isSymbolicLink() && !name.startsWith(".") && Files.isDirectory(file);
+                    if ((!attrs.isDirectory() && isNoteFileName(name)) || linkedFolder) {
+                        String path = slashed(start.relativize(file));
+                        stamps.add(new FileStamp(path, attrs.lastModifiedTime().toMillis(), attrs.size()));
                     }
                     return FileVisitResult.CONTINUE;
                 }
@@ -86,21 +106,48 @@ public final class KnowledgeBase {
         return stamps;
     }
 
-    /** Reads one note by its relative path. */
+    /**
+     * Reads one note by its relative path. Only a regular file inside the knowledge base is read: a symbolic link,
+     * or a path through a linked folder, could expose any file of the machine to everyone who can ask the bot.
+     */
     public NoteFile read(String path) throws MalformedNoteException {
         Path file = resolve(path);
+        String relative = relative(file);
         try {
-            BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-            if (!attrs.isRegularFile()) throw new MalformedNoteException(0, "not a regular file");
-            if (attrs.size() > MAX_NOTE_BYTES) {
-                throw new MalformedNoteException(0, "file is " + attrs.size() / 1024 + " KB, larger than the "
-                        + MAX_NOTE_BYTES / 1024 / 1024 + " MB a note may be");
+            BasicFileAttributes attrs =
+                    Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            if (attrs.isSymbolicLink()) {
+                throw new MalformedNoteException(0, Files.isDirectory(file)
+                        ? "symbolic link to a folder, not followed: notes must lie inside the knowledge base (move "
+                        + "or copy them here)"
+                        : "symbolic link, not read: a note must be a regular file inside the knowledge base (copy "
+                        + "it here instead)");
             }
-            String text = decode(Files.readAllBytes(file));
-            Note note = NoteParser.parse(text, path);
-            return new NoteFile(path, note, attrs.lastModifiedTime().toMillis(), attrs.size());
+            if (!attrs.isRegularFile()) throw new MalformedNoteException(0, "not a regular file");
+            if (!file.getParent().toRealPath().startsWith(realRoot())) {
+                throw new MalformedNoteException(0, "lies in a linked folder outside the knowledge base, not read");
+            }
+            byte[] bytes;
+            try (SeekableByteChannel channel = Files.newByteChannel(file, StandardOpenOption.READ,
+                    LinkOption.NOFOLLOW_LINKS)) {
+                if (channel.size() > MAX_NOTE_BYTES) throw tooLarge(channel.size());
+                // The size may have grown since: read no more than the limit allows, whatever it is now.
+                bytes = Channels.newInputStream(channel).readNBytes((int) MAX_NOTE_BYTES + 1);
+                if (bytes.length > MAX_NOTE_BYTES) throw tooLarge(bytes.length);
+            }
+            String text = decode(bytes);
+            Note note;
+            try {
+                note = NoteParser.parse(text, relative);
+            } catch (RuntimeException | StackOverflowError e) {
+                // A file must cost a report, never the whole load; the parser is meant to catch everything itself.
+                throw new MalformedNoteException(0, "could not be parsed (" + e + ")");
+            }
+            return new NoteFile(relative, note, attrs.lastModifiedTime().toMillis(), bytes.length);
         } catch (NoSuchFileException e) {
             throw new MalformedNoteException(0, "file no longer exists");
+        } catch (AccessDeniedException e) {
+            throw new MalformedNoteException(0, "permission denied: Spikebot cannot read this file");
         } catch (IOException e) {
             throw new MalformedNoteException(0, "cannot read file: " + e.getMessage());
         }
@@ -124,14 +171,25 @@ public final class KnowledgeBase {
      * Writes a new note under its kind's folder, named from its title. Returns once the note is durable.
      * An existing note is never replaced: a second note with the same title gets a numbered name.
      *
+     * <p>The bytes go to a hidden temporary file first, which is synced and then hard-linked to the note's name:
+     * link(2), unlike rename(2), fails when the name is taken, and a reader (or a crash) sees either no note or the
+     * whole note, never part of one.
+     *
      * @return the note as written, with its relative path
      */
     public NoteFile write(Note note) throws IOException {
         Path folder = root.resolve(note.kind().folder());
+        if (Files.isSymbolicLink(folder)) {
+            // The loader never follows links, so a note written through one would be lost to every search.
+            throw new IOException(note.kind().folder() + "/ in the knowledge base is a symbolic link; Spikebot "
+                    + "writes notes only into real folders inside it");
+        }
+        boolean newFolder = !Files.isDirectory(folder);
         Files.createDirectories(folder);
+        if (newFolder) syncDirectory(folder.getParent());
         String base = Slug.of(note.title());
         byte[] bytes = NoteFormat.render(note).getBytes(StandardCharsets.UTF_8);
-        Path temp = Files.createTempFile(folder, "." + base + "-", TEMP_SUFFIX);
+        Path temp = createTemp(folder, base);
         try {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
                 ByteBuffer buffer = ByteBuffer.wrap(bytes);
@@ -141,45 +199,108 @@ public final class KnowledgeBase {
             for (int n = 1; ; n++) {
                 Path target = folder.resolve(n == 1 ? base + ".md" : base + "-" + n + ".md");
                 try {
-                    // link(2) fails when the target exists, unlike rename(2): no note is ever overwritten.
                     Files.createLink(target, temp);
-                    syncDirectory(folder);
-                    BasicFileAttributes attrs = Files.readAttributes(target, BasicFileAttributes.class);
-                    return new NoteFile(relative(target), note, attrs.lastModifiedTime().toMillis(), attrs.size());
                 } catch (FileAlreadyExistsException taken) {
-                    // try the next name
+                    continue;
                 }
+                syncDirectory(folder);
+                BasicFileAttributes attrs = Files.readAttributes(target, BasicFileAttributes.class);
+                return new NoteFile(relative(target), note, attrs.lastModifiedTime().toMillis(), attrs.size());
             }
         } finally {
             Files.deleteIfExists(temp);
         }
     }
 
-    /** Removes leftovers of writes that a crash interrupted. They are hidden, so they were never read as notes. */
+    /**
+     * Removes leftovers of writes that a crash interrupted: hidden temporary files in the note folders. They were
+     * never read as notes. Files younger than {@link #UNFINISHED_AFTER} are left alone, since they may belong to a
+     * write still going on in another process (the command line while the bot runs).
+     *
+     * @return how many were removed
+     */
     public int removeUnfinishedWrites() throws IOException {
         if (!Files.isDirectory(root)) return 0;
-        List<Path> leftovers;
-        try (var files = Files.walk(root)) {
-            leftovers = files.filter(p -> {
-                String name = p.getFileName().toString();
-                return name.startsWith(".") && name.endsWith(TEMP_SUFFIX) && Files.isRegularFile(p);
-            }).toList();
-        }
-        for (Path p : leftovers) Files.deleteIfExists(p);
-        return leftovers.size();
+        long cutoff = System.currentTimeMillis() - UNFINISHED_AFTER.toMillis();
+        List<Path> leftovers = new ArrayList<>();
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                boolean hidden = !dir.equals(root) && dir.getFileName().toString().startsWith(".");
+                return hidden ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                String name = file.getFileName().toString();
+                if (attrs.isRegularFile() && name.startsWith(".") && name.endsWith(TEMP_SUFFIX)
+                        && attrs.lastModifiedTime().toMillis() < cutoff) {
+                    leftovers.add(file);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) {
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        int removed = 0;
+        for (Path p : leftovers) if (Files.deleteIfExists(p)) removed++;
+        return removed;
     }
 
     /** The file for a relative path; refuses any path that would leave the knowledge base. */
     public Path resolve(String path) {
-        Path file = root.resolve(path).normalize();
+        Path file;
+        try {
+            file = root.resolve(path).normalize();
+        } catch (InvalidPathException e) {
+            throw new IllegalArgumentException("path '" + path.replace("\0", "\\0") + "' is not a valid file name: "
+                    + e.getReason());
+        }
         if (!file.startsWith(root) || file.equals(root)) {
             throw new IllegalArgumentException("path '" + path + "' is outside the knowledge base");
         }
         return file;
     }
 
+    /** The root with links resolved, so that a knowledge base that is itself a link is walked, not skipped. */
+    private Path realRoot() {
+        try {
+            return root.toRealPath();
+        } catch (IOException e) {
+            return root;
+        }
+    }
+
+    /** A new, empty, hidden file beside the note; created with the usual permissions, unlike createTempFile. */
+    private static Path createTemp(Path folder, String base) throws IOException {
+        while (true) {
+            Path temp = folder.resolve("." + base + "-" + Long.toHexString(RANDOM.nextLong() >>> 1) + TEMP_SUFFIX);
+            try {
+                Files.newByteChannel(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE).close();
+                return temp;
+            } catch (FileAlreadyExistsException taken) {
+                // another writer drew the same number; draw again
+            }
+        }
+    }
+
+    private static MalformedNoteException tooLarge(long size) {
+        return new MalformedNoteException(0, "file is " + size / 1024 + " KB, larger than the "
+                + MAX_NOTE_BYTES / 1024 / 1024 + " MB a note may be");
+    }
+
     private String relative(Path file) {
-        return root.relativize(file).toString().replace('\\', '/');
+        return slashed(root.relativize(file));
+    }
+
+    /** A relative path with '/' between names, whatever the platform; a '\\' inside a Linux name stays. */
+    private static String slashed(Path relative) {
+        StringBuilder out = new StringBuilder();
+        for (Path name : relative) out.append(out.isEmpty() ? "" : "/").append(name);
+        return out.toString();
     }
 
     private static void syncDirectory(Path dir) throws IOException {
@@ -190,19 +311,24 @@ public final class KnowledgeBase {
         }
     }
 
+    /** Strict UTF-8: a file in another encoding is reported, not indexed as mojibake. */
     private static String decode(byte[] bytes) throws MalformedNoteException {
+        if (bytes.length >= 2 && ((bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE)
+                || (bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF))) {
+            throw new MalformedNoteException(0, "UTF-16 text: save the file as UTF-8");
+        }
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes);
         try {
             return decoder.decode(in).toString();
-        } catch (MalformedInputException e) {
-            int line = 1;
-            for (int i = 0; i < in.position() && i < bytes.length; i++) if (bytes[i] == '\n') line++;
-            throw new MalformedNoteException(line, "not valid UTF-8 text (bad byte at offset " + in.position() + ")");
         } catch (CharacterCodingException e) {
-            throw new MalformedNoteException(0, "not valid UTF-8 text");
+            int bad = in.position();
+            int line = 1;
+            for (int i = 0; i < bad; i++) if (bytes[i] == '\n') line++;
+            throw new MalformedNoteException(line, "not UTF-8 text (first bad byte at offset " + bad
+                    + "): a binary file, or text saved in another encoding; save it as UTF-8");
         }
     }
 }

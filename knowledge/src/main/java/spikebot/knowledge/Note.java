@@ -1,6 +1,7 @@
 package spikebot.knowledge;
 
 import java.time.LocalDate;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +11,7 @@ import java.util.Objects;
  * One note of the knowledge base: a spike, a paper check, a solution write-up, or a plain Markdown note.
  *
  * @param kind     what the note records
- * @param title    one line
+ * @param title    one line: runs of white space, line breaks included, become one space
  * @param date     when the work happened; null when the note does not say
  * @param authors  who did it
  * @param tags     free-form topics
@@ -19,7 +20,7 @@ import java.util.Objects;
  * @param paper    URL of the paper for paper checks; null when none
  * @param link     where the discussion lives; null when none
  * @param extra    front-matter keys this version does not know, kept so that rewriting a note loses nothing
- * @param body     the Markdown after the front matter
+ * @param body     the Markdown after the front matter, without leading or trailing blank lines
  */
 public record Note(NoteKind kind, String title, LocalDate date, List<String> authors, List<String> tags,
                    String outcome, String timebox, String paper, String link, Map<String, Object> extra,
@@ -27,11 +28,27 @@ public record Note(NoteKind kind, String title, LocalDate date, List<String> aut
 
     public Note {
         Objects.requireNonNull(kind, "kind");
-        Objects.requireNonNull(title, "title");
-        authors = List.copyOf(authors);
-        tags = List.copyOf(tags);
-        extra = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(extra));
-        body = body == null ? "" : body;
+        title = Objects.requireNonNull(title, "title").strip().replaceAll("\\p{javaWhitespace}+", " ");
+        authors = names(authors);
+        tags = names(tags);
+        outcome = value(outcome);
+        timebox = value(timebox);
+        paper = value(paper);
+        link = value(link);
+        extra = extra == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(extra));
+        body = body == null ? "" : body.replace("\r\n", "\n").strip();
+    }
+
+    // A note holds only what its file can say: values without surrounding blanks, Markdown with \n line ends.
+    // So a note written and read back is the same note.
+
+    private static List<String> names(List<String> names) {
+        if (names == null) return List.of();
+        return names.stream().filter(Objects::nonNull).map(String::strip).filter(n -> !n.isEmpty()).toList();
+    }
+
+    private static String value(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
     }
 
     /** A note with only the essentials; the rest empty. */

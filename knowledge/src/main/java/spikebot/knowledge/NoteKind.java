@@ -48,7 +48,7 @@ public enum NoteKind {
 
     public static Optional<NoteKind> parse(String text) {
         if (text == null) return Optional.empty();
-        String wanted = text.trim().toLowerCase(Locale.ROOT).replace('_', '-');
+        String wanted = text.strip().toLowerCase(Locale.ROOT).replaceAll("[\\s_]+", "-");
         return Arrays.stream(values()).filter(k -> k.id.equals(wanted)).findFirst();
     }
 

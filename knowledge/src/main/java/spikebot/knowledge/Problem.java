@@ -8,8 +8,12 @@ package spikebot.knowledge;
  * @param reason one sentence a person can act on
  */
 public record Problem(String path, int line, String reason) {
+    /** "path:line: reason", one line even when a file name holds line breaks or other control characters. */
     @Override
     public String toString() {
-        return line > 0 ? path + ":" + line + ": " + reason : path + ": " + reason;
+        String shown = path.codePoints()
+                .mapToObj(c -> Character.isISOControl(c) ? String.format("\\u%04X", c) : Character.toString(c))
+                .collect(java.util.stream.Collectors.joining());
+        return line > 0 ? shown + ":" + line + ": " + reason : shown + ": " + reason;
     }
 }

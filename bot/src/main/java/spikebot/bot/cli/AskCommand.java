@@ -3,6 +3,7 @@ package spikebot.bot.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import spikebot.index.Hit;
+import spikebot.index.IndexBusyException;
 import spikebot.index.NoteIndex;
 import spikebot.index.SearchRequest;
 import spikebot.index.Snippet;
@@ -19,9 +20,9 @@ import java.util.Set;
 
 /** {@code spikebot ask}: "has anyone done this before?" from the shell. */
 public final class AskCommand {
-    public static final String USAGE = "ask [--kb DIR] [--kind K] [--tag T] [--author A] [--outcome O] "
-            + "[--since DATE] [--limit N] [--json] QUESTION…";
-    public static final String SUMMARY = "the notes that best answer a question";
+    public static final String USAGE = "ask [--kb DIR] [--kind K] [--limit N] [--json] QUESTION…";
+    public static final String SUMMARY = "the notes that best answer a question "
+            + "(also --tag, --author, --outcome, --since/--until DATE)";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private AskCommand() {
@@ -52,6 +53,9 @@ public final class AskCommand {
             } else {
                 new HitPrinter(console.out(), LocalDate.now()).print(hits);
             }
+        } catch (IndexBusyException e) {
+            console.err().println("spikebot ask: " + e.getMessage());
+            return 1;
         }
         return 0;
     }

@@ -1,0 +1,403 @@
+package spikebot.bot.console;
+
+import spikebot.bot.cli.Args;
+import spikebot.bot.cli.CommandLineError;
+import spikebot.bot.cli.Console;
+import spikebot.bot.core.Action;
+import spikebot.bot.core.ChannelAccess;
+import spikebot.bot.core.ChatCore;
+import spikebot.bot.core.CommandSpec;
+import spikebot.bot.core.Component;
+import spikebot.bot.core.Event;
+import spikebot.bot.core.GuildConfig;
+import spikebot.bot.core.Member;
+import spikebot.bot.core.Message;
+import spikebot.bot.core.Modal;
+import spikebot.bot.core.OptionSpec;
+import spikebot.bot.core.Origin;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code spikebot chat}: the bot in a terminal. A person types what they would type in Discord and sees what the
+ * bot would post there; buttons and menus are used with {@code click N} and {@code select N}, forms are filled in
+ * line by line (or given inline as {@code name:value}), and the console follows you into the thread you last
+ * opened. One guild, one user (a server manager), everyone sees everything.
+ */
+public final class ChatConsole {
+    static final String GUILD = "1";
+    static final String GENERAL = "100";
+    /** Ids of modal fields, which the console also accepts inline as {@code name:value}. */
+    static final Set<String> FIELD_IDS = Set.of("summary", "approaches", "next_steps", "tags", "measured",
+            "compute_cost", "code", "data", "problem", "solution", "did_not_work", "links", "goal", "timebox",
+            "template", "format", "topic");
+    private static final Pattern DURATION = Pattern.compile("(\\d{1,5})\\s*([mhdw])");
+    private static final String BOT = "spikebot";
+
+    private final ChatCore core;
+    private final ConsoleClock clock;
+    private final Printer printer;
+    private final BufferedReader in;
+    private final PrintStream out;
+    private final Member me;
+    private final boolean echo;
+    private final Map<String, String> names = new LinkedHashMap<>();
+    private final Map<String, String> parents = new HashMap<>();
+    private final Map<String, Message> messages = new HashMap<>();
+    private final Map<String, String> messageChannel = new HashMap<>();
+    private List<Printer.Shown> shown = new ArrayList<>();
+    private List<Printer.Shown> menus = new ArrayList<>();
+    private String lastWithControls;
+    private String here = GENERAL;
+    /** Ids like Discord snowflakes: unique across sessions, so a spike saved earlier never meets a reused id. */
+    private long nextId = System.currentTimeMillis() * 1000;
+    /** Options of the command being handled, used to fill a form it opens. */
+    private Map<String, String> inline = Map.of();
+
+    ChatConsole(ChatCore core, ConsoleClock clock, BufferedReader in, PrintStream out, Member me, boolean echo) {
+        this.core = core;
+        this.echo = echo;
+        this.clock = clock;
+        this.in = in;
+        this.out = out;
+        this.me = me;
+        this.printer = new Printer(clock, this::name);
+        names.put(GENERAL, "general");
+    }
+
+    /** {@code spikebot chat [--kb DIR] [--user NAME]}. */
+    public static int run(String[] args, Console console) throws IOException {
+        Args parsed = Args.parse(args, Set.of("kb", "user"), Set.of());
+        if (!parsed.words().isEmpty()) {
+            throw new CommandLineError("unexpected argument '" + parsed.words().get(0) + "'");
+        }
+        Path kb = Path.of(parsed.get("kb", "knowledge-base"));
+        if (!Files.isDirectory(kb)) {
+            throw new CommandLineError("no knowledge base folder at " + kb.toAbsolutePath()
+                    + " (give one with --kb DIR; `spikebot demo` shows the bundled sample)");
+        }
+        String user = parsed.get("user", System.getProperty("user.name", "you"));
+        ConsoleClock clock = new ConsoleClock(Clock.systemDefaultZone());
+        BufferedReader in = new BufferedReader(new InputStreamReader(console.in(), StandardCharsets.UTF_8));
+        try (ChatCore core = new ChatCore(Map.of(GUILD, GuildConfig.of(kb)), ChannelAccess.ALL, clock)) {
+            boolean piped = System.console() == null;
+            new ChatConsole(core, clock, in, console.out(), new Member("1", user, true), piped).loop(kb);
+        }
+        return 0;
+    }
+
+    void loop(Path kb) throws IOException {
+        out.println("Spikebot chat on " + kb.toAbsolutePath() + ". You are " + me.name()
+                + " in #general. Type `help` for commands, `quit` to leave.");
+        apply(core.tick(), null);
+        while (true) {
+            out.print(prompt());
+            out.flush();
+            String line = readLine();
+            if (line == null) break;
+            line = line.strip();
+            if (line.isEmpty()) continue;
+            if (line.equals("quit") || line.equals("exit")) break;
+            try {
+                command(line);
+            } catch (RuntimeException e) {
+                out.println("(console error: " + e.getMessage() + ")");
+            }
+            apply(core.tick(), null);
+        }
+        out.println();
+    }
+
+    String prompt() {
+        String parent = parents.get(here);
+        return parent == null ? "#" + names.get(here) + "> "
+                : "#" + names.get(parent) + " › " + names.get(here) + "> ";
+    }
+
+    private void command(String line) throws IOException {
+        String verb = line.split("\\s+", 2)[0].toLowerCase(Locale.ROOT);
+        String rest = line.substring(verb.length()).strip();
+        switch (verb) {
+            case "help" -> help();
+            case "click" -> click(rest);
+            case "select" -> select(rest);
+            case "show" -> show();
+            case "leave" -> move(parents.getOrDefault(here, GENERAL));
+            case "go" -> go(rest);
+            case "threads" -> threads();
+            case "wait" -> waitFor(rest);
+            default -> {
+                if (line.startsWith("/")) slash(line);
+                else if (line.toLowerCase(Locale.ROOT).startsWith("@" + BOT)) {
+                    perform(new Event.MessagePosted(origin(), newId(), line.substring(BOT.length() + 1).strip(), true));
+                } else {
+                    perform(new Event.MessagePosted(origin(), newId(), line, false));
+                }
+            }
+        }
+    }
+
+    private void slash(String line) throws IOException {
+        SlashLine.Result parsed = SlashLine.parse(line, core.commands(), FIELD_IDS);
+        if (parsed.error() != null) {
+            out.println("(" + parsed.error() + ")");
+            return;
+        }
+        SlashLine s = parsed.line();
+        inline = s.options();
+        try {
+            perform(new Event.SlashCommand(origin(), s.command(), s.subcommand(), s.options()));
+        } finally {
+            inline = Map.of();
+        }
+    }
+
+    private void click(String rest) throws IOException {
+        Printer.Shown target = numbered(rest);
+        if (target == null) return;
+        Component.Button b = (Component.Button) target.component();
+        perform(new Event.ButtonClick(origin(), b.customId(), target.messageId()));
+    }
+
+    private void select(String rest) throws IOException {
+        Printer.Shown menu = menus.isEmpty() ? null : menus.get(menus.size() - 1);
+        if (menu == null) {
+            out.println("(there is no select menu on screen)");
+            return;
+        }
+        Component.SelectMenu m = (Component.SelectMenu) menu.component();
+        List<String> values = new ArrayList<>();
+        for (String n : rest.split("[,\\s]+")) {
+            if (n.isBlank()) continue;
+            try {
+                int i = Integer.parseInt(n);
+                if (i < 1 || i > m.options().size()) throw new NumberFormatException();
+                values.add(m.options().get(i - 1).value());
+            } catch (NumberFormatException e) {
+                out.println("(choose options by number, 1 to " + m.options().size() + ", e.g. `select 1,3`)");
+                return;
+            }
+        }
+        perform(new Event.SelectChoice(origin(), m.customId(), menu.messageId(), values));
+    }
+
+    private Printer.Shown numbered(String rest) {
+        try {
+            int n = Integer.parseInt(rest.strip());
+            if (n >= 1 && n <= shown.size()) return shown.get(n - 1);
+        } catch (NumberFormatException e) {
+            // fall through to the message below
+        }
+        out.println(shown.isEmpty() ? "(there is nothing to click on screen)"
+                : "(type `click N` with N from 1 to " + shown.size() + ")");
+        return null;
+    }
+
+    private void show() {
+        if (lastWithControls == null) {
+            out.println("(nothing to show yet)");
+            return;
+        }
+        print(messages.get(lastWithControls), lastWithControls, "");
+    }
+
+    private void go(String name) {
+        String wanted = name.replaceFirst("^#", "").strip();
+        for (var e : names.entrySet()) {
+            if (e.getKey().equals(wanted) || e.getValue().equalsIgnoreCase(wanted)) {
+                move(e.getKey());
+                return;
+            }
+        }
+        out.println("(no channel or thread named '" + wanted + "'; `threads` lists them)");
+    }
+
+    private void threads() {
+        if (parents.isEmpty()) out.println("(no threads yet)");
+        parents.keySet().forEach(t -> out.println("  #" + names.get(t)));
+    }
+
+    private void move(String channel) {
+        here = channel;
+        out.println("(you are in #" + names.get(channel) + ")");
+    }
+
+    private void waitFor(String rest) {
+        Matcher m = DURATION.matcher(rest.toLowerCase(Locale.ROOT));
+        Duration d = Duration.ZERO;
+        while (m.find()) {
+            long n = Long.parseLong(m.group(1));
+            d = d.plus(switch (m.group(2)) {
+                case "w" -> Duration.ofDays(7 * n);
+                case "d" -> Duration.ofDays(n);
+                case "h" -> Duration.ofHours(n);
+                default -> Duration.ofMinutes(n);
+            });
+        }
+        if (d.isZero()) {
+            out.println("(say how long, e.g. `wait 2h` or `wait 1d`)");
+            return;
+        }
+        clock.skip(d);
+        out.println("(" + Printer.relative(d).replace("in ", "") + " pass…)");
+    }
+
+    private void perform(Event event) throws IOException {
+        apply(core.handle(event), event);
+    }
+
+    /** Does what the core asked, the way Discord would show it. */
+    private void apply(List<Action> actions, Event cause) throws IOException {
+        for (Action action : actions) {
+            switch (action) {
+                case Action.Reply r -> print(r.message(), newId(), r.ephemeral() ? "(only you can see this)\n" : "");
+                case Action.Update u -> {
+                    String id = cause instanceof Event.ButtonClick b ? b.messageId()
+                            : cause instanceof Event.SelectChoice s ? s.messageId() : newId();
+                    print(u.message(), id, "(message updated)\n");
+                }
+                case Action.Edit e -> {
+                    messages.put(e.messageId(), e.message());
+                    messageChannel.put(e.messageId(), e.channelId());
+                    if (!e.message().rows().isEmpty() || e.messageId().equals(lastWithControls)) {
+                        lastWithControls = e.messageId();
+                        shown = new ArrayList<>();
+                        menus = new ArrayList<>();
+                        printer.render(e.message(), e.messageId(), shown, menus);
+                    }
+                    out.println("(the first message of #" + name(e.channelId())
+                            + " was updated; `show` shows it)");
+                }
+                case Action.Post p -> print(p.message(), newId(), "[in #" + name(p.channelId()) + "]\n");
+                case Action.ShowModal m -> fill(m.modal(), cause);
+                case Action.Suggest s -> out.println("suggestions: " + String.join(", ",
+                        s.choices().stream().map(c -> c.name()).toList()));
+                case Action.OpenThread t -> openThread(t, cause);
+                case Action.ArchiveThread a -> {
+                    out.println("── thread #" + name(a.threadId()) + " archived ──");
+                    if (here.equals(a.threadId())) move(parents.getOrDefault(here, GENERAL));
+                }
+            }
+        }
+    }
+
+    private void openThread(Action.OpenThread t, Event cause) throws IOException {
+        String thread = newId();
+        names.put(thread, t.name());
+        parents.put(thread, t.channelId());
+        out.println("── new thread #" + t.name() + " in #" + name(t.channelId()) + " ──");
+        print(t.first(), thread, "");
+        here = thread;
+        Origin origin = cause == null ? origin() : cause.origin();
+        apply(core.handle(new Event.ThreadOpened(origin, t.ref(), thread, thread)), cause);
+    }
+
+    /** A modal: fields given inline are taken as they are; the rest are asked for one line at a time. */
+    private void fill(Modal modal, Event cause) throws IOException {
+        boolean anyInline = modal.inputs().stream().anyMatch(i -> inline.containsKey(i.id()));
+        out.println("── form: " + modal.title() + " ──" + (anyInline ? "" : " (Enter skips an optional field; "
+                + "type \\n for a new line)"));
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (Modal.TextInput input : modal.inputs()) {
+            String value = inline.get(input.id());
+            if (value == null && anyInline && !input.required()) value = input.value() == null ? "" : input.value();
+            while (value == null) {
+                out.print(input.label() + (input.required() ? " (required)" : "")
+                        + (input.value() != null ? " [" + input.value() + "]" : "") + ": ");
+                out.flush();
+                String line = readLine();
+                if (line == null) {
+                    out.println("\n(form cancelled)");
+                    return;
+                }
+                line = line.strip().replace("\\n", "\n");
+                if (!line.isEmpty()) value = line;
+                else if (input.value() != null) value = input.value();
+                else if (!input.required()) value = "";
+                else out.println("(this one is required)");
+            }
+            if (!value.isEmpty()) fields.put(input.id(), value);
+        }
+        Origin origin = cause == null ? origin() : cause.origin();
+        inline = Map.of();
+        perform(new Event.ModalSubmit(origin, modal.customId(), fields));
+    }
+
+    private void print(Message message, String messageId, String header) {
+        messages.put(messageId, message);
+        messageChannel.put(messageId, here);
+        List<Printer.Shown> controls = new ArrayList<>();
+        List<Printer.Shown> selects = new ArrayList<>();
+        String text = printer.render(message, messageId, controls, selects);
+        if (!controls.isEmpty() || !selects.isEmpty()) {
+            shown = controls;
+            menus = selects;
+            lastWithControls = messageId;
+        }
+        out.print(BOT + ": " + header + text);
+        if (!text.endsWith("\n")) out.println();
+    }
+
+    /** A line of input; echoed when it comes from a pipe, so that a transcript reads like a session. */
+    private String readLine() throws IOException {
+        String line = in.readLine();
+        if (line != null && echo) out.println(line);
+        return line;
+    }
+
+    private void help() {
+        out.println("Type what you would type in Discord (options as name:value, values may hold spaces):");
+        for (CommandSpec spec : core.commands()) {
+            if (spec.type() == CommandSpec.Type.MESSAGE) continue;
+            if (spec.subcommands().isEmpty()) out.println("  " + usage("/" + spec.name(), spec) + spec.description());
+            for (CommandSpec sub : spec.subcommands()) {
+                out.println("  " + usage("/" + spec.name() + " " + sub.name(), sub) + sub.description());
+            }
+        }
+        out.println("""
+                  @spikebot QUESTION       ask by mentioning the bot
+                  any other text           a plain message (answered when passive answers are on here)
+                Console:
+                  click N                  press button N
+                  select N,M               choose options N and M of the select menu on screen
+                  show                     show the last message with buttons again
+                  leave / go NAME          back to the channel / into a thread; `threads` lists them
+                  wait 2h                  let time pass (to see a spike's reminders)
+                  quit""");
+    }
+
+    private static String usage(String head, CommandSpec spec) {
+        StringBuilder u = new StringBuilder(head);
+        for (OptionSpec o : spec.options()) u.append(o.required() ? " " + o.name() + ":…" : " [" + o.name() + ":]");
+        return String.format("%-60s ", u);
+    }
+
+    private String name(String channelId) {
+        return names.getOrDefault(channelId, channelId);
+    }
+
+    private Origin origin() {
+        return new Origin(GUILD, here, parents.get(here), me);
+    }
+
+    private String newId() {
+        return String.valueOf(++nextId);
+    }
+}

@@ -1,0 +1,79 @@
+package spikebot.bot.core;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything that comes out of the chat core: what the adapter should do on the platform, in order.
+ *
+ * <p>Every message goes out with no allowed mentions (nothing the bot posts can ping) and is already cut to
+ * Discord's limits by {@link Message}.
+ */
+public sealed interface Action {
+
+    /**
+     * Answer the event: for an interaction the first {@code Reply} is its reply (or the edit of a deferred reply)
+     * and later ones are follow-ups; for a {@link Event.MessagePosted} it is a reply to that message.
+     *
+     * @param ephemeral only the user who asked sees it (interactions only)
+     */
+    record Reply(Message message, boolean ephemeral) implements Action {
+        public Reply {
+            Objects.requireNonNull(message, "message");
+        }
+
+        public static Reply of(String text) {
+            return new Reply(Message.text(text), false);
+        }
+
+        public static Reply privately(String text) {
+            return new Reply(Message.text(text), true);
+        }
+    }
+
+    /** Replace the message whose button or select menu was used (Discord's "update message" callback). */
+    record Update(Message message) implements Action {
+    }
+
+    /**
+     * Show a modal. Discord allows this only as the first and only answer to a slash command, button click or
+     * message command, so the core never combines it with other actions and never asks to defer before it.
+     */
+    record ShowModal(Modal modal) implements Action {
+    }
+
+    /** Autocomplete choices for the option being typed (at most 25). */
+    record Suggest(List<Choice> choices) implements Action {
+        public Suggest {
+            choices = List.copyOf(choices.subList(0, Math.min(choices.size(), Limits.CHOICES)));
+        }
+    }
+
+    /**
+     * Create a thread in a channel (a post in a forum channel) whose first message is {@code first}, then tell the
+     * core with {@link Event.ThreadOpened} (or {@link Event.ThreadFailed}) carrying the same {@code ref}. The core
+     * usually answers that event with the {@link Reply} to the original command.
+     *
+     * @param ref       the core's handle for this request
+     * @param channelId where to create it (never a thread)
+     * @param name      thread name, already cut to 100 characters
+     */
+    record OpenThread(String ref, String channelId, String name, Message first) implements Action {
+        public OpenThread {
+            name = Text.cut(Text.oneLine(name), Limits.THREAD_NAME);
+            if (name.isBlank()) name = "spike";
+        }
+    }
+
+    /** Send a new message to a channel or thread (reminders, summaries). */
+    record Post(String channelId, Message message) implements Action {
+    }
+
+    /** Replace a message the bot posted earlier. */
+    record Edit(String channelId, String messageId, Message message) implements Action {
+    }
+
+    /** Archive (close) a thread, e.g. after its spike was closed. */
+    record ArchiveThread(String threadId) implements Action {
+    }
+}

@@ -1,0 +1,35 @@
+package spikebot.bot.core;
+
+/**
+ * Who can see which channel, asked at answer time (never copied once) so that a note born in a private channel or
+ * thread is shown only to people who could read it there. Discord answers from its live permissions; the console,
+ * with one user and one team, allows all.
+ */
+public interface ChannelAccess {
+    /** Everyone sees everything: the console, and tests that are not about permissions. */
+    ChannelAccess ALL = new ChannelAccess() {
+        @Override
+        public boolean canView(String guildId, String userId, String channelId) {
+            return true;
+        }
+
+        @Override
+        public boolean isPublic(String guildId, String channelId) {
+            return true;
+        }
+    };
+
+    /**
+     * Whether this member can view the channel or thread now (for a private thread: is a member of it, or may
+     * manage threads). False for channels that no longer exist or are unknown.
+     */
+    boolean canView(String guildId, String userId, String channelId);
+
+    /**
+     * Whether every member of the guild can view the channel: the {@code @everyone} role has View Channel there
+     * (and, for a thread, it is not private). A note from such a channel may appear in messages that the whole
+     * channel reads; a note from any other channel appears only in answers that just its viewers see (ephemeral,
+     * or in the very channel it came from). False for unknown channels.
+     */
+    boolean isPublic(String guildId, String channelId);
+}

@@ -1,0 +1,184 @@
+package spikebot.bot.core;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import spikebot.bot.ask.AskCommand;
+import spikebot.bot.passive.PassiveAnswers;
+import spikebot.bot.solved.SolvedCommand;
+import spikebot.bot.spike.SpikeCommands;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The bot without a platform: one instance serves every guild, each with its own knowledge base, index and open
+ * spikes; all wiring of the features is here. Safe to call from several threads: events of one guild are handled
+ * one at a time, guilds in parallel.
+ */
+public final class ChatCore implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ChatCore.class);
+    /** How often {@link #tick()} looks for notes changed in the folder by other hands. */
+    static final Duration RESYNC = Duration.ofMinutes(1);
+
+    private final Map<String, GuildConfig> configs;
+    private final Map<String, Guild> guilds = new ConcurrentHashMap<>();
+    private final Clock clock;
+    private final AskCommand ask;
+    private final PassiveAnswers passive;
+    private final SpikeCommands spikes;
+    private final SolvedCommand solved;
+    /** When {@link #tick()} last synced the indexes; null until the first tick, which opens them. */
+    private Instant lastSync;
+
+    /**
+     * @param guilds guild id → its set-up; events from other guilds get a polite refusal
+     * @param access who can view which channel, asked at answer time
+     * @param clock  all time goes through it (deadlines, reminders, note dates, rate limits)
+     */
+    public ChatCore(Map<String, GuildConfig> guilds, ChannelAccess access, Clock clock) {
+        this.configs = Map.copyOf(guilds);
+        this.clock = clock;
+        this.ask = new AskCommand(access);
+        this.passive = new PassiveAnswers(access, clock);
+        this.spikes = new SpikeCommands(access, clock);
+        this.solved = new SolvedCommand(clock);
+    }
+
+    /** The slash commands and message menu entries to register. */
+    public List<CommandSpec> commands() {
+        return List.of(AskCommand.SPEC, SpikeCommands.SPIKE, SpikeCommands.PAPERCHECK, SolvedCommand.SPEC,
+                SolvedCommand.MENU_SPEC, PassiveAnswers.SPEC);
+    }
+
+    /** Whether to acknowledge this interaction before handling it; empty when the answer is quick or a modal. */
+    public Optional<Defer> deferral(Event event) {
+        if (event instanceof Event.SlashCommand c && c.command().equals("ask")) {
+            return Optional.of(new Defer("true".equalsIgnoreCase(c.option("private"))));
+        }
+        if (event instanceof Event.SlashCommand c && (c.command().equals("spike") || c.command().equals("papercheck"))
+                || event instanceof Event.ModalSubmit m && m.customId().startsWith("spike:")) {
+            return spikes.deferral(event);
+        }
+        return solved.deferral(event);
+    }
+
+    /** What to do in answer to an event; never throws for bad input (it answers with a clear message instead). */
+    public List<Action> handle(Event event) {
+        String guildId = event.origin().guildId();
+        GuildConfig config = configs.get(guildId);
+        if (config == null) {
+            if (event instanceof Event.MessagePosted m && !m.mentionsBot()) return List.of();
+            return List.of(Action.Reply.privately("Spikebot has no knowledge base for this server yet: ask whoever "
+                    + "runs the bot to add it to the configuration."));
+        }
+        Guild guild = guild(guildId, config);
+        synchronized (guild) {
+            try {
+                return route(guild, event);
+            } catch (Refusal r) {
+                if (event instanceof Event.MessagePosted m) {
+                    return m.mentionsBot() ? List.of(Action.Reply.of(r.getMessage())) : List.of();
+                }
+                return List.of(Action.Reply.privately(r.getMessage()));
+            } catch (IOException | UncheckedIOException e) {
+                LOG.error("guild {}: could not save while handling {}", guildId, event.getClass().getSimpleName(), e);
+                return List.of(Action.Reply.privately("I could not save that (" + Text.escape(e.getMessage())
+                        + "). Nothing was changed; please try again."));
+            } catch (RuntimeException e) {
+                LOG.error("guild {}: failed on {}", guildId, event.getClass().getSimpleName(), e);
+                return event instanceof Event.MessagePosted ? List.of()
+                        : List.of(Action.Reply.privately("Something went wrong on my side; it is logged. Please try "
+                        + "again, or tell whoever runs the bot."));
+            }
+        }
+    }
+
+    private List<Action> route(Guild guild, Event event) throws IOException {
+        return switch (event) {
+            case Event.SlashCommand c -> switch (c.command()) {
+                case "ask" -> ask.ask(guild, c);
+                case "spike", "papercheck" -> spikes.command(guild, c);
+                case "solved" -> solved.command(c);
+                case "spikebot" -> passive.configure(guild, c);
+                default -> throw new Refusal("I do not know the command /" + Text.escape(Text.cut(c.command(), 32))
+                        + ". Try /ask or /spike.");
+            };
+            case Event.Autocomplete a -> a.command().equals("spike") ? spikes.autocomplete(guild, a)
+                    : ask.autocomplete(guild, a);
+            case Event.ButtonClick b -> switch (feature(b.customId())) {
+                case "spike" -> spikes.click(guild, b);
+                case "passive" -> passive.feedback(guild, b);
+                default -> throw unknownControl();
+            };
+            case Event.SelectChoice s -> switch (feature(s.customId())) {
+                case "spike" -> spikes.select(guild, s);
+                default -> throw unknownControl();
+            };
+            case Event.ModalSubmit m -> switch (feature(m.customId())) {
+                case "spike" -> spikes.submit(guild, m);
+                case "solved" -> solved.submit(guild, m);
+                default -> throw unknownControl();
+            };
+            case Event.MessageCommand m -> {
+                if (!m.command().equals(SolvedCommand.MENU)) throw new Refusal("I do not know that menu entry.");
+                yield solved.menu(m);
+            }
+            case Event.MessagePosted m -> m.mentionsBot() ? ask.mention(guild, m) : passive.consider(guild, m);
+            case Event.ThreadOpened t -> spikes.threadOpened(guild, t);
+            case Event.ThreadFailed t -> spikes.threadFailed(guild, t);
+        };
+    }
+
+    /**
+     * Posts due now (spike reminders) in every guild, each at most once, including those missed while the bot
+     * was down. Call it at start and then every few seconds (from one thread); the first call opens every guild's
+     * index, and later calls pick up notes changed in the folders once a minute.
+     */
+    public List<Action> tick() {
+        List<Action> posts = new ArrayList<>();
+        boolean resync = lastSync == null || !clock.instant().isBefore(lastSync.plus(RESYNC));
+        if (resync) lastSync = clock.instant();
+        for (var entry : configs.entrySet()) {
+            Guild guild = guild(entry.getKey(), entry.getValue());
+            synchronized (guild) {
+                try {
+                    posts.addAll(spikes.tick(guild));
+                    if (resync) guild.sync();
+                } catch (RuntimeException e) { // e.g. a knowledge base folder that went missing
+                    LOG.error("guild {}: tick failed", guild.id(), e);
+                }
+            }
+        }
+        return posts;
+    }
+
+    private Guild guild(String id, GuildConfig config) {
+        return guilds.computeIfAbsent(id, g -> new Guild(g, config));
+    }
+
+    private static String feature(String customId) {
+        List<String> parts = CustomIds.parts(customId);
+        return parts.isEmpty() ? "" : parts.get(0);
+    }
+
+    private static Refusal unknownControl() {
+        return new Refusal("This control is not one I know; it may be from an older version of the bot.");
+    }
+
+    @Override
+    public void close() {
+        guilds.values().forEach(g -> {
+            synchronized (g) {
+                g.close();
+            }
+        });
+    }
+}

@@ -1,0 +1,29 @@
+package spikebot.bot.core;
+
+import java.util.List;
+
+/**
+ * The core's custom ids: {@code feature:verb:arg:arg…}, at most 100 characters. Arguments are ids and small
+ * numbers the core made, never user text, so they need no escaping.
+ */
+public final class CustomIds {
+    private CustomIds() {
+    }
+
+    public static String of(String... parts) {
+        String id = String.join(":", parts);
+        check(id);
+        return id;
+    }
+
+    /** The parts of a custom id; an id the core did not make still parses, and the feature says it is unknown. */
+    public static List<String> parts(String customId) {
+        return customId == null ? List.of() : List.of(customId.split(":", -1));
+    }
+
+    static void check(String customId) {
+        if (customId == null || customId.isEmpty() || customId.length() > Limits.CUSTOM_ID) {
+            throw new IllegalArgumentException("custom id must be 1 to 100 characters: " + customId);
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package spikebot.bot.core;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import spikebot.index.Hit;
+import spikebot.index.IndexBusyException;
+import spikebot.index.NoteIndex;
+import spikebot.index.SearchRequest;
+import spikebot.knowledge.KnowledgeBase;
+import spikebot.knowledge.Note;
+import spikebot.knowledge.NoteFile;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * One guild's knowledge: its own folder of notes and its own index, never shared with another guild. The index is
+ * opened on first use, so that a bot serving many guilds starts at once.
+ *
+ * <p>Not thread-safe by itself: {@link ChatCore} handles one event of a guild at a time.
+ */
+public final class Guild implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Guild.class);
+    private final String id;
+    private final GuildConfig config;
+    private final KnowledgeBase kb;
+    private NoteIndex index;
+
+    Guild(String id, GuildConfig config) {
+        this.id = id;
+        this.config = config;
+        this.kb = new KnowledgeBase(config.knowledgeBase());
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public GuildConfig config() {
+        return config;
+    }
+
+    public KnowledgeBase kb() {
+        return kb;
+    }
+
+    /** Where this guild's derived state lives (open spikes, settings, feedback), beside its notes. */
+    public Path stateDir() {
+        return kb.stateDir();
+    }
+
+    public List<Hit> search(SearchRequest request) {
+        return index().search(request);
+    }
+
+    /** Tags that start with {@code prefix}, most used first. */
+    public List<String> tags(String prefix, int limit) {
+        return index().tags(prefix, limit);
+    }
+
+    /** Writes a new note durably and indexes it at once, so the next question finds it. */
+    public NoteFile write(Note note) throws IOException {
+        NoteFile written = kb.write(note);
+        try {
+            index().add(written);
+        } catch (IndexBusyException busy) {
+            // Another process owns the index: the note is safe on disk and that process's next sync finds it.
+            LOG.warn("guild {}: wrote {} but could not index it now: {}", id, written.path(), busy.getMessage());
+        }
+        return written;
+    }
+
+    /**
+     * Opens the index if it is not open yet (so that the first question after a start does not wait for it), then
+     * picks up notes added, edited or deleted in the folder by other hands (git pull, an editor).
+     */
+    void sync() {
+        boolean opened = index == null;
+        NoteIndex current = index();
+        if (opened || current.readOnly()) return;
+        try {
+            current.sync();
+        } catch (IOException e) {
+            LOG.warn("guild {}: cannot sync the index with the notes: {}", id, e.toString());
+        }
+    }
+
+    /** Where people can read a note: its thread, else the team's web view of the folder, else its own link. */
+    public String linkTo(Hit hit) {
+        if (hit.channel() != null && hit.channel().matches("\\d{1,25}")) return Text.channelUrl(id, hit.channel());
+        if (config.noteUrlBase() != null) return config.noteUrlBase() + hit.path();
+        return hit.link();
+    }
+
+    private NoteIndex index() {
+        if (index == null) {
+            try {
+                index = NoteIndex.open(kb);
+                if (!index.readOnly()) index.sync();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return index;
+    }
+
+    @Override
+    public void close() {
+        if (index != null) {
+            try {
+                index.close();
+            } catch (Exception e) {
+                // closing on the way out: nothing left to save
+            }
+            index = null;
+        }
+    }
+}

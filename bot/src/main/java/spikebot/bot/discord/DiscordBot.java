@@ -1,0 +1,161 @@
+package spikebot.bot.discord;
+
+import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.JDABuilder;
+import net.dv8tion.jda.api.entities.Guild;
+import net.dv8tion.jda.api.exceptions.ErrorResponseException;
+import net.dv8tion.jda.api.exceptions.InvalidTokenException;
+import net.dv8tion.jda.api.requests.GatewayIntent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import spikebot.bot.cli.CommandLineError;
+import spikebot.bot.core.ChannelAccess;
+import spikebot.bot.core.ChatCore;
+
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+
+/**
+ * The running Discord bot: one JDA connection, one chat core for every configured guild, slash commands
+ * registered per guild at start, and the core's reminder tick run on a schedule. All Discord wiring is here.
+ */
+public final class DiscordBot implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(DiscordBot.class);
+
+    /**
+     * Slash commands need no intent; plain messages need GUILD_MESSAGES, and reading their text (passive answers,
+     * questions in a mention) needs the privileged MESSAGE_CONTENT intent, switched on in the Developer Portal.
+     */
+    public static final EnumSet<GatewayIntent> INTENTS =
+            EnumSet.of(GatewayIntent.GUILD_MESSAGES, GatewayIntent.MESSAGE_CONTENT);
+    private static final int WORKERS = 8;
+
+    private final JDA jda;
+    private final ChatCore core;
+    private final DiscordSettings settings;
+    private final ThreadDirectory threads;
+    private final ExecutorService workers = Executors.newFixedThreadPool(WORKERS, daemons("spikebot-worker"));
+    private final ScheduledExecutorService ticks = Executors.newSingleThreadScheduledExecutor(daemons("spikebot-tick"));
+
+    private DiscordBot(JDA jda, ChatCore core, DiscordSettings settings, ThreadDirectory threads) {
+        this.jda = jda;
+        this.core = core;
+        this.settings = settings;
+        this.threads = threads;
+    }
+
+    /**
+     * Logs in, waits until every guild is loaded, builds the core, registers commands and starts the reminder
+     * tick.
+     *
+     * @param cores      makes the core, given the permission check that answers from Discord
+     * @param connection adjusts the JDA builder before it connects (tests point it at a fake Discord)
+     * @throws CommandLineError with a one-line reason when Discord refuses the token or the intents
+     */
+    public static DiscordBot start(String token, DiscordSettings settings, Function<ChannelAccess, ChatCore> cores,
+                                   UnaryOperator<JDABuilder> connection) throws InterruptedException {
+        JDA jda;
+        try {
+            jda = connection.apply(JDABuilder.createLight(token, INTENTS)).build();
+        } catch (InvalidTokenException e) {
+            throw new CommandLineError("Discord rejected the token in DISCORD_TOKEN; copy it again from the "
+                    + "Developer Portal (your application → Bot → Reset Token)");
+        } catch (ErrorResponseException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            throw new CommandLineError("cannot reach Discord: " + cause.getClass().getSimpleName()
+                    + (cause.getMessage() == null ? "" : " (" + cause.getMessage() + ")"));
+        }
+        try {
+            jda.awaitReady();
+        } catch (IllegalStateException e) {
+            jda.shutdownNow();
+            throw new CommandLineError(refusal(e.getMessage()));
+        }
+        ThreadDirectory threads = new ThreadDirectory(settings.threadFiles());
+        DiscordChannelAccess access = new DiscordChannelAccess(jda, threads);
+        ChatCore core = cores.apply(access);
+        DiscordBot bot = new DiscordBot(jda, core, settings, threads);
+        jda.addEventListener(new EventRouter(core, settings, access, threads, bot.workers, bot::registerCommands));
+        settings.guilds().keySet().forEach(bot::registerCommands);
+        bot.ticks.scheduleWithFixedDelay(bot::tick, 0, settings.reminderCheck().toMillis(), TimeUnit.MILLISECONDS);
+        LOG.info("connected as {}; serving {} of {} configured guild(s)", jda.getSelfUser().getName(),
+                settings.guilds().keySet().stream().filter(id -> jda.getGuildById(id) != null).count(),
+                settings.guilds().size());
+        return bot;
+    }
+
+    public JDA jda() {
+        return jda;
+    }
+
+    /** Replaces the guild's commands with the core's; a guild the bot is not in is reported, not fatal. */
+    private void registerCommands(String guildId) {
+        Guild guild = jda.getGuildById(guildId);
+        if (guild == null) {
+            LOG.warn("guild {} is in the config file but the bot is not a member: invite it (see README)", guildId);
+            return;
+        }
+        try {
+            guild.updateCommands().addCommands(DiscordCommands.of(core.commands())).complete();
+        } catch (RuntimeException e) {
+            LOG.warn("could not register commands in {} ({}): {}; was the bot invited with the "
+                    + "applications.commands scope?", guild.getName(), guildId, Exchange.reason(e));
+        }
+    }
+
+    /** Posts what the core's reminder schedule says is due; runs on a timer, and in tests on demand. */
+    void tick() {
+        try {
+            Exchange.forTick(jda, core, settings, threads).run(core.tick());
+        } catch (RuntimeException e) {
+            LOG.error("reminder tick failed; it runs again in {}", settings.reminderCheck(), e);
+        }
+    }
+
+    /** Blocks until the connection is shut down (by {@link #close()} or by Discord). */
+    public void awaitShutdown() throws InterruptedException {
+        jda.awaitShutdown();
+    }
+
+    @Override
+    public void close() {
+        ticks.shutdownNow();
+        workers.shutdown();
+        try {
+            if (!workers.awaitTermination(10, TimeUnit.SECONDS)) workers.shutdownNow();
+            jda.shutdown();
+            if (!jda.awaitShutdown(Duration.ofSeconds(10))) jda.shutdownNow();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            jda.shutdownNow();
+        }
+        core.close();
+    }
+
+    private static ThreadFactory daemons(String name) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /** Why Discord closed the gateway at start, from JDA's shutdown reason, as one line that says what to do. */
+    private static String refusal(String jdaMessage) {
+        String reason = jdaMessage == null ? "" : jdaMessage.replaceFirst("(?s)^.*Reason:\\s*", "").strip();
+        if (reason.toLowerCase().contains("intent")) {
+            return "Discord refused the MESSAGE CONTENT intent: switch it on in the Developer Portal "
+                    + "(your application → Bot → Privileged Gateway Intents)";
+        }
+        return "Discord closed the connection" + (reason.isEmpty() ? "" : ": " + reason.lines().findFirst().orElse(""));
+    }
+}

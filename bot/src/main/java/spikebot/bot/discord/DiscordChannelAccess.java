@@ -1,0 +1,115 @@
+package spikebot.bot.discord;
+
+import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.Permission;
+import net.dv8tion.jda.api.entities.Guild;
+import net.dv8tion.jda.api.entities.Member;
+import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
+import net.dv8tion.jda.api.entities.channel.middleman.GuildChannel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import spikebot.bot.core.ChannelAccess;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Who can view which channel, from Discord's permissions at the moment of asking: the member's current roles and
+ * the channel's current overwrites (kept up to date by the gateway). The member comes from the interaction or
+ * message being answered (fresh from Discord), else from Discord's REST API; the bot does not cache all members.
+ *
+ * <p>A private thread is visible to its members and to those who may manage threads; a public thread to whoever
+ * sees its parent. Archived threads, which the gateway no longer reports, are looked up in the
+ * {@link ThreadDirectory}. An unknown channel or member is not visible.
+ */
+final class DiscordChannelAccess implements ChannelAccess {
+    private static final Logger LOG = LoggerFactory.getLogger(DiscordChannelAccess.class);
+    /** How long a member seen in an event counts as fresh. */
+    private static final Duration FRESH = Duration.ofSeconds(30);
+
+    private record Seen(Member member, Instant at) {
+    }
+
+    private final JDA jda;
+    private final ThreadDirectory threads;
+    private final Map<String, Seen> recent = new ConcurrentHashMap<>();
+
+    DiscordChannelAccess(JDA jda, ThreadDirectory threads) {
+        this.jda = jda;
+        this.threads = threads;
+    }
+
+    /** Remembers a member as Discord just described them in an event. */
+    void saw(Member member) {
+        if (member == null) return;
+        Instant now = Instant.now();
+        recent.put(key(member.getGuild().getId(), member.getId()), new Seen(member, now));
+        if (recent.size() > 10_000) recent.values().removeIf(s -> s.at().isBefore(now.minus(FRESH)));
+    }
+
+    @Override
+    public boolean canView(String guildId, String userId, String channelId) {
+        try {
+            Guild guild = jda.getGuildById(guildId);
+            if (guild == null) return false;
+            GuildChannel channel = guild.getGuildChannelById(channelId);
+            if (channel == null) return canViewArchived(guild, userId, channelId);
+            Member member = member(guild, userId);
+            if (member == null) return false;
+            if (channel instanceof ThreadChannel thread) {
+                GuildChannel parent = thread.getParentChannel();
+                if (!member.hasPermission(parent, Permission.VIEW_CHANNEL)) return false;
+                if (thread.isPublic() || member.hasPermission(parent, Permission.MANAGE_THREADS)) return true;
+                return thread.retrieveThreadMemberById(userId).submit().handle((m, e) -> m != null).join();
+            }
+            return member.hasPermission(channel, Permission.VIEW_CHANNEL);
+        } catch (RuntimeException e) {
+            LOG.warn("could not check whether {} can view {}: {}", userId, channelId, e.getMessage());
+            return false;
+        }
+    }
+
+    /**
+     * A thread that is not in the gateway's cache, which means archived: public ones follow their parent; private
+     * ones are shown only to those who may manage threads there, since who was in them cannot be asked cheaply.
+     */
+    private boolean canViewArchived(Guild guild, String userId, String threadId) {
+        var entry = threads.find(guild.getId(), threadId);
+        if (entry.isEmpty()) return false;
+        GuildChannel parent = guild.getGuildChannelById(entry.get().parentId());
+        if (parent == null) return false;
+        Member member = member(guild, userId);
+        if (member == null || !member.hasPermission(parent, Permission.VIEW_CHANNEL)) return false;
+        return entry.get().isPublic() || member.hasPermission(parent, Permission.MANAGE_THREADS);
+    }
+
+    @Override
+    public boolean isPublic(String guildId, String channelId) {
+        Guild guild = jda.getGuildById(guildId);
+        if (guild == null) return false;
+        GuildChannel channel = guild.getGuildChannelById(channelId);
+        if (channel == null) {
+            var entry = threads.find(guildId, channelId);
+            GuildChannel parent = entry.map(e -> guild.getGuildChannelById(e.parentId())).orElse(null);
+            return parent != null && entry.get().isPublic()
+                    && guild.getPublicRole().hasPermission(parent, Permission.VIEW_CHANNEL);
+        }
+        if (channel instanceof ThreadChannel thread) {
+            return thread.isPublic() && guild.getPublicRole().hasPermission(thread.getParentChannel(),
+                    Permission.VIEW_CHANNEL);
+        }
+        return channel != null && guild.getPublicRole().hasPermission(channel, Permission.VIEW_CHANNEL);
+    }
+
+    private Member member(Guild guild, String userId) {
+        Seen seen = recent.get(key(guild.getId(), userId));
+        if (seen != null && seen.at().isAfter(Instant.now().minus(FRESH))) return seen.member();
+        return guild.retrieveMemberById(userId).submit().handle((m, e) -> m).join();
+    }
+
+    private static String key(String guildId, String userId) {
+        return guildId + ":" + userId;
+    }
+}

@@ -1,0 +1,62 @@
+package spikebot.bot.discord;
+
+import net.dv8tion.jda.api.Permission;
+import net.dv8tion.jda.api.interactions.InteractionContextType;
+import net.dv8tion.jda.api.interactions.commands.DefaultMemberPermissions;
+import net.dv8tion.jda.api.interactions.commands.OptionType;
+import net.dv8tion.jda.api.interactions.commands.build.CommandData;
+import net.dv8tion.jda.api.interactions.commands.build.Commands;
+import net.dv8tion.jda.api.interactions.commands.build.OptionData;
+import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
+import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
+import spikebot.bot.core.CommandSpec;
+import spikebot.bot.core.OptionSpec;
+import spikebot.bot.core.Text;
+
+import java.util.List;
+
+/** The core's commands as Discord registers them: guild-only, manager commands hidden from others by default. */
+final class DiscordCommands {
+    private static final int DESCRIPTION = 100;
+
+    private DiscordCommands() {
+    }
+
+    static List<CommandData> of(List<CommandSpec> specs) {
+        return specs.stream().map(DiscordCommands::command).toList();
+    }
+
+    private static CommandData command(CommandSpec spec) {
+        CommandData data;
+        if (spec.type() == CommandSpec.Type.MESSAGE) {
+            data = Commands.message(spec.name());
+        } else {
+            SlashCommandData slash = Commands.slash(spec.name(), description(spec.name(), spec.description()));
+            slash.addOptions(spec.options().stream().map(DiscordCommands::option).toList());
+            for (CommandSpec sub : spec.subcommands()) {
+                slash.addSubcommands(new SubcommandData(sub.name(), description(sub.name(), sub.description()))
+                        .addOptions(sub.options().stream().map(DiscordCommands::option).toList()));
+            }
+            data = slash;
+        }
+        data.setContexts(InteractionContextType.GUILD);
+        if (spec.managersOnly()) data.setDefaultPermissions(DefaultMemberPermissions.enabledFor(Permission.MANAGE_SERVER));
+        return data;
+    }
+
+    private static OptionData option(OptionSpec spec) {
+        OptionType type = spec.type() == OptionSpec.Type.BOOLEAN ? OptionType.BOOLEAN : OptionType.STRING;
+        OptionData option = new OptionData(type, spec.name(), description(spec.name(), spec.description()),
+                spec.required(), spec.autocomplete() && spec.choices().isEmpty());
+        if (type == OptionType.STRING) {
+            if (spec.maxLength() > 0) option.setMaxLength(Math.min(spec.maxLength(), OptionData.MAX_STRING_OPTION_LENGTH));
+            for (String choice : spec.choices()) option.addChoice(choice, choice);
+        }
+        return option;
+    }
+
+    private static String description(String name, String description) {
+        String text = description == null || description.isBlank() ? name : description;
+        return Text.cut(Text.oneLine(text), DESCRIPTION);
+    }
+}

@@ -1,0 +1,159 @@
+package spikebot.bot.discord;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import spikebot.bot.cli.CommandLineError;
+import spikebot.bot.core.GuildConfig;
+import spikebot.knowledge.KnowledgeBase;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The bot's config file (YAML, or JSON when the name ends in {@code .json}): one entry per guild it serves. The
+ * Discord token is never here; it comes from the {@code DISCORD_TOKEN} environment variable.
+ *
+ * <pre>
+ * guilds:
+ *   "123456789012345678":                # the guild (server) id
+ *     knowledge-base: kb/ml-team         # relative to this file's folder
+ *     note-url-base: https://git.example.com/ml/kb/blob/main/
+ *     passive-channels: ["234567890123456789"]
+ *     spike-forum: "345678901234567890"  # optional: spikes become posts in this forum channel
+ * reminder-check-seconds: 30             # optional
+ * </pre>
+ *
+ * Unknown keys are an error, so that a typo never silently turns a setting off.
+ */
+public record DiscordSettings(Map<String, GuildSettings> guilds, Duration reminderCheck) {
+
+    /**
+     * One guild.
+     *
+     * @param spikeForum a forum channel id where spike threads are opened as posts, or null for threads in the
+     *                   channel where the command was used
+     */
+    public record GuildSettings(Path knowledgeBase, String noteUrlBase, Set<String> passiveChannels,
+                                String spikeForum) {
+        public GuildSettings {
+            passiveChannels = Set.copyOf(passiveChannels);
+        }
+
+        GuildConfig toCore() {
+            return new GuildConfig(knowledgeBase, noteUrlBase, passiveChannels);
+        }
+    }
+
+    public DiscordSettings {
+        guilds = Map.copyOf(guilds);
+    }
+
+    /** What the core needs of each guild. */
+    public Map<String, GuildConfig> coreConfigs() {
+        Map<String, GuildConfig> configs = new LinkedHashMap<>();
+        guilds.forEach((id, g) -> configs.put(id, g.toCore()));
+        return configs;
+    }
+
+    /** Where each guild keeps the threads the bot has seen: beside its knowledge base, with the bot's other state. */
+    Map<String, Path> threadFiles() {
+        Map<String, Path> files = new LinkedHashMap<>();
+        guilds.forEach((id, g) -> files.put(id,
+                new KnowledgeBase(g.knowledgeBase()).stateDir().resolve("discord-threads.json")));
+        return files;
+    }
+
+    /** The forum channel for spikes in a guild, or null. */
+    public String spikeForum(String guildId) {
+        GuildSettings g = guilds.get(guildId);
+        return g == null ? null : g.spikeForum();
+    }
+
+    /** The file as written: kebab-case keys, ids as strings or numbers. */
+    private record FileGuild(String knowledgeBase, String noteUrlBase, List<String> passiveChannels,
+                             String spikeForum) {
+    }
+
+    private record FileSettings(Map<String, FileGuild> guilds, Integer reminderCheckSeconds) {
+    }
+
+    /**
+     * Reads and checks a config file.
+     *
+     * @throws CommandLineError with a one-line reason: missing file, bad syntax, unknown key, bad id, missing
+     *                          knowledge base folder
+     */
+    public static DiscordSettings load(Path file) {
+        ObjectMapper mapper = file.getFileName().toString().endsWith(".json") ? new ObjectMapper()
+                : new ObjectMapper(new YAMLFactory());
+        mapper.setPropertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE);
+        mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        FileSettings raw;
+        try {
+            raw = mapper.readValue(Files.readAllBytes(file), FileSettings.class);
+        } catch (NoSuchFileException e) {
+            throw new CommandLineError("config file not found: " + file + " (see README, section Discord)");
+        } catch (UnrecognizedPropertyException e) {
+            throw new CommandLineError(file + ": unknown key '" + e.getPropertyName() + "'"
+                    + location(e) + "; known keys: " + e.getKnownPropertyIds());
+        } catch (JsonProcessingException e) {
+            throw new CommandLineError(file + ": " + e.getOriginalMessage() + location(e));
+        } catch (IOException e) {
+            throw new CommandLineError("cannot read config file " + file + ": " + e.getMessage());
+        }
+        if (raw == null || raw.guilds() == null || raw.guilds().isEmpty()) {
+            throw new CommandLineError(file + ": no guilds configured (add a 'guilds:' entry per server)");
+        }
+        Path base = file.toAbsolutePath().getParent();
+        Map<String, GuildSettings> guilds = new LinkedHashMap<>();
+        raw.guilds().forEach((id, g) -> guilds.put(snowflake(file, "guild id", id), guild(file, base, id, g)));
+        int seconds = raw.reminderCheckSeconds() == null ? 30 : raw.reminderCheckSeconds();
+        if (seconds < 1 || seconds > 3600) {
+            throw new CommandLineError(file + ": reminder-check-seconds must be between 1 and 3600");
+        }
+        return new DiscordSettings(guilds, Duration.ofSeconds(seconds));
+    }
+
+    private static GuildSettings guild(Path file, Path base, String id, FileGuild g) {
+        String where = file + ", guild " + id;
+        if (g == null || g.knowledgeBase() == null || g.knowledgeBase().isBlank()) {
+            throw new CommandLineError(where + ": knowledge-base is missing");
+        }
+        Path kb = base.resolve(g.knowledgeBase()).normalize();
+        if (!Files.isDirectory(kb)) throw new CommandLineError(where + ": knowledge-base folder not found: " + kb);
+        String url = g.noteUrlBase();
+        if (url != null && !url.matches("https?://\\S+")) {
+            throw new CommandLineError(where + ": note-url-base must be an http(s) URL, not '" + url + "'");
+        }
+        Set<String> passive = new java.util.LinkedHashSet<>();
+        if (g.passiveChannels() != null) {
+            for (String channel : g.passiveChannels()) passive.add(snowflake(file, "passive channel id", channel));
+        }
+        String forum = g.spikeForum() == null ? null : snowflake(file, "spike-forum id", g.spikeForum());
+        return new GuildSettings(kb, url, passive, forum);
+    }
+
+    private static String snowflake(Path file, String what, String value) {
+        String id = value == null ? "" : value.strip();
+        if (!id.matches("\\d{15,21}")) {
+            throw new CommandLineError(file + ": " + what + " must be a Discord id (15 to 21 digits), not '"
+                    + value + "' (in Discord: User Settings → Advanced → Developer Mode, then right-click → Copy ID)");
+        }
+        return id;
+    }
+
+    private static String location(JsonProcessingException e) {
+        return e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
+    }
+}

@@ -1,0 +1,42 @@
+package spikebot.bot.discord;
+
+import spikebot.bot.cli.Args;
+import spikebot.bot.cli.CommandLineError;
+import spikebot.bot.cli.Console;
+import spikebot.bot.core.ChatCore;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code spikebot run [--config FILE]}: the Discord bot, until it is stopped (Ctrl-C or SIGTERM). The token comes
+ * from {@code DISCORD_TOKEN} only, so that it never lands in shell history, process lists or the config file; it
+ * is never printed or logged.
+ */
+public final class RunCommand {
+    public static final String DEFAULT_CONFIG = "spikebot.yml";
+
+    private RunCommand() {
+    }
+
+    public static int run(String[] argv, Console console, Map<String, String> env) throws InterruptedException {
+        Args args = Args.parse(argv, Set.of("config"), Set.of());
+        if (!args.words().isEmpty()) throw new CommandLineError("unexpected argument '" + args.words().get(0) + "'");
+        String token = env.get("DISCORD_TOKEN");
+        if (token == null || token.isBlank()) {
+            throw new CommandLineError("DISCORD_TOKEN is not set: export DISCORD_TOKEN=… with your bot's token "
+                    + "(Developer Portal → your application → Bot → Reset Token)");
+        }
+        DiscordSettings settings = DiscordSettings.load(Path.of(args.get("config", DEFAULT_CONFIG)));
+        console.out().println("Connecting to Discord…");
+        DiscordBot bot = DiscordBot.start(token.strip(), settings,
+                access -> new ChatCore(settings.coreConfigs(), access, Clock.systemUTC()), builder -> builder);
+        Runtime.getRuntime().addShutdownHook(new Thread(bot::close, "spikebot-shutdown"));
+        console.out().println("Spikebot is running as " + bot.jda().getSelfUser().getName()
+                + " in " + bot.jda().getGuilds().size() + " guild(s). Stop it with Ctrl-C.");
+        bot.awaitShutdown();
+        return 0;
+    }
+}

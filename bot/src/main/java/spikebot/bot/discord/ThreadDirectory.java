@@ -1,0 +1,94 @@
+package spikebot.bot.discord;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The threads the bot has worked in, with their parent channel and whether they are public. Discord's gateway
+ * forgets a thread once it is archived (and so does JDA's cache), but a spike's note keeps pointing at its thread:
+ * to decide who may see that note, the bot must still know where the thread lives. One small JSON file per guild,
+ * beside that guild's knowledge base, so it survives restarts and never mixes guilds.
+ */
+final class ThreadDirectory {
+    private static final Logger LOG = LoggerFactory.getLogger(ThreadDirectory.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Where a thread lives. */
+    record Entry(String parentId, boolean isPublic) {
+    }
+
+    private final Map<String, Path> files;
+    private final Map<String, Map<String, Entry>> byGuild = new ConcurrentHashMap<>();
+
+    /** @param files guild id → the file that holds its threads */
+    ThreadDirectory(Map<String, Path> files) {
+        this.files = Map.copyOf(files);
+    }
+
+    /** Notes a thread the bot has seen; written to disk only when something changed. */
+    void remember(ThreadChannel thread) {
+        String guildId = thread.getGuild().getId();
+        Map<String, Entry> threads = threads(guildId);
+        if (threads == null) return;
+        Entry entry = new Entry(thread.getParentChannel().getId(), thread.isPublic());
+        synchronized (threads) {
+            if (entry.equals(threads.put(thread.getId(), entry))) return;
+            save(guildId, threads);
+        }
+    }
+
+    Optional<Entry> find(String guildId, String threadId) {
+        Map<String, Entry> threads = threads(guildId);
+        if (threads == null) return Optional.empty();
+        synchronized (threads) {
+            return Optional.ofNullable(threads.get(threadId));
+        }
+    }
+
+    private Map<String, Entry> threads(String guildId) {
+        Path file = files.get(guildId);
+        if (file == null) return null;
+        return byGuild.computeIfAbsent(guildId, g -> load(file));
+    }
+
+    private static Map<String, Entry> load(Path file) {
+        if (!Files.exists(file)) return new TreeMap<>();
+        try {
+            return new TreeMap<>(JSON.readValue(file.toFile(), new TypeReference<Map<String, Entry>>() {
+            }));
+        } catch (IOException e) {
+            // Derived data: losing it hides notes of archived threads until they are seen again, never shows more.
+            LOG.warn("ignoring unreadable {}: {}", file, e.getMessage());
+            return new TreeMap<>();
+        }
+    }
+
+    private void save(String guildId, Map<String, Entry> threads) {
+        Path file = files.get(guildId);
+        try {
+            Files.createDirectories(file.getParent());
+            Path temp = file.resolveSibling(file.getFileName() + ".tmp");
+            JSON.writeValue(temp.toFile(), threads);
+            try {
+                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            LOG.warn("could not save {}: {}", file, e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package spikebot.bot.solved;
+
+import spikebot.bot.core.Action;
+import spikebot.bot.core.CommandSpec;
+import spikebot.bot.core.Defer;
+import spikebot.bot.core.Event;
+import spikebot.bot.core.Guild;
+import spikebot.bot.core.Message;
+import spikebot.bot.core.Modal;
+import spikebot.bot.core.Origin;
+import spikebot.bot.core.Refusal;
+import spikebot.bot.core.Text;
+import spikebot.knowledge.NoteFile;
+import spikebot.knowledge.spike.Person;
+import spikebot.knowledge.spike.Solution;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * "How we solved it": {@code /solved} in a thread, or "Save as solution" on a message, asks for problem,
+ * solution, what did not work and links, then writes a solution note and indexes it at once.
+ */
+public final class SolvedCommand {
+    public static final String MENU = "Save as solution";
+    static final String FORM = "solved:save";
+    static final int MAX_FIELD = 4000;
+
+    public static final CommandSpec SPEC = CommandSpec.slash("solved",
+            "Save how this was solved as a note the team can find");
+    public static final CommandSpec MENU_SPEC = CommandSpec.messageMenu(MENU);
+
+    private final Clock clock;
+
+    public SolvedCommand(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** Writing the note fsyncs: acknowledge the form first. */
+    public Optional<Defer> deferral(Event event) {
+        return event instanceof Event.ModalSubmit m && m.customId().equals(FORM)
+                ? Optional.of(new Defer(false)) : Optional.empty();
+    }
+
+    public List<Action> command(Event.SlashCommand command) {
+        return List.of(new Action.ShowModal(form(null)));
+    }
+
+    /** "Save as solution" on a message: the message becomes the solution's first draft. */
+    public List<Action> menu(Event.MessageCommand command) {
+        String draft = Text.clean(command.content());
+        return List.of(new Action.ShowModal(form(draft.isEmpty() ? null : draft)));
+    }
+
+    public List<Action> submit(Guild guild, Event.ModalSubmit form) throws IOException {
+        if (!form.customId().equals(FORM)) throw new Refusal("This form is not one I know.");
+        String problem = field(form, "problem");
+        String solution = field(form, "solution");
+        if (problem == null) throw new Refusal("Describe the problem: it is what the next person will search for.");
+        if (solution == null) throw new Refusal("Describe the solution: what fixed it?");
+        Origin o = form.origin();
+        Solution note = new Solution(problem, solution, field(form, "did_not_work"), field(form, "links"),
+                new Person(o.member().id(), o.member().name()), clock.instant(), guild.id(), o.channelId(),
+                Text.channelUrl(guild.id(), o.channelId()));
+        NoteFile written = guild.write(note.toNote());
+        String base = guild.config().noteUrlBase();
+        String where = base != null ? "[" + written.path() + "](" + base + written.path() + ")"
+                : "`" + written.path() + "`";
+        return List.of(new Action.Reply(Message.text("✅ Saved as a solution: **" + Text.escape(note.title())
+                + "** by " + Text.escape(o.member().name()) + " → " + where + ". `/ask` finds it from now on."),
+                false));
+    }
+
+    private static Modal form(String solutionDraft) {
+        return new Modal(FORM, "Save as solution", List.of(
+                new Modal.TextInput("problem", "Problem (what people will search for)", true, true, null,
+                        "e.g. CUDA out of memory when fine-tuning with batch 64", MAX_FIELD),
+                new Modal.TextInput("solution", "Solution", true, true, solutionDraft, "What fixed it", MAX_FIELD),
+                new Modal.TextInput("did_not_work", "What did not work", true, false, null,
+                        "Often the most useful part", MAX_FIELD),
+                new Modal.TextInput("links", "Links", true, false, null, "PRs, docs, issues", 2000)));
+    }
+
+    private static String field(Event.ModalSubmit form, String id) {
+        String value = Text.clean(form.field(id));
+        if (value.length() > MAX_FIELD) {
+            throw new Refusal("'" + id.replace('_', ' ') + "' is at most " + MAX_FIELD + " characters.");
+        }
+        return value.isEmpty() ? null : value;
+    }
+}

@@ -1,0 +1,145 @@
+package spikebot.bot.console;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import spikebot.bot.Main;
+import spikebot.bot.cli.Console;
+import spikebot.bot.core.ChannelAccess;
+import spikebot.bot.core.ChatCore;
+import spikebot.bot.core.GuildConfig;
+import spikebot.bot.core.Member;
+import spikebot.knowledge.KnowledgeBase;
+import spikebot.knowledge.Note;
+import spikebot.knowledge.NoteKind;
+
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The console driven through standard input, as a person would use it. */
+class ChatConsoleTest {
+    @TempDir
+    Path kb;
+
+    private String session(String... lines) throws Exception {
+        new KnowledgeBase(kb).write(new Note(NoteKind.SPIKE, "Evaluate Polars as a Pandas replacement",
+                LocalDate.of(2025, 3, 12), List.of("carol"), List.of("dataframes"), "no-go", "2d", null, null,
+                Map.of(), "Polars lazy API was fast; porting cost too much."));
+        ConsoleClock clock = new ConsoleClock(Clock.fixed(Instant.parse("2025-06-02T09:00:00Z"), ZoneOffset.UTC));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        BufferedReader in = new BufferedReader(new StringReader(String.join("\n", lines) + "\n"));
+        try (ChatCore core = new ChatCore(Map.of(ChatConsole.GUILD, GuildConfig.of(kb)), ChannelAccess.ALL, clock)) {
+            new ChatConsole(core, clock, in, out, new Member("1", "alice", true), true).loop(kb);
+        }
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void askShowsTheAnswerAsReadableText() throws Exception {
+        String out = session("/ask has anyone tried polars?", "quit");
+        assertTrue(out.contains("┌─ Prior work: has anyone tried polars?"), out);
+        assertTrue(out.contains("Evaluate Polars as a Pandas replacement"), out);
+        assertTrue(out.contains("spike · **no-go** · carol · "), out);
+        assertTrue(out.contains("**Polars**"), "highlight kept: " + out);
+        assertFalse(out.contains("<t:"), "timestamps in words: " + out);
+    }
+
+    @Test
+    void aWholeSpikeFromStartToCloseInTheThread() throws Exception {
+        String out = session(
+                "/spike start topic:Evaluate DuckDB for the reports timebox:2h template:library",
+                "click 2",
+                "select 1,3",
+                "/spike note text:Runs the monthly report in 4s",
+                "wait 1h",
+                "/spike close outcome:go",
+                "Adopt DuckDB for reports",
+                "DuckDB vs Postgres, same 3 reports",
+                "",
+                "duckdb, reports",
+                "/ask duckdb reports",
+                "quit");
+        assertTrue(out.contains("── new thread #Evaluate DuckDB for the reports in #general ──"), out);
+        assertTrue(out.contains("[1] ☐ 1  [2] ☐ 2"), "buttons numbered: " + out);
+        assertTrue(out.contains("#general › Evaluate DuckDB for the reports> click 2"), "prompt shows the thread: " + out);
+        assertTrue(out.contains("(message updated)"), out);
+        assertTrue(out.contains("2. ☑ Installs cleanly in our environment (alice)"), out);
+        assertTrue(out.contains("[x] 3. Hello-world runs"), out);
+        assertTrue(out.contains("Finding 1 by **alice**: Runs the monthly report in 4s"), out);
+        assertTrue(out.contains("⏳ Half time on **Evaluate DuckDB for the reports**"), "reminder after wait: " + out);
+        assertTrue(out.contains("── form: Close spike: go ──"), out);
+        assertTrue(out.contains("Spike closed: go"), out);
+        assertTrue(out.contains("── thread #Evaluate DuckDB for the reports archived ──"), out);
+        assertTrue(out.contains("(you are in #general)"), out);
+        assertTrue(Files.exists(kb.resolve("spikes/evaluate-duckdb-for-the-reports.md")));
+        String note = Files.readString(kb.resolve("spikes/evaluate-duckdb-for-the-reports.md"));
+        assertTrue(note.contains("tags: [duckdb, reports]"), note);
+        assertTrue(note.contains("- [x] Hello-world runs (alice"), note);
+        int lastAsk = out.lastIndexOf("Prior work: duckdb reports");
+        assertTrue(lastAsk > 0 && out.indexOf("Evaluate DuckDB for the reports", lastAsk) > 0, out);
+    }
+
+    @Test
+    void formsTakeInlineFieldsAndButtonsOpenForms() throws Exception {
+        String out = session(
+                "/solved problem:Notebook kernel dies on import solution:Pin numpy<2",
+                "/ask quantum annealing for the scheduler",
+                "click 1",
+                "",
+                "A faster scheduler",
+                "30m",
+                "",
+                "",
+                "quit");
+        assertTrue(out.contains("Saved as a solution: **Notebook kernel dies on import**"), out);
+        assertTrue(out.contains("[1] Start a spike"), out);
+        assertTrue(out.contains("Topic (required) [Quantum annealing for the scheduler]: "), out);
+        assertTrue(out.contains("── new thread #Quantum annealing for the scheduler"), out);
+        assertTrue(out.contains("30m · ends"), out);
+    }
+
+    @Test
+    void mistakesGetOneLineAnswers() throws Exception {
+        String out = session("/spike start topic:x timebox:999w", "/spike note text:hi", "click 9", "select 1",
+                "/frobnicate", "wait soon", "go nowhere", "quit");
+        assertTrue(out.contains("(only you can see this)\n'999w' is too long"), out);
+        assertTrue(out.contains("This is not the thread of an open spike"), out);
+        assertTrue(out.contains("(there is nothing to click on screen)"), out);
+        assertTrue(out.contains("(there is no select menu on screen)"), out);
+        assertTrue(out.contains("(unknown command /frobnicate"), out);
+        assertTrue(out.contains("(say how long"), out);
+        assertTrue(out.contains("(no channel or thread named 'nowhere'"), out);
+    }
+
+    @Test
+    void runsAsASubcommandAndRefusesAMissingFolder() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Console console = new Console(new ByteArrayInputStream("help\nquit\n".getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertEquals(0, Main.run(new String[]{"chat", "--kb", kb.toString(), "--user", "bob"}, console));
+        String shown = out.toString(StandardCharsets.UTF_8);
+        assertTrue(shown.contains("You are bob in #general"), shown);
+        assertTrue(shown.contains("/spike close outcome:… [summary:] [spike:]"), shown);
+        assertTrue(shown.contains("click N"), shown);
+
+        assertEquals(2, Main.run(new String[]{"chat", "--kb", kb.resolve("missing").toString()}, console));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("no knowledge base folder at"), err.toString());
+    }
+}

@@ -1,0 +1,51 @@
+package spikebot.bot.core;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import spikebot.index.Hit;
+import spikebot.index.Snippet;
+import spikebot.knowledge.NoteKind;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class HitCardsTest {
+    @TempDir
+    Path kb;
+
+    private static Hit hit(String channel, String link, Snippet snippet) {
+        return new Hit("solutions/oom.md", NoteKind.SOLUTION, "GPU <@42> OOM", null, List.of("a", "b", "c", "d", "e"),
+                LocalDate.of(2025, 1, 2), 1f, 1f, snippet, link, channel);
+    }
+
+    @Test
+    void adjacentHighlightsMergeIntoOneBoldRunAndNoteTextIsEscaped() {
+        Snippet snippet = new Snippet("cudaError at *step* 3", List.of(new Snippet.Span(0, 4),
+                new Snippet.Span(4, 9)));
+        Guild guild = new Guild("g1", GuildConfig.of(kb));
+        Embed.Field field = HitCards.field(hit(null, null, snippet), guild);
+        assertTrue(field.value().contains("> **cudaError** at \\*step\\* 3"), field.value());
+        assertFalse(field.name().contains("<@42>"), field.name());
+        assertTrue(field.value().contains("a, b, c, d +1"), field.value());
+        assertTrue(field.value().contains("<t:1735776000:R>"), field.value());
+    }
+
+    @Test
+    void linksGoToTheThreadElseTheFolderWebViewElseTheNotesOwnLink() {
+        Guild plain = new Guild("g1", GuildConfig.of(kb));
+        Guild withBase = new Guild("g1", new GuildConfig(kb, "https://git.example.com/kb/", Set.of()));
+        assertEquals("[Open](https://discord.com/channels/g1/555)",
+                HitCards.link(hit("555", "https://wiki/x", Snippet.EMPTY), withBase));
+        assertEquals("[Open](https://git.example.com/kb/solutions/oom.md)",
+                HitCards.link(hit(null, "https://wiki/x", Snippet.EMPTY), withBase));
+        assertEquals("[Open](https://wiki/x)", HitCards.link(hit(null, "https://wiki/x", Snippet.EMPTY), plain));
+        assertEquals("`solutions/oom.md`", HitCards.link(hit(null, "javascript:alert(1)", Snippet.EMPTY), plain),
+                "only web links are linked");
+    }
+}

@@ -1,0 +1,137 @@
+package spikebot.bot.discord;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import spikebot.bot.core.Action;
+import spikebot.bot.core.ChatCore;
+import spikebot.bot.core.Defer;
+import spikebot.bot.core.Event;
+import spikebot.bot.discord.fake.FakeDiscord;
+import spikebot.bot.discord.fake.FakeInteraction;
+import spikebot.bot.discord.fake.RecordedCall;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+import static spikebot.bot.discord.fake.FakeWorld.ALICE;
+import static spikebot.bot.discord.fake.FakeWorld.GENERAL;
+import static spikebot.bot.discord.fake.FakeWorld.ML_TEAM;
+
+/**
+ * Discord misbehaving, through the fake: the gateway drops, asks to reconnect or invalidates the session, and
+ * REST answers 429 or 500. The bot comes back and commands keep working.
+ */
+class DiscordFaultsTest {
+    @TempDir
+    Path kb;
+    private FakeDiscord discord;
+    private DiscordBot bot;
+    private final ChatCore core = mock(ChatCore.class);
+
+    @BeforeEach
+    void start() throws Exception {
+        discord = FakeDiscord.start();
+        when(core.commands()).thenReturn(List.of(spikebot.bot.core.CommandSpec.slash("ask", "Ask",
+                spikebot.bot.core.OptionSpec.text("question", "what", true, 200))));
+        when(core.deferral(any())).thenReturn(Optional.of(new Defer(false)));
+        when(core.tick()).thenReturn(List.of());
+        when(core.handle(any())).thenAnswer(inv -> {
+            Event.SlashCommand c = inv.getArgument(0);
+            return List.of(Action.Reply.of("answer to " + c.option("question")));
+        });
+        DiscordSettings settings = new DiscordSettings(Map.of(Long.toUnsignedString(ML_TEAM),
+                new DiscordSettings.GuildSettings(kb, null, Set.of(), null)), Duration.ofHours(1));
+        bot = DiscordBot.start(FakeDiscord.TOKEN, settings, access -> core, DiscordAdapterTest.toFake(discord));
+        discord.await(c -> c.is("PUT", "applications/\\d+/guilds/\\d+/commands"));
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        bot.close();
+        discord.close();
+    }
+
+    private void askAndExpectAnswer(String question) {
+        FakeInteraction ask = discord.slash(ALICE, GENERAL, "ask", Map.of("question", question));
+        assertEquals("answer to " + question, ask.awaitReply().get("content").asText());
+    }
+
+    @Test
+    void droppedConnectionResumesAndReplaysWhatWasMissed() throws Exception {
+        askAndExpectAnswer("before");
+        discord.dropConnection();
+        // Sent while the bot is away: Discord keeps it and replays it on resume.
+        FakeInteraction missed = discord.slash(ALICE, GENERAL, "ask", Map.of("question", "during"));
+        discord.awaitGatewayReady();
+        assertEquals("answer to during", missed.awaitReply().get("content").asText());
+        assertEquals(1, discord.identifies(), "resumed, not identified again");
+        assertEquals(1, discord.resumes());
+        askAndExpectAnswer("after");
+    }
+
+    @Test
+    void reconnectRequestResumes() throws Exception {
+        discord.requestReconnect();
+        awaitResumes(1);
+        askAndExpectAnswer("after op 7");
+        assertEquals(1, discord.identifies());
+    }
+
+    @Test
+    void invalidSessionIdentifiesAgain() throws Exception {
+        discord.invalidateSession(false);
+        awaitIdentifies(2);
+        discord.awaitGatewayReady();
+        askAndExpectAnswer("after op 9");
+    }
+
+    @Test
+    void rateLimitedReplyIsRetriedAfterRetryAfter() {
+        discord.failNext(c -> c.is("PATCH", "webhooks/\\d+/[^/]+/messages/@original"), 429, 0.3);
+        askAndExpectAnswer("slow down");
+        List<RecordedCall> edits = discord.calls(c -> c.is("PATCH", "webhooks/\\d+/[^/]+/messages/@original"));
+        assertEquals(List.of(429, 200), edits.stream().map(RecordedCall::status).toList());
+    }
+
+    @Test
+    void unavailableIsRetriedByJda() {
+        discord.failNext(c -> c.is("PATCH", "webhooks/\\d+/[^/]+/messages/@original"), 503, 0);
+        askAndExpectAnswer("flaky");
+        List<RecordedCall> edits = discord.calls(c -> c.is("PATCH", "webhooks/\\d+/[^/]+/messages/@original"));
+        assertEquals(List.of(503, 200), edits.stream().map(RecordedCall::status).toList());
+    }
+
+    @Test
+    void internalServerErrorGivesTheUserAClearError() {
+        // JDA does not retry a 500 (the request may have been carried out): the user is told, privately.
+        discord.failNext(c -> c.is("PATCH", "webhooks/\\d+/[^/]+/messages/@original"), 500, 0);
+        FakeInteraction ask = discord.slash(ALICE, GENERAL, "ask", Map.of("question", "broken"));
+        var told = ask.awaitReply();
+        assertTrue(told.get("content").asText().contains("could not finish"), told.toString());
+        assertEquals(64, told.get("flags").asInt() & 64);
+        askAndExpectAnswer("next one works");
+    }
+
+    private void awaitResumes(int n) throws InterruptedException {
+        long deadline = System.nanoTime() + FakeDiscord.TIMEOUT.toNanos();
+        while (discord.resumes() < n && System.nanoTime() < deadline) Thread.sleep(10);
+        assertEquals(n, discord.resumes());
+    }
+
+    private void awaitIdentifies(int n) throws InterruptedException {
+        long deadline = System.nanoTime() + FakeDiscord.TIMEOUT.toNanos();
+        while (discord.identifies() < n && System.nanoTime() < deadline) Thread.sleep(10);
+        assertEquals(n, discord.identifies());
+    }
+}

@@ -1,0 +1,93 @@
+package spikebot.bot.discord;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import spikebot.bot.cli.CommandLineError;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class DiscordSettingsTest {
+    @TempDir
+    Path dir;
+
+    private Path write(String name, String text) throws Exception {
+        Files.createDirectories(dir.resolve("kb/ml"));
+        return Files.writeString(dir.resolve(name), text);
+    }
+
+    @Test
+    void readsYamlWithPathsRelativeToTheFile() throws Exception {
+        Path file = write("spikebot.yml", """
+                guilds:
+                  "123456789012345678":
+                    knowledge-base: kb/ml
+                    note-url-base: https://git.example.com/kb/blob/main/
+                    passive-channels: [234567890123456789, "345678901234567890"]
+                    spike-forum: "456789012345678901"
+                  987654321098765432:
+                    knowledge-base: kb/ml
+                reminder-check-seconds: 10
+                """);
+        DiscordSettings settings = DiscordSettings.load(file);
+        var ml = settings.guilds().get("123456789012345678");
+        assertEquals(dir.resolve("kb/ml").toAbsolutePath(), ml.knowledgeBase());
+        assertEquals(Set.of("234567890123456789", "345678901234567890"), ml.passiveChannels());
+        assertEquals("456789012345678901", settings.spikeForum("123456789012345678"));
+        assertNull(settings.spikeForum("987654321098765432"));
+        assertEquals(Duration.ofSeconds(10), settings.reminderCheck());
+        assertEquals("https://git.example.com/kb/blob/main/",
+                settings.coreConfigs().get("123456789012345678").noteUrlBase());
+    }
+
+    @Test
+    void readsJson() throws Exception {
+        Path file = write("bot.json", """
+                {"guilds": {"123456789012345678": {"knowledge-base": "kb/ml"}}}
+                """);
+        DiscordSettings settings = DiscordSettings.load(file);
+        assertEquals(Set.of("123456789012345678"), settings.guilds().keySet());
+        assertEquals(Duration.ofSeconds(30), settings.reminderCheck());
+    }
+
+    @Test
+    void mistakesGetOneLineReasons() throws Exception {
+        assertMessage("not found", dir.resolve("missing.yml"));
+        assertMessage("unknown key 'knowledge_base'", write("a.yml", """
+                guilds:
+                  "123456789012345678":
+                    knowledge_base: kb/ml
+                """));
+        assertMessage("must be a Discord id", write("b.yml", """
+                guilds:
+                  ml-team:
+                    knowledge-base: kb/ml
+                """));
+        assertMessage("knowledge-base folder not found", write("c.yml", """
+                guilds:
+                  "123456789012345678":
+                    knowledge-base: nowhere
+                """));
+        assertMessage("no guilds configured", write("d.yml", "guilds: {}\n"));
+        assertMessage("line", write("e.yml", "guilds: [unclosed\n"));
+        assertMessage("note-url-base", write("f.yml", """
+                guilds:
+                  "123456789012345678":
+                    knowledge-base: kb/ml
+                    note-url-base: javascript:alert(1)
+                """));
+    }
+
+    private static void assertMessage(String expected, Path file) {
+        CommandLineError e = assertThrows(CommandLineError.class, () -> DiscordSettings.load(file));
+        assertTrue(e.getMessage().contains(expected), e.getMessage());
+        assertTrue(!e.getMessage().contains("\n"), "one line: " + e.getMessage());
+    }
+}

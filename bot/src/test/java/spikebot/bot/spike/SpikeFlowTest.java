@@ -1,0 +1,304 @@
+package spikebot.bot.spike;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import spikebot.bot.core.Action;
+import spikebot.bot.core.ChatDriver;
+import spikebot.bot.core.Component;
+import spikebot.bot.core.Defer;
+import spikebot.bot.core.Event;
+import spikebot.bot.core.Message;
+import spikebot.bot.core.Modal;
+import spikebot.knowledge.KnowledgeBase;
+import spikebot.knowledge.Note;
+import spikebot.knowledge.NoteKind;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static spikebot.bot.core.ChatDriver.ADMIN;
+import static spikebot.bot.core.ChatDriver.ALICE;
+import static spikebot.bot.core.ChatDriver.BOB;
+import static spikebot.bot.core.ChatDriver.T0;
+import static spikebot.bot.core.ChatDriver.assertPrivateReply;
+import static spikebot.bot.core.ChatDriver.in;
+import static spikebot.bot.core.ChatDriver.note;
+import static spikebot.bot.core.ChatDriver.only;
+import static spikebot.bot.core.ChatDriver.text;
+
+class SpikeFlowTest {
+    @TempDir
+    Path kb;
+    ChatDriver bot;
+
+    @BeforeEach
+    void setUp() {
+        note(kb, NoteKind.SPIKE, "Evaluate Polars as a Pandas replacement", "no-go",
+                "The lazy API was fast but porting the feature jobs cost too much.", null);
+        bot = ChatDriver.single(kb);
+    }
+
+    @AfterEach
+    void tearDown() {
+        bot.close();
+    }
+
+    @Test
+    void startOpensAThreadWhoseFirstMessageHasThePlanTheBoxAndPriorWork() {
+        var start = new Event.SlashCommand(in("100", ALICE), "spike", "start", ChatDriver.options(
+                "topic", "Evaluate Polars lazy API", "goal", "Nightly job under 1h", "timebox", "2d",
+                "template", "library", "format", "pair"));
+        assertEquals(Optional.of(new Defer(false)), bot.core.deferral(start));
+        List<Action> actions = bot.core.handle(start);
+        Action.OpenThread open = only(actions, Action.OpenThread.class);
+        assertEquals("100", open.channelId());
+        assertEquals("Evaluate Polars lazy API", open.name());
+        String card = text(open.first());
+        assertTrue(card.contains("Nightly job under 1h"), card);
+        assertTrue(card.contains("alice"), card);
+        assertTrue(card.contains("pair"), card);
+        assertTrue(card.contains("2d · ends <t:" + T0.plus(Duration.ofDays(2)).getEpochSecond() + ":F>"), card);
+        assertTrue(card.contains(":R>"), card);
+        assertTrue(card.contains("1. ☐ Problem stated"), card);
+        assertTrue(card.contains("Hello-world runs"), card);
+        assertTrue(card.contains("Before you start: prior work"), card);
+        assertTrue(card.contains("Evaluate Polars as a Pandas replacement"), card);
+
+        List<Action> after = new ArrayList<>();
+        String thread = bot.openThread(in("100", ALICE), actions, after);
+        Action.Reply started = only(after, Action.Reply.class);
+        assertFalse(started.ephemeral());
+        assertTrue(started.message().content().contains("<#" + thread + ">"), started.message().content());
+    }
+
+    @Test
+    void afterARestartTheFirstMessageStillShowsItsPriorWork() {
+        String thread = bot.startSpike(in("100", ALICE), "topic", "Evaluate Polars lazy API");
+        bot.restart();
+        String card = text(only(bot.click(bot.inThread(thread, ALICE), "spike:tick:" + spikeId(thread) + ":0",
+                thread), Action.Update.class).message());
+        assertTrue(card.contains("Evaluate Polars as a Pandas replacement"), card);
+        assertTrue(card.contains("Checklist (1/5)"), card);
+    }
+
+    @Test
+    void startingInsideAThreadOpensTheNewThreadInItsParent() {
+        String first = bot.startSpike(in("100", ALICE), "topic", "One");
+        List<Action> actions = bot.slash(bot.inThread(first, ALICE), "spike", "start", "topic", "Two");
+        assertEquals("100", only(actions, Action.OpenThread.class).channelId());
+    }
+
+    @Test
+    void buttonsAndTheSelectMenuTickItemsAndUpdateTheMessage() {
+        String thread = bot.startSpike(in("100", ALICE), "topic", "Evaluate Polars", "template", "library");
+        Action.Update update = only(bot.click(bot.inThread(thread, BOB), "spike:tick:" + spikeId(thread) + ":1",
+                thread), Action.Update.class);
+        String card = text(update.message());
+        assertTrue(card.contains("Checklist (1/6)"), card);
+        assertTrue(card.contains("2. ☑ Installs cleanly in our environment (bob)"), card);
+        Component.Button second = button(update.message(), "☑ 2");
+        assertEquals(Component.Style.SUCCESS, second.style());
+
+        List<Action> selected = bot.core.handle(new Event.SelectChoice(bot.inThread(thread, ALICE),
+                "spike:check:" + spikeId(thread), thread, List.of("0", "3", "99", "x")));
+        String after = text(only(selected, Action.Update.class).message());
+        assertTrue(after.contains("Checklist (2/6)"), after);
+        assertTrue(after.contains("1. ☑"), after);
+        assertTrue(after.contains("2. ☐"), "unticked by the menu: " + after);
+        assertTrue(after.contains("4. ☑"), after);
+    }
+
+    @Test
+    void notesExtensionsStatusAndList() {
+        String thread = bot.startSpike(in("100", ALICE), "topic", "Evaluate Polars", "timebox", "4h");
+        List<Action> noted = bot.slash(bot.inThread(thread, BOB), "spike", "note", "text", "Lazy API 3x faster");
+        assertTrue(text(noted).contains("Finding 1 by **bob**: Lazy API 3x faster"), text(noted));
+        Action.Edit edit = only(noted, Action.Edit.class);
+        assertEquals(thread, edit.channelId());
+        assertTrue(text(edit.message()).contains("1 so far"), text(edit.message()));
+
+        List<Action> extended = bot.slash(bot.inThread(thread, ALICE), "spike", "extend", "by", "2h",
+                "reason", "GPU queue was full");
+        assertTrue(text(extended).contains("extended by 2h (extension 1): GPU queue was full"), text(extended));
+        assertTrue(text(extended).contains("<t:" + T0.plus(Duration.ofHours(6)).getEpochSecond() + ":F>"));
+        bot.slash(bot.inThread(thread, ALICE), "spike", "extend", "by", "1h", "reason", "one more run");
+        String status = text(bot.slash(bot.inThread(thread, ALICE), "spike", "status"));
+        assertTrue(status.contains("4h + 2 extensions"), status);
+
+        String other = bot.startSpike(in("100", BOB), "topic", "Try DuckDB", "timebox", "1h");
+        bot.clock.advance(Duration.ofHours(2));
+        List<Action> list = bot.slash(in("100", ALICE), "spike", "list");
+        Action.Reply reply = only(list, Action.Reply.class);
+        assertTrue(reply.ephemeral());
+        String shown = text(list);
+        assertTrue(shown.contains("Open spikes (2)"), shown);
+        assertTrue(shown.contains("Try DuckDB"), shown);
+        assertTrue(shown.contains("**overdue**"), shown);
+        assertTrue(shown.contains("5h left"), shown);
+        assertTrue(shown.indexOf("Try DuckDB") < shown.indexOf("Evaluate Polars"), "soonest deadline first");
+        assertNotNull(other);
+    }
+
+    @Test
+    void onlyOwnerParticipantOrManagerMayCloseOrExtend() {
+        String thread = bot.startSpike(in("100", ALICE), "topic", "Evaluate Polars");
+        assertPrivateReply(bot.slash(bot.inThread(thread, BOB), "spike", "close", "outcome", "go",
+                "summary", "sneaky"), "Only the owner (alice), a participant or someone with Manage Server");
+        assertPrivateReply(bot.slash(bot.inThread(thread, BOB), "spike", "extend", "by", "1h", "reason", "x"),
+                "Only the owner");
+
+        bot.click(bot.inThread(thread, BOB), "spike:join:" + spikeId(thread), thread);
+        assertTrue(text(bot.slash(bot.inThread(thread, BOB), "spike", "extend", "by", "1h", "reason", "joined"))
+                .contains("extended by 1h"));
+        assertTrue(text(bot.slash(bot.inThread(thread, ADMIN), "spike", "extend", "by", "1h", "reason", "admin"))
+                .contains("extension 2"));
+    }
+
+    @Test
+    void closingWithAModalWritesTheNoteIndexesItAtOnceAndArchivesTheThread() throws Exception {
+        String thread = bot.startSpike(in("100", ALICE), "topic", "Evaluate Rust dataframe engines",
+                "template", "library");
+        String id = spikeId(thread);
+        bot.click(bot.inThread(thread, BOB), "spike:join:" + id, thread);
+        bot.click(bot.inThread(thread, BOB), "spike:tick:" + id + ":0", thread);
+        bot.slash(bot.inThread(thread, BOB), "spike", "note", "text", "Arrow interop is zero-copy");
+        bot.slash(bot.inThread(thread, ALICE), "spike", "extend", "by", "1h", "reason", "needed more data");
+        bot.clock.advance(Duration.ofHours(3));
+
+        List<Action> asked = bot.slash(bot.inThread(thread, ALICE), "spike", "close", "outcome", "go");
+        Modal form = only(asked, Action.ShowModal.class).modal();
+        assertEquals(1, asked.size());
+        assertEquals(List.of("summary", "approaches", "next_steps", "tags"),
+                form.inputs().stream().map(Modal.TextInput::id).toList());
+        assertEquals(Optional.empty(), bot.core.deferral(new Event.SlashCommand(bot.inThread(thread, ALICE),
+                "spike", "close", Map.of("outcome", "go"))), "a modal cannot follow a deferral");
+
+        List<Action> closed = bot.submit(bot.inThread(thread, ALICE), form.customId(),
+                "summary", "Adopt for the nightly job", "approaches", "Pandas vs Rust engine: 3x faster, same output",
+                "next_steps", "Port job 2", "tags", "Dataframes, rust");
+        String summary = text(closed);
+        assertTrue(summary.contains("Spike closed: go"), summary);
+        assertTrue(summary.contains("Adopt for the nightly job"), summary);
+        assertEquals(thread, only(closed, Action.ArchiveThread.class).threadId());
+        Action.Edit firstMessage = only(closed, Action.Edit.class);
+        assertTrue(firstMessage.message().rows().isEmpty(), "no controls on a closed spike");
+
+        var kbFiles = new KnowledgeBase(kb);
+        Note note = kbFiles.read("spikes/evaluate-rust-dataframe-engines.md").note();
+        assertEquals(NoteKind.SPIKE, note.kind());
+        assertEquals("go", note.outcome());
+        assertEquals(List.of("alice", "bob"), note.authors());
+        assertEquals(List.of("dataframes", "rust"), note.tags());
+        assertEquals("g1", note.extraText("guild"));
+        assertEquals(thread, note.extraText("channel"));
+        assertEquals("https://discord.com/channels/g1/" + thread, note.link());
+        assertTrue(note.body().contains("- [x] Problem stated"), note.body());
+        assertTrue(note.body().contains("bob: Arrow interop is zero-copy"), note.body());
+        assertTrue(note.body().contains("needed more data"), note.body());
+        assertTrue(note.body().contains("participants: bob"), note.body());
+
+        String answer = text(bot.slash(in("100", BOB), "ask", null, "question", "rust dataframe engine"));
+        assertTrue(answer.contains("Evaluate Rust dataframe engines"), "the next /ask finds it: " + answer);
+        assertTrue(answer.contains("https://discord.com/channels/g1/" + thread), answer);
+
+        assertPrivateReply(bot.slash(bot.inThread(thread, ALICE), "spike", "note", "text", "late"),
+                "not the thread of an open spike");
+        assertFalse(Files.list(kb.resolve(".spikebot/spikes")).anyMatch(p -> p.toString().endsWith(".json")),
+                "the closed spike left the store");
+    }
+
+    @Test
+    void closingInlineNeedsNoModalAndFromOutsideTheThreadPostsThere() {
+        String thread = bot.startSpike(in("100", ALICE), "topic", "Evaluate Polars");
+        List<Action> closed = bot.slash(in("100", ALICE), "spike", "close", "outcome", "shelved",
+                "summary", "Not now", "spike", spikeId(thread));
+        assertEquals(thread, only(closed, Action.Post.class).channelId());
+        assertTrue(text(closed).contains("shelved"), text(closed));
+    }
+
+    @Test
+    void aPaperCheckClosesWithClaimAgainstMeasurementCostAndAvailability() throws Exception {
+        List<Action> actions = bot.slash(in("100", ALICE), "papercheck", "start",
+                "paper", "https://arxiv.org/abs/2207.01848", "claim", "TabPFN beats XGBoost on small tables",
+                "timebox", "2d");
+        Action.OpenThread open = only(actions, Action.OpenThread.class);
+        assertEquals("Paper check: TabPFN beats XGBoost on small tables", open.name());
+        assertTrue(text(open.first()).contains("Code available?"), "paper template");
+        String thread = bot.openThread(in("100", ALICE), actions, new ArrayList<>());
+
+        assertPrivateReply(bot.slash(bot.inThread(thread, ALICE), "spike", "close", "outcome", "go"),
+                "reproduced, partially-reproduced, not-reproduced, not-attempted");
+        Modal form = only(bot.slash(bot.inThread(thread, ALICE), "spike", "close", "outcome",
+                "partially-reproduced"), Action.ShowModal.class).modal();
+        assertEquals(List.of("summary", "measured", "compute_cost", "code", "data"),
+                form.inputs().stream().map(Modal.TextInput::id).toList());
+        List<Action> closed = bot.submit(bot.inThread(thread, ALICE), form.customId(), "summary", "Only below 1k rows",
+                "measured", "AUC 0.81 vs 0.80", "compute_cost", "3 GPU hours", "code", "yes", "data", "no");
+        assertTrue(text(closed).contains("AUC 0.81 vs 0.80"), text(closed));
+        Note note = new KnowledgeBase(kb).read("paper-checks/tabpfn-beats-xgboost-on-small-tables.md").note();
+        assertEquals(NoteKind.PAPER_CHECK, note.kind());
+        assertEquals("partially-reproduced", note.outcome());
+        assertEquals("https://arxiv.org/abs/2207.01848", note.paper());
+        assertTrue(note.body().contains("- Compute cost: 3 GPU hours"), note.body());
+    }
+
+    @Test
+    void hostileOptionsGetClearAnswers() {
+        var here = in("100", ALICE);
+        assertPrivateReply(bot.slash(here, "spike", "start", "topic", "x", "timebox", "0m"), "at least 15m");
+        assertPrivateReply(bot.slash(here, "spike", "start", "topic", "x", "timebox", "999w"), "at most 4w");
+        assertPrivateReply(bot.slash(here, "spike", "start", "topic", "x", "timebox", "soon"), "not a time box");
+        assertPrivateReply(bot.slash(here, "spike", "start", "topic", "\u200B\u202E"), "Give the spike a topic");
+        assertPrivateReply(bot.slash(here, "spike", "start", "topic", "t".repeat(5000)), "at most 200 characters");
+        assertPrivateReply(bot.slash(here, "spike", "start", "topic", "x", "template", "@everyone"),
+                "Unknown template");
+        assertPrivateReply(bot.slash(here, "spike", "start", "topic", "x", "format", "crowd"), "solo, pair or team");
+        assertPrivateReply(bot.slash(here, "spike", "status", "spike", "../../etc"), "No open spike with id");
+        assertPrivateReply(bot.click(here, "spike:tick:nope:1", "m"), "No open spike");
+        assertPrivateReply(bot.click(here, "garbage", "m"), "not one I know");
+        assertPrivateReply(bot.submit(here, "spike:close:zzz:go", "summary", "x"), "already closed");
+
+        String thread = bot.startSpike(here, "topic", "<@123> @everyone **bold**");
+        String card = text(bot.slash(bot.inThread(thread, ALICE), "spike", "status"));
+        assertFalse(card.contains("@everyone"), card);
+        assertFalse(card.contains("<@123>"), card);
+        assertTrue(card.contains("\\*\\*bold\\*\\*"), card);
+        assertPrivateReply(bot.slash(bot.inThread(thread, ALICE), "spike", "note", "text", "n".repeat(3000)),
+                "at most 2000 characters");
+        assertPrivateReply(bot.click(bot.inThread(thread, ALICE), "spike:tick:" + spikeId(thread) + ":77", thread),
+                "not one I know");
+    }
+
+    @Test
+    void aFailedThreadStartsNoSpike() {
+        List<Action> actions = bot.slash(in("100", ALICE), "spike", "start", "topic", "Nope");
+        String ref = only(actions, Action.OpenThread.class).ref();
+        assertPrivateReply(bot.core.handle(new Event.ThreadFailed(in("100", ALICE), ref, "Missing Permission")),
+                "could not open the thread");
+        assertPrivateReply(bot.slash(in("100", ALICE), "spike", "list"), "No open spikes");
+    }
+
+    private String spikeId(String thread) {
+        String footer = text(bot.slash(bot.inThread(thread, ALICE), "spike", "status"));
+        var m = java.util.regex.Pattern.compile("(?:Spike|Paper check) ([a-z0-9]+) ·").matcher(footer);
+        assertTrue(m.find(), footer);
+        return m.group(1);
+    }
+
+    private static Component.Button button(Message m, String label) {
+        return m.rows().stream().flatMap(r -> r.components().stream())
+                .filter(c -> c instanceof Component.Button b && label.equals(b.label()))
+                .map(Component.Button.class::cast).findFirst().orElseThrow();
+    }
+}
