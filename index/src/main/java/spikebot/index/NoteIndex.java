@@ -64,12 +64,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-<<<<<<< HEAD
-import java.util.concurrent.ConcurrentHashMap;
-=======
 import java.util.Set;
->>>>>>> main
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -251,44 +249,22 @@ public final class NoteIndex implements Closeable {
                 if (known == null) added.add(file);
                 else if (known.lastModified() != file.lastModified() || known.size() != file.size()) changed.add(file);
             }
-<<<<<<< HEAD
-            ConcurrentLinkedQueue<Problem> malformed = new ConcurrentLinkedQueue<>();
-            AtomicInteger failedNew = new AtomicInteger(), failedChanged = new AtomicInteger();
-            (toRead.size() < PARALLEL_THRESHOLD ? toRead.stream() : toRead.parallelStream()).forEach(file -> {
-                try {
-                    index(w, kb.read(file.path()), indexed.containsKey(file.path()));
-                } catch (MalformedNoteException e) {
-                    malformed.add(e.problemIn(file.path()));
-                    if (indexed.containsKey(file.path())) {
-                        failedChanged.incrementAndGet();
-                        deleteQuietly(w, file.path());
-                    } else {
-                        failedNew.incrementAndGet();
-                    }
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-            Map<String, Boolean> present = new HashMap<>();
-            for (FileStamp file : files) present.put(file.path(), true);
-            int deleted = 0;
-            for (String path : indexed.keySet()) {
-                if (!present.containsKey(path)) {
-                    awaitingVector.remove(path);
-=======
             List<Problem> malformed = readAndIndex(w, added, changed);
             Set<String> unreadable = new HashSet<>();
             for (Problem problem : malformed) {
                 unreadable.add(problem.path());
                 // Its old text must not go on answering questions.
-                if (indexed.containsKey(problem.path())) w.deleteDocuments(NoteDocuments.pathTerm(problem.path()));
+                if (indexed.containsKey(problem.path())) {
+                    awaitingVector.remove(problem.path());
+                    w.deleteDocuments(NoteDocuments.pathTerm(problem.path()));
+                }
             }
             Set<String> present = new HashSet<>();
             for (FileStamp file : files) present.add(file.path());
             int deleted = 0;
             for (String path : indexed.keySet()) {
                 if (!present.contains(path)) {
->>>>>>> main
+                    awaitingVector.remove(path);
                     w.deleteDocuments(NoteDocuments.pathTerm(path));
                     deleted++;
                 }
@@ -309,12 +285,7 @@ public final class NoteIndex implements Closeable {
         }
     }
 
-<<<<<<< HEAD
-    private void deleteQuietly(IndexWriter w, String path) {
-        awaitingVector.remove(path);
-=======
     private List<FileStamp> scan() throws IOException {
->>>>>>> main
         try {
             return kb.scan();
         } catch (UncheckedIOException e) {
@@ -330,12 +301,13 @@ public final class NoteIndex implements Closeable {
             throws IOException {
         List<FileStamp> files = new ArrayList<>(added);
         files.addAll(changed);
+        Set<String> mayExist = new HashSet<>();
+        for (FileStamp file : changed) mayExist.add(file.path());
         ConcurrentLinkedQueue<Problem> malformed = new ConcurrentLinkedQueue<>();
         try {
             (files.size() < PARALLEL_THRESHOLD ? files.stream() : files.parallelStream()).forEach(file -> {
                 try {
-                    NoteFile note = kb.read(file.path());
-                    w.updateDocument(NoteDocuments.pathTerm(note.path()), NoteDocuments.of(note));
+                    index(w, kb.read(file.path()), mayExist.contains(file.path()));
                 } catch (MalformedNoteException e) {
                     malformed.add(e.problemIn(file.path()));
                 } catch (IOException e) {
