@@ -464,16 +464,18 @@ public final class NoteIndex implements Closeable {
             BooleanQuery.Builder query = new BooleanQuery.Builder().add(text, BooleanClause.Occur.MUST);
             List<Query> filters = filters(request);
             for (Query filter : filters) query.add(filter, BooleanClause.Occur.FILTER);
+            Map<Integer, Float> similarity = new HashMap<>();
             ScoreDoc[] top = listing
                     ? searcher.search(query.build(), request.limit(),
                     new Sort(new SortedNumericSortField(NoteDocuments.DATE, SortField.Type.LONG, true))).scoreDocs
-                    : rank(searcher, query.build(), filters, request);
+                    : rank(searcher, query.build(), filters, request, similarity);
             QueryPlan.Coverage coverage = listing ? null : plan.coverage(searcher);
             var stored = searcher.storedFields();
             List<Hit> hits = new ArrayList<>(top.length);
             for (ScoreDoc scoreDoc : top) {
                 Document doc = stored.document(scoreDoc.doc);
-                float relevance = listing ? 1f : coverage.of(scoreDoc.doc);
+                float relevance = listing ? 1f : Math.max(coverage.of(scoreDoc.doc),
+                        NoteVectors.relevance(similarity.getOrDefault(scoreDoc.doc, 0f)));
                 Snippet snippet = snippets.of(text, doc.get(NoteDocuments.TITLE), doc.get(NoteDocuments.BODY));
                 float score = listing ? 0f : scoreDoc.score;
                 hits.add(NoteDocuments.hit(doc, score, relevance, snippet));
@@ -484,10 +486,11 @@ public final class NoteIndex implements Closeable {
 
     /**
      * BM25 alone, or, once the model is ready, BM25 and the nearest vectors blended ({@link Fusion}). Both sides
-     * take the same filters; each contributes its best {@link #HYBRID_CANDIDATES}.
+     * take the same filters; each contributes its best {@link #HYBRID_CANDIDATES}. Fills {@code similarity} with the
+     * cosine of each nearest note, for its relevance.
      */
-    private ScoreDoc[] rank(IndexSearcher searcher, Query keyword, List<Query> filters, SearchRequest request)
-            throws IOException {
+    private ScoreDoc[] rank(IndexSearcher searcher, Query keyword, List<Query> filters, SearchRequest request,
+                            Map<Integer, Float> similarity) throws IOException {
         Optional<float[]> vector = embeddings == null ? Optional.empty() : embeddings.query(request.text());
         if (vector.isEmpty()) return searcher.search(keyword, request.limit()).scoreDocs;
         int candidates = Math.max(request.limit(), HYBRID_CANDIDATES);
@@ -500,6 +503,8 @@ public final class NoteIndex implements Closeable {
         ScoreDoc[] words = searcher.search(keyword, candidates).scoreDocs;
         ScoreDoc[] meaning = searcher.search(
                 new KnnFloatVectorQuery(NoteVectors.FIELD, vector.get(), candidates, filter), candidates).scoreDocs;
+        // Lucene scores a unit-vector dot product as (1 + cosine) / 2.
+        for (ScoreDoc d : meaning) similarity.put(d.doc, 2 * d.score - 1);
         List<ScoreDoc> fused = Fusion.blend(words, meaning, Fusion.SEMANTIC_WEIGHT);
         return fused.subList(0, Math.min(request.limit(), fused.size())).toArray(ScoreDoc[]::new);
     }
