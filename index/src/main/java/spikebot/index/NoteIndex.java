@@ -96,7 +96,7 @@ public final class NoteIndex implements Closeable {
     private static final int MAX_TAGS_EXAMINED = 2000;
     /** Hybrid search blends this many of the best keyword and vector matches. */
     static final int HYBRID_CANDIDATES = 50;
-    /** While vectors stream in, searches see them in batches of this many. */
+    /** While vectors stream in, they are committed and seen by searches in batches of this many. */
     private static final int VECTORS_PER_REFRESH = 256;
 
     private final KnowledgeBase kb;
@@ -114,6 +114,9 @@ public final class NoteIndex implements Closeable {
     /** Notes indexed without their vector yet, by the version indexed: a vector of an older version is dropped. */
     private final Map<String, FileStamp> awaitingVector = new ConcurrentHashMap<>();
     private final AtomicInteger vectorsSinceRefresh = new AtomicInteger();
+    /** Held by the embedding thread while it writes a vector, and by close: a closing index takes no more. */
+    private final Object vectorWrites = new Object();
+    private boolean closed;
 
     private NoteIndex(KnowledgeBase kb, Directory directory, IndexWriter writer, SearcherManager searchers,
                       Analyzer noteAnalyzer, Synonyms.Loaded synonyms, Embeddings embeddings) {
@@ -366,6 +369,12 @@ public final class NoteIndex implements Closeable {
     private void attachVector(NoteFile note) {
         if (!note.stamp().equals(awaitingVector.get(note.path()))) return;
         float[] vector = embeddings.document(note.note().title(), note.note().body());
+        synchronized (vectorWrites) {
+            if (!closed) storeVector(note, vector);
+        }
+    }
+
+    private void storeVector(NoteFile note, float[] vector) {
         awaitingVector.computeIfPresent(note.path(), (path, awaited) -> {
             if (!awaited.equals(note.stamp())) return awaited;
             Document doc = NoteDocuments.of(note);
@@ -378,17 +387,15 @@ public final class NoteIndex implements Closeable {
             return null;
         });
         try {
-            // Refreshing per vector would cost more than embedding; commit once the queue is empty.
-            if (embeddings.pending() <= 1) {
+            // Refreshing and committing per vector would cost more than embedding: in batches, and when the queue
+            // is empty. A process stopped halfway keeps what was committed.
+            if (embeddings.pending() <= 1 || vectorsSinceRefresh.incrementAndGet() >= VECTORS_PER_REFRESH) {
                 writer.commit();
                 searchers.maybeRefresh();
                 vectorsSinceRefresh.set(0);
-            } else if (vectorsSinceRefresh.incrementAndGet() >= VECTORS_PER_REFRESH) {
-                searchers.maybeRefresh();
-                vectorsSinceRefresh.set(0);
             }
-        } catch (IOException | org.apache.lucene.store.AlreadyClosedException e) {
-            // closed meanwhile: the next sync finds the note still without its vector
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -505,7 +512,8 @@ public final class NoteIndex implements Closeable {
                 new KnnFloatVectorQuery(NoteVectors.FIELD, vector.get(), candidates, filter), candidates).scoreDocs;
         // Lucene scores a unit-vector dot product as (1 + cosine) / 2.
         for (ScoreDoc d : meaning) similarity.put(d.doc, 2 * d.score - 1);
-        List<ScoreDoc> fused = Fusion.blend(words, meaning, Fusion.SEMANTIC_WEIGHT);
+        List<ScoreDoc> fused = Fusion.blend(words, meaning, Fusion.SEMANTIC_WEIGHT,
+                doc -> NoteVectors.has(searcher, doc));
         return fused.subList(0, Math.min(request.limit(), fused.size())).toArray(ScoreDoc[]::new);
     }
 
@@ -584,6 +592,9 @@ public final class NoteIndex implements Closeable {
 
     @Override
     public void close() throws IOException {
+        synchronized (vectorWrites) {
+            closed = true; // vectors still being embedded are dropped; the next sync queues them again
+        }
         IOUtils.close(searchers, writer, directory, noteAnalyzer, questionAnalyzer);
     }
 }

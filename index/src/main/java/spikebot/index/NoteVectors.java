@@ -4,6 +4,7 @@ import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.KnnVectorValues;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.DocIdSetIterator;
@@ -45,6 +46,20 @@ final class NoteVectors {
      */
     static float relevance(float cosine) {
         return Math.max(0f, Math.min(1f, (cosine - UNRELATED) / (SURE - UNRELATED)));
+    }
+
+    /** Whether a document of the searcher has its vector. */
+    static boolean has(IndexSearcher searcher, int doc) {
+        try {
+            List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+            FloatVectorValues vectors = leaf.reader().getFloatVectorValues(FIELD);
+            if (vectors == null) return false;
+            int local = doc - leaf.docBase;
+            return vectors.iterator().advance(local) == local;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** Paths of the live notes that have no vector yet. */

@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntPredicate;
 
 /**
  * Blends a keyword ranking and a vector ranking into one. Each is normalised within its own answer (BM25 divided by
@@ -22,13 +23,19 @@ public final class Fusion {
     private Fusion() {
     }
 
-    /** Both lists best first, doc ids of the same reader; returns all docs of either, best first. */
-    public static List<ScoreDoc> blend(ScoreDoc[] keyword, ScoreDoc[] semantic, double semanticWeight) {
+    /**
+     * Both lists best first, doc ids of the same reader; returns all docs of either, best first.
+     *
+     * @param hasVector whether a document has its vector yet: one that has not (just added, still queued) is
+     *                  judged by its words alone, rather than losing the half of its score that meaning would give
+     */
+    public static List<ScoreDoc> blend(ScoreDoc[] keyword, ScoreDoc[] semantic, double semanticWeight,
+                                       IntPredicate hasVector) {
         Map<Integer, Double> fused = new HashMap<>();
         double best = keyword.length == 0 ? 0 : keyword[0].score;
         for (ScoreDoc d : keyword) {
             double s = best > 0 ? d.score / best : 0;
-            fused.merge(d.doc, (1 - semanticWeight) * s, Double::sum);
+            fused.merge(d.doc, hasVector.test(d.doc) ? (1 - semanticWeight) * s : s, Double::sum);
         }
         if (semantic.length > 0) {
             double hi = semantic[0].score, lo = semantic[semantic.length - 1].score;
