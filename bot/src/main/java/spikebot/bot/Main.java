@@ -48,7 +48,7 @@ public final class Main {
         COMMANDS.put("add", new Entry(AddCommand.USAGE, AddCommand.SUMMARY, AddCommand::run));
         COMMANDS.put("eval", new Entry(EvalCommand.USAGE, EvalCommand.SUMMARY, EvalCommand::run));
         COMMANDS.put("bench", new Entry(BenchCommand.USAGE, BenchCommand.SUMMARY, BenchCommand::run));
-        COMMANDS.put("chat", new Entry("chat [--kb DIR] [--user NAME]", "talk to the bot in the terminal, as in Discord",
+        COMMANDS.put("chat", new Entry("chat [--kb DIR] [--user NAME] [--search bm25|hybrid]", "talk to the bot in the terminal, as in Discord",
                 spikebot.bot.console.ChatConsole::run));
         COMMANDS.put("run", new Entry("run [--config FILE]", "the Discord bot (token from DISCORD_TOKEN)",
                 (args, console) -> RunCommand.run(args, console, System.getenv())));

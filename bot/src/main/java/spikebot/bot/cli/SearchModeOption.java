@@ -9,15 +9,15 @@ import java.io.PrintStream;
  * {@code --search bm25|hybrid} (default {@link SearchMode#DEFAULT}), and the embedding model that hybrid needs, for
  * the commands that open the index.
  */
-final class SearchModeOption {
-    static final String NAME = "search";
+public final class SearchModeOption {
+    public static final String NAME = "search";
     /** Notes a one-off question waits to embed: about two seconds. */
     static final int FEW = 50;
 
     private SearchModeOption() {
     }
 
-    static SearchMode from(Args args) {
+    public static SearchMode from(Args args) {
         String value = args.get(NAME, null);
         if (value == null) return SearchMode.DEFAULT;
         return SearchMode.parse(value)
@@ -25,7 +25,7 @@ final class SearchModeOption {
     }
 
     /** The model of one command run; closing it stops embedding. */
-    record Model(Embeddings embeddings) implements AutoCloseable {
+    public record Model(Embeddings embeddings) implements AutoCloseable {
         /** Waits while notes are embedded (for {@code spikebot index}), showing how many are left. */
         void awaitVectors(PrintStream err) throws InterruptedException {
             if (embeddings == null || embeddings.pending() == 0) return;
@@ -53,7 +53,7 @@ final class SearchModeOption {
     }
 
     /** Starts loading the model for hybrid (waiting for it when asked); nothing for bm25. */
-    static Model load(SearchMode mode, boolean waitForModel) {
+    public static Model load(SearchMode mode, boolean waitForModel) {
         if (mode != SearchMode.HYBRID) return new Model(null);
         Embeddings embeddings = Embeddings.start();
         if (waitForModel) embeddings.awaitModel();

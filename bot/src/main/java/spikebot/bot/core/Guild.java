@@ -6,6 +6,7 @@ import spikebot.index.Hit;
 import spikebot.index.IndexBusyException;
 import spikebot.index.NoteIndex;
 import spikebot.index.SearchRequest;
+import spikebot.index.embed.Embeddings;
 import spikebot.knowledge.KnowledgeBase;
 import spikebot.knowledge.Note;
 import spikebot.knowledge.NoteFile;
@@ -26,11 +27,13 @@ public final class Guild implements AutoCloseable {
     private final String id;
     private final GuildConfig config;
     private final KnowledgeBase kb;
+    private final Embeddings embeddings;
     private NoteIndex index;
 
-    Guild(String id, GuildConfig config) {
+    Guild(String id, GuildConfig config, Embeddings embeddings) {
         this.id = id;
         this.config = config;
+        this.embeddings = embeddings;
         this.kb = new KnowledgeBase(config.knowledgeBase());
     }
 
@@ -97,7 +100,7 @@ public final class Guild implements AutoCloseable {
     private NoteIndex index() {
         if (index == null) {
             try {
-                index = NoteIndex.open(kb);
+                index = NoteIndex.open(kb, embeddings);
                 if (!index.readOnly()) index.sync();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
