@@ -2,9 +2,11 @@ package spikebot.bot;
 
 import spikebot.bot.cli.AddCommand;
 import spikebot.bot.cli.AskCommand;
+import spikebot.bot.cli.BenchCommand;
 import spikebot.bot.cli.CommandLineError;
 import spikebot.bot.cli.Console;
 import spikebot.bot.cli.DemoCommand;
+import spikebot.bot.cli.EvalCommand;
 import spikebot.bot.cli.IndexCommand;
 import spikebot.bot.discord.RunCommand;
 
@@ -26,13 +28,27 @@ public final class Main {
 
     private static final Map<String, Entry> COMMANDS = new LinkedHashMap<>();
 
+    /**
+     * Lucene warns on every start that the incubating Vector API is not enabled; enabling it prints a JVM warning
+     * instead. Vectors are scored fast enough without it, so the notice is noise to a person at a terminal.
+     * Held in a field: java.util.logging keeps loggers only weakly.
+     */
+    private static final java.util.logging.Logger LUCENE_VECTORIZATION =
+            java.util.logging.Logger.getLogger("org.apache.lucene.internal.vectorization");
+
+    static {
+        LUCENE_VECTORIZATION.setLevel(java.util.logging.Level.SEVERE);
+    }
+
     static {
         COMMANDS.put("help", new Entry("help", "this list", (args, console) -> help(console)));
         COMMANDS.put("demo", new Entry(DemoCommand.USAGE, DemoCommand.SUMMARY, DemoCommand::run));
         COMMANDS.put("index", new Entry(IndexCommand.USAGE, IndexCommand.SUMMARY, IndexCommand::run));
         COMMANDS.put("ask", new Entry(AskCommand.USAGE, AskCommand.SUMMARY, AskCommand::run));
         COMMANDS.put("add", new Entry(AddCommand.USAGE, AddCommand.SUMMARY, AddCommand::run));
-        COMMANDS.put("chat", new Entry("chat [--kb DIR] [--user NAME]", "talk to the bot in the terminal, as in Discord",
+        COMMANDS.put("eval", new Entry(EvalCommand.USAGE, EvalCommand.SUMMARY, EvalCommand::run));
+        COMMANDS.put("bench", new Entry(BenchCommand.USAGE, BenchCommand.SUMMARY, BenchCommand::run));
+        COMMANDS.put("chat", new Entry("chat [--kb DIR] [--user NAME] [--search bm25|hybrid]", "talk to the bot in the terminal, as in Discord",
                 spikebot.bot.console.ChatConsole::run));
         COMMANDS.put("run", new Entry("run [--config FILE]", "the Discord bot (token from DISCORD_TOKEN)",
                 (args, console) -> RunCommand.run(args, console, System.getenv())));

@@ -19,6 +19,7 @@ import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -28,7 +29,6 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.SortedNumericSortField;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
@@ -39,6 +39,8 @@ import spikebot.index.analysis.NoteAnalyzer;
 import spikebot.index.analysis.QuestionAnalyzer;
 import spikebot.index.analysis.QuestionWords;
 import spikebot.index.analysis.Synonyms;
+import spikebot.index.embed.Embeddings;
+import spikebot.index.embed.Fusion;
 import spikebot.knowledge.FileStamp;
 import spikebot.knowledge.KnowledgeBase;
 import spikebot.knowledge.MalformedNoteException;
@@ -57,10 +59,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -90,6 +95,10 @@ public final class NoteIndex implements Closeable {
     private static final int PARALLEL_THRESHOLD = 64;
     /** Autocomplete shows a handful; a prefix like "a" should not make it walk every tag. */
     private static final int MAX_TAGS_EXAMINED = 2000;
+    /** Hybrid search blends this many of the best keyword and vector matches. */
+    static final int HYBRID_CANDIDATES = 50;
+    /** While vectors stream in, they are committed and seen by searches in batches of this many. */
+    private static final int VECTORS_PER_REFRESH = 256;
 
     private final KnowledgeBase kb;
     private final Directory directory;
@@ -101,10 +110,19 @@ public final class NoteIndex implements Closeable {
     private final Snippets snippets;
     private final Optional<Problem> synonymsProblem;
     private final ReentrantLock syncLock = new ReentrantLock();
+    /** The model for hybrid search, or null for BM25 alone. Shared, not owned: whoever made it closes it. */
+    private final Embeddings embeddings;
+    /** Notes indexed without their vector yet, by the version indexed: a vector of an older version is dropped. */
+    private final Map<String, FileStamp> awaitingVector = new ConcurrentHashMap<>();
+    private final AtomicInteger vectorsSinceRefresh = new AtomicInteger();
+    /** Held by the embedding thread while it writes a vector, and by close: a closing index takes no more. */
+    private final Object vectorWrites = new Object();
+    private boolean closed;
 
     private NoteIndex(KnowledgeBase kb, Directory directory, IndexWriter writer, SearcherManager searchers,
-                      Analyzer noteAnalyzer, Synonyms.Loaded synonyms) {
+                      Analyzer noteAnalyzer, Synonyms.Loaded synonyms, Embeddings embeddings) {
         this.kb = kb;
+        this.embeddings = embeddings;
         this.directory = directory;
         this.writer = writer;
         this.searchers = searchers;
@@ -123,6 +141,18 @@ public final class NoteIndex implements Closeable {
      * @throws NoSuchFileException when the knowledge base folder does not exist
      */
     public static NoteIndex open(KnowledgeBase kb) throws IOException {
+        return open(kb, null);
+    }
+
+    /**
+     * Opens the index for hybrid search when {@code embeddings} is given: notes are found by their words at once
+     * and by their meaning once the embedding thread has given them a vector; questions use the vectors as soon as
+     * the model has loaded, and BM25 alone until then. Notes the index holds without a vector (the process stopped
+     * before they got one) get theirs after the next {@link #sync()}.
+     *
+     * @param embeddings the model, or null for BM25 alone
+     */
+    public static NoteIndex open(KnowledgeBase kb, Embeddings embeddings) throws IOException {
         if (!Files.isDirectory(kb.root())) {
             throw new NoSuchFileException(kb.root().toString(), null, "knowledge base folder does not exist");
         }
@@ -134,7 +164,7 @@ public final class NoteIndex implements Closeable {
         try {
             IndexWriter writer = openWriter(directory, analyzer);
             SearcherManager searchers = new SearcherManager(writer, true, true, new SearcherFactory());
-            return new NoteIndex(kb, directory, writer, searchers, analyzer, synonyms);
+            return new NoteIndex(kb, directory, writer, searchers, analyzer, synonyms, embeddings);
         } catch (LockObtainFailedException busy) {
             try {
                 if (!DirectoryReader.indexExists(directory)) {
@@ -142,7 +172,7 @@ public final class NoteIndex implements Closeable {
                             + "process; try again in a moment");
                 }
                 return new NoteIndex(kb, directory, null, new SearcherManager(directory, new SearcherFactory()),
-                        analyzer, synonyms);
+                        analyzer, synonyms, embeddings);
             } catch (IOException | RuntimeException e) {
                 IOUtils.closeWhileHandlingException(directory);
                 throw e;
@@ -212,72 +242,86 @@ public final class NoteIndex implements Closeable {
         syncLock.lock();
         try {
             long started = System.nanoTime();
+            // Searches keep seeing the old notes during a rebuild: the searcher is refreshed only once it is done.
             if (fromScratch) w.deleteAll();
-            searchers.maybeRefreshBlocking();
+            else searchers.maybeRefreshBlocking();
             Map<String, FileStamp> indexed = fromScratch ? Map.of() : indexedStamps();
-            List<FileStamp> files = kb.scan();
-            List<FileStamp> toRead = new ArrayList<>();
-            int added = 0, changed = 0;
+            List<FileStamp> files = scan();
+            List<FileStamp> added = new ArrayList<>(), changed = new ArrayList<>();
             for (FileStamp file : files) {
                 FileStamp known = indexed.get(file.path());
-                if (known == null) {
-                    toRead.add(file);
-                    added++;
-                } else if (known.lastModified() != file.lastModified() || known.size() != file.size()) {
-                    toRead.add(file);
-                    changed++;
+                if (known == null) added.add(file);
+                else if (known.lastModified() != file.lastModified() || known.size() != file.size()) changed.add(file);
+            }
+            List<Problem> malformed = readAndIndex(w, added, changed);
+            Set<String> unreadable = new HashSet<>();
+            for (Problem problem : malformed) {
+                unreadable.add(problem.path());
+                // Its old text must not go on answering questions.
+                if (indexed.containsKey(problem.path())) {
+                    awaitingVector.remove(problem.path());
+                    w.deleteDocuments(NoteDocuments.pathTerm(problem.path()));
                 }
             }
-            ConcurrentLinkedQueue<Problem> malformed = new ConcurrentLinkedQueue<>();
-            AtomicInteger failedNew = new AtomicInteger(), failedChanged = new AtomicInteger();
-            (toRead.size() < PARALLEL_THRESHOLD ? toRead.stream() : toRead.parallelStream()).forEach(file -> {
-                try {
-                    NoteFile note = kb.read(file.path());
-                    w.updateDocument(NoteDocuments.pathTerm(note.path()), NoteDocuments.of(note));
-                } catch (MalformedNoteException e) {
-                    malformed.add(e.problemIn(file.path()));
-                    if (indexed.containsKey(file.path())) {
-                        failedChanged.incrementAndGet();
-                        deleteQuietly(w, file.path());
-                    } else {
-                        failedNew.incrementAndGet();
-                    }
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-            Map<String, Boolean> present = new HashMap<>();
-            for (FileStamp file : files) present.put(file.path(), true);
+            Set<String> present = new HashSet<>();
+            for (FileStamp file : files) present.add(file.path());
             int deleted = 0;
             for (String path : indexed.keySet()) {
-                if (!present.containsKey(path)) {
+                if (!present.contains(path)) {
+                    awaitingVector.remove(path);
                     w.deleteDocuments(NoteDocuments.pathTerm(path));
                     deleted++;
                 }
             }
-            added -= failedNew.get();
-            changed -= failedChanged.get();
-            if (fromScratch || added + changed + deleted + failedChanged.get() > 0) {
+            int addedOk = (int) added.stream().filter(f -> !unreadable.contains(f.path())).count();
+            int changedOk = (int) changed.stream().filter(f -> !unreadable.contains(f.path())).count();
+            if (fromScratch || !added.isEmpty() || !changed.isEmpty() || deleted > 0) {
                 w.commit();
                 searchers.maybeRefreshBlocking();
             }
+            if (embeddings != null) queueMissingVectors();
             List<Problem> problems = new ArrayList<>(malformed);
             problems.sort(Comparator.comparing(Problem::path));
             synonymsProblem.ifPresent(p -> problems.add(0, p));
-            return new SyncReport(added, changed, deleted, problems, Duration.ofNanos(System.nanoTime() - started));
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
+            return new SyncReport(addedOk, changedOk, deleted, problems, Duration.ofNanos(System.nanoTime() - started));
         } finally {
             syncLock.unlock();
         }
     }
 
-    private static void deleteQuietly(IndexWriter w, String path) {
+    private List<FileStamp> scan() throws IOException {
         try {
-            w.deleteDocuments(NoteDocuments.pathTerm(path));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return kb.scan();
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
+    }
+
+    /**
+     * Reads and indexes the given files, spread over the cores when there are many (parsing YAML costs about as
+     * much as indexing); returns the files that are not notes.
+     */
+    private List<Problem> readAndIndex(IndexWriter w, List<FileStamp> added, List<FileStamp> changed)
+            throws IOException {
+        List<FileStamp> files = new ArrayList<>(added);
+        files.addAll(changed);
+        Set<String> mayExist = new HashSet<>();
+        for (FileStamp file : changed) mayExist.add(file.path());
+        ConcurrentLinkedQueue<Problem> malformed = new ConcurrentLinkedQueue<>();
+        try {
+            (files.size() < PARALLEL_THRESHOLD ? files.stream() : files.parallelStream()).forEach(file -> {
+                try {
+                    index(w, kb.read(file.path()), mayExist.contains(file.path()));
+                } catch (MalformedNoteException e) {
+                    malformed.add(e.problemIn(file.path()));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        return new ArrayList<>(malformed);
     }
 
     /**
@@ -286,9 +330,100 @@ public final class NoteIndex implements Closeable {
      */
     public void add(NoteFile file) throws IOException {
         IndexWriter w = writable();
-        w.updateDocument(NoteDocuments.pathTerm(file.path()), NoteDocuments.of(file));
-        w.commit();
-        searchers.maybeRefreshBlocking();
+        // Waits for a running sync, which adds new files without looking for an older copy: it must not add this
+        // note a second time.
+        syncLock.lock();
+        try {
+            index(w, file, true);
+            w.commit();
+            searchers.maybeRefreshBlocking();
+        } finally {
+            syncLock.unlock();
+        }
+    }
+
+    /**
+     * Indexes a note's text now; in hybrid mode, queues its vector, which is added to the document later.
+     *
+     * @param mayExist false when the index certainly holds no version of this note: adding then skips the delete,
+     *                 which is most of the cost of indexing a large knowledge base for the first time
+     */
+    private void index(IndexWriter w, NoteFile note, boolean mayExist) throws IOException {
+        if (embeddings == null) {
+            if (mayExist) w.updateDocument(NoteDocuments.pathTerm(note.path()), NoteDocuments.of(note));
+            else w.addDocument(NoteDocuments.of(note));
+            return;
+        }
+        // Atomic with attachVector for the same path, so that an older version's vector never lands on a newer text.
+        awaitingVector.compute(note.path(), (path, older) -> {
+            try {
+                w.updateDocument(NoteDocuments.pathTerm(path), NoteDocuments.of(note));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return note.stamp();
+        });
+        embeddings.submit(() -> attachVector(note));
+    }
+
+    /** On the embedding thread: indexes the note again, with its vector, unless it changed or went meanwhile. */
+    private void attachVector(NoteFile note) {
+        if (!note.stamp().equals(awaitingVector.get(note.path()))) return;
+        float[] vector = embeddings.document(note.note().title(), note.note().body());
+        synchronized (vectorWrites) {
+            if (!closed) storeVector(note, vector);
+        }
+    }
+
+    private void storeVector(NoteFile note, float[] vector) {
+        awaitingVector.computeIfPresent(note.path(), (path, awaited) -> {
+            if (!awaited.equals(note.stamp())) return awaited;
+            Document doc = NoteDocuments.of(note);
+            doc.add(NoteVectors.field(vector));
+            try {
+                writer.updateDocument(NoteDocuments.pathTerm(path), doc);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return null;
+        });
+        try {
+            // Refreshing and committing per vector would cost more than embedding: in batches, and when the queue
+            // is empty. A process stopped halfway keeps what was committed.
+            if (embeddings.pending() <= 1 || vectorsSinceRefresh.incrementAndGet() >= VECTORS_PER_REFRESH) {
+                writer.commit();
+                searchers.maybeRefresh();
+                vectorsSinceRefresh.set(0);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Queues the notes that the index holds without a vector and that are not queued already. */
+    private void queueMissingVectors() throws IOException {
+        List<String> missing;
+        IndexSearcher searcher = searchers.acquire();
+        try {
+            missing = NoteVectors.missing(searcher);
+        } finally {
+            searchers.release(searcher);
+        }
+        missing.removeIf(awaitingVector::containsKey);
+        if (missing.isEmpty()) return;
+        Map<String, FileStamp> stamps = indexedStamps();
+        for (String path : missing) {
+            FileStamp indexed = stamps.get(path);
+            if (indexed == null || awaitingVector.putIfAbsent(path, indexed) != null) continue;
+            embeddings.submit(() -> {
+                try {
+                    NoteFile note = kb.read(path);
+                    if (note.stamp().equals(indexed)) attachVector(note);
+                } catch (MalformedNoteException e) {
+                    awaitingVector.remove(path, indexed); // the next sync reports and removes it
+                }
+            });
+        }
     }
 
     /** The stamp of every indexed note, read from doc values: no stored document is loaded. */
@@ -345,17 +480,20 @@ public final class NoteIndex implements Closeable {
         return withSearcher(searcher -> {
             Query text = listing ? new MatchAllDocsQuery() : plan.query();
             BooleanQuery.Builder query = new BooleanQuery.Builder().add(text, BooleanClause.Occur.MUST);
-            for (Query filter : filters(request)) query.add(filter, BooleanClause.Occur.FILTER);
-            TopDocs top = listing
+            List<Query> filters = filters(request);
+            for (Query filter : filters) query.add(filter, BooleanClause.Occur.FILTER);
+            Map<Integer, Float> similarity = new HashMap<>();
+            ScoreDoc[] top = listing
                     ? searcher.search(query.build(), request.limit(),
-                    new Sort(new SortedNumericSortField(NoteDocuments.DATE, SortField.Type.LONG, true)))
-                    : searcher.search(query.build(), request.limit());
+                    new Sort(new SortedNumericSortField(NoteDocuments.DATE, SortField.Type.LONG, true))).scoreDocs
+                    : rank(searcher, query.build(), filters, request, similarity);
             QueryPlan.Coverage coverage = listing ? null : plan.coverage(searcher);
             var stored = searcher.storedFields();
-            List<Hit> hits = new ArrayList<>(top.scoreDocs.length);
-            for (ScoreDoc scoreDoc : top.scoreDocs) {
+            List<Hit> hits = new ArrayList<>(top.length);
+            for (ScoreDoc scoreDoc : top) {
                 Document doc = stored.document(scoreDoc.doc);
-                float relevance = listing ? 1f : coverage.of(scoreDoc.doc);
+                float relevance = listing ? 1f : Math.max(coverage.of(scoreDoc.doc),
+                        NoteVectors.relevance(similarity.getOrDefault(scoreDoc.doc, 0f)));
                 float score = listing ? 0f : scoreDoc.score;
                 if (!keep.test(NoteDocuments.hit(doc, score, relevance, Snippet.EMPTY)) || hits.size() >= atMost) {
                     continue;
@@ -365,6 +503,32 @@ public final class NoteIndex implements Closeable {
             }
             return hits;
         });
+    }
+
+    /**
+     * BM25 alone, or, once the model is ready, BM25 and the nearest vectors blended ({@link Fusion}). Both sides
+     * take the same filters; each contributes its best {@link #HYBRID_CANDIDATES}. Fills {@code similarity} with the
+     * cosine of each nearest note, for its relevance.
+     */
+    private ScoreDoc[] rank(IndexSearcher searcher, Query keyword, List<Query> filters, SearchRequest request,
+                            Map<Integer, Float> similarity) throws IOException {
+        Optional<float[]> vector = embeddings == null ? Optional.empty() : embeddings.query(request.text());
+        if (vector.isEmpty()) return searcher.search(keyword, request.limit()).scoreDocs;
+        int candidates = Math.max(request.limit(), HYBRID_CANDIDATES);
+        Query filter = null;
+        if (!filters.isEmpty()) {
+            BooleanQuery.Builder all = new BooleanQuery.Builder();
+            for (Query f : filters) all.add(f, BooleanClause.Occur.FILTER);
+            filter = all.build();
+        }
+        ScoreDoc[] words = searcher.search(keyword, candidates).scoreDocs;
+        ScoreDoc[] meaning = searcher.search(
+                new KnnFloatVectorQuery(NoteVectors.FIELD, vector.get(), candidates, filter), candidates).scoreDocs;
+        // Lucene scores a unit-vector dot product as (1 + cosine) / 2.
+        for (ScoreDoc d : meaning) similarity.put(d.doc, 2 * d.score - 1);
+        List<ScoreDoc> fused = Fusion.blend(words, meaning, Fusion.SEMANTIC_WEIGHT,
+                doc -> NoteVectors.has(searcher, doc));
+        return fused.subList(0, Math.min(request.limit(), fused.size())).toArray(ScoreDoc[]::new);
     }
 
     private static List<Query> filters(SearchRequest request) {
@@ -442,6 +606,9 @@ public final class NoteIndex implements Closeable {
 
     @Override
     public void close() throws IOException {
+        synchronized (vectorWrites) {
+            closed = true; // vectors still being embedded are dropped; the next sync queues them again
+        }
         IOUtils.close(searchers, writer, directory, noteAnalyzer, questionAnalyzer);
     }
 }

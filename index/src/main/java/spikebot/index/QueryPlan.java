@@ -6,6 +6,7 @@ import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
@@ -19,8 +20,11 @@ import java.util.List;
 /**
  * A question turned into the concepts it asks about: searched together (any concept may match, more and rarer
  * ones score higher), and counted one by one for {@link Hit#relevance()}.
+ *
+ * @param mentions how often the question names each concept (same order as concepts): a long question that keeps
+ *                 coming back to a word is mostly about it. Weighs the search, not the relevance.
  */
-record QueryPlan(String question, List<Concept> concepts) {
+record QueryPlan(String question, List<Concept> concepts, List<Integer> mentions) {
     /**
      * A concept found only in a note's body counts this much: a title or tag names what a note is about, a body
      * mentions many things in passing. Tuned on the sample: 0.7 separates answers from unrelated notes best
@@ -30,6 +34,13 @@ record QueryPlan(String question, List<Concept> concepts) {
 
     QueryPlan {
         concepts = List.copyOf(concepts);
+        mentions = List.copyOf(mentions);
+        if (mentions.size() != concepts.size()) throw new IllegalArgumentException("one mention count per concept");
+    }
+
+    /** Each concept named once. */
+    QueryPlan(String question, List<Concept> concepts) {
+        this(question, concepts, java.util.Collections.nCopies(concepts.size(), 1));
     }
 
     /** True when the question had nothing to search for ("has anyone tried this?"). */
@@ -40,7 +51,11 @@ record QueryPlan(String question, List<Concept> concepts) {
     Query query() {
         if (concepts.isEmpty()) return new MatchNoDocsQuery("nothing to search for");
         BooleanQuery.Builder any = new BooleanQuery.Builder();
-        for (Concept concept : concepts) any.add(concept.query(), BooleanClause.Occur.SHOULD);
+        for (int i = 0; i < concepts.size(); i++) {
+            Query query = concepts.get(i).query();
+            int n = mentions.get(i);
+            any.add(n > 1 ? new BoostQuery(query, n) : query, BooleanClause.Occur.SHOULD);
+        }
         return any.build();
     }
 

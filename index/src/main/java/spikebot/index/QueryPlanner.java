@@ -16,10 +16,11 @@ import spikebot.index.analysis.WordPartsFilter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -46,7 +47,8 @@ final class QueryPlanner {
     QueryPlan plan(String question) {
         String text = question.length() > MAX_QUESTION_CHARS ? question.substring(0, MAX_QUESTION_CHARS) : question;
         List<Concept> concepts = new ArrayList<>();
-        Set<List<Object>> seen = new HashSet<>();
+        List<Integer> mentions = new ArrayList<>();
+        Map<List<Object>, Integer> seen = new HashMap<>();
         try (CachingTokenFilter stream = new CachingTokenFilter(questions.tokenStream(NoteDocuments.BODY, text))) {
             stream.reset();
             if (!stream.incrementToken()) return new QueryPlan(question, List.of());
@@ -58,13 +60,21 @@ final class QueryPlanner {
                 int end = i < articulation.length ? articulation[i] : -1;
                 Concept concept = graph.hasSidePath(start) ? spanConcept(graph, start, end, text)
                         : wordConcept(graph.getTerms(start), text);
-                if (concept != null && seen.add(List.of(concept.words(), concept.phrases()))) concepts.add(concept);
+                if (concept != null) {
+                    Integer index = seen.putIfAbsent(List.of(concept.words(), concept.phrases()), concepts.size());
+                    if (index == null) {
+                        concepts.add(concept);
+                        mentions.add(1);
+                    } else {
+                        mentions.set(index, mentions.get(index) + 1);
+                    }
+                }
                 start = end;
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new QueryPlan(question, concepts);
+        return new QueryPlan(question, concepts, mentions);
     }
 
     /** One position: the word and its one-word synonyms, plus the word's parts. */

@@ -80,6 +80,11 @@ final class Snippets {
                 from = wordStart(content, start, from);
                 to = wordEnd(content, Math.min(to, from + MAX_CHARS), to);
             }
+            // A passage may start on the full stop that ended the sentence before it.
+            while (from > 0 && from < to && (Character.isWhitespace(content.charAt(from))
+                    || ".,;:!?)".indexOf(content.charAt(from)) >= 0)) {
+                from++;
+            }
             StringBuilder text = new StringBuilder();
             if (from > 0) text.append('…');
             int[] at = new int[to - from + 1];

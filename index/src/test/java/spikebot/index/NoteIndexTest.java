@@ -173,6 +173,21 @@ class NoteIndexTest {
     }
 
     @Test
+    void searchesDuringARebuildStillSeeTheNotes() throws Exception {
+        index.sync();
+        for (int i = 0; i < 300; i++) notes.note("bulk/n" + i + ".md", "solution", "Bulk note " + i, null, null, null, null, "filler text");
+        index.sync();
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<SyncReport> rebuild = pool.submit(index::rebuild);
+            while (!rebuild.isDone()) assertEquals("spikes/polars.md", paths("polars").get(0));
+            assertEquals(306, rebuild.get().added());
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
     void stampsSurviveARestartSoNothingIsReadAgain() throws IOException {
         index.sync();
         index.close();
@@ -326,7 +341,7 @@ class NoteIndexTest {
         assertTrue(index.sync().malformed().isEmpty());
         assertEquals("spikes/dwh.md", paths("dwh").get(0));
 
-        Files.writeString(kb.stateDir().resolve("synonyms.txt"), "dwh, data warehouse\nbroken =>\n");
+        Files.writeString(kb.stateDir().resolve("synonyms.txt"), "dwh, data warehouse\na => b => c\n");
         index.close();
         index = NoteIndex.open(kb);
         SyncReport report = index.sync();

@@ -50,6 +50,14 @@ class SnippetsTest {
     }
 
     @Test
+    void aPassageDoesNotStartWithThePreviousSentencesFullStop() {
+        Snippet s = Snippets.SnippetFormatter.snippet("First part. Second part with zeppelin.", 10, 38,
+                List.of(new int[]{29, 37}));
+        assertEquals("…Second part with zeppelin.", s.text());
+        assertEquals(List.of("zeppelin"), s.highlighted());
+    }
+
+    @Test
     void aPassageWithoutMatchesIsStillShown() {
         Snippet s = snippet("kafka", "Nothing about it here.");
         assertEquals("Nothing about it here.", s.text());

@@ -19,9 +19,9 @@ import java.util.Set;
  * and the exit code is 0, only once the note is on disk for good; indexing is a bonus the next sync would redo.
  */
 public final class AddCommand {
-    public static final String USAGE = "add [--kb DIR] --kind K --title T [--tag X]… [--outcome O] [--author A]… "
-            + "[--date D] [--link URL] < BODY";
-    public static final String SUMMARY = "write a note (body from standard input) and index it";
+    public static final String USAGE = "add [--kb DIR] --kind K --title T [--tag X]… < BODY";
+    public static final String SUMMARY = "write a note, body from standard input, and index it "
+            + "(also --outcome, --author A…, --date, --link)";
 
     private AddCommand() {
     }

@@ -20,9 +20,9 @@ import java.util.Set;
 
 /** {@code spikebot ask}: "has anyone done this before?" from the shell. */
 public final class AskCommand {
-    public static final String USAGE = "ask [--kb DIR] [--kind K] [--tag T] [--author A] [--outcome O] "
-            + "[--since DATE] [--limit N] [--json] QUESTION…";
-    public static final String SUMMARY = "the notes that best answer a question";
+    public static final String USAGE = "ask [--kb DIR] [--kind K] [--limit N] [--search bm25|hybrid] [--json] QUESTION…";
+    public static final String SUMMARY = "the notes that best answer a question "
+            + "(also --tag, --author, --outcome, --since/--until DATE)";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private AskCommand() {
@@ -30,7 +30,7 @@ public final class AskCommand {
 
     public static int run(String[] argv, Console console) throws Exception {
         Args args = Args.parse(argv,
-                Set.of(KnowledgeBaseOption.NAME, "kind", "tag", "author", "outcome", "since", "until", "limit"),
+                Set.of(KnowledgeBaseOption.NAME, "kind", "tag", "author", "outcome", "since", "until", "limit", "search"),
                 Set.of("json"));
         String question = String.join(" ", args.words()).strip();
         if (question.isEmpty()) {
@@ -45,8 +45,12 @@ public final class AskCommand {
             throw new CommandLineError("--since is after --until");
         }
         KnowledgeBase kb = KnowledgeBaseOption.from(args);
-        try (NoteIndex index = NoteIndex.open(kb)) {
+        // One question from the shell: worth the second the model takes to load, so that the vectors the index
+        // already holds are used. Notes without one are answered by their words.
+        try (SearchModeOption.Model model = SearchModeOption.load(SearchModeOption.from(args), true);
+             NoteIndex index = NoteIndex.open(kb, model.embeddings())) {
             catchUp(index, console.err());
+            model.awaitFewVectors();
             List<Hit> hits = index.search(request);
             if (args.has("json")) {
                 console.out().println(JSON.writeValueAsString(hits.stream().map(AskCommand::json).toList()));

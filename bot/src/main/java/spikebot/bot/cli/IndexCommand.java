@@ -11,19 +11,21 @@ import java.util.Set;
 
 /** {@code spikebot index}: brings the index up to date with the notes and says what changed. */
 public final class IndexCommand {
-    public static final String USAGE = "index [--kb DIR] [--rebuild]";
+    public static final String USAGE = "index [--kb DIR] [--rebuild] [--search bm25|hybrid]";
     public static final String SUMMARY = "index the notes (only what changed; --rebuild: all)";
 
     private IndexCommand() {
     }
 
     public static int run(String[] argv, Console console) throws Exception {
-        Args args = Args.parse(argv, Set.of(KnowledgeBaseOption.NAME), Set.of("rebuild"));
+        Args args = Args.parse(argv, Set.of(KnowledgeBaseOption.NAME, "search"), Set.of("rebuild"));
         if (!args.words().isEmpty()) throw new CommandLineError("unexpected argument '" + args.words().get(0) + "'");
         KnowledgeBase kb = KnowledgeBaseOption.from(args);
-        try (NoteIndex index = NoteIndex.open(kb)) {
+        try (SearchModeOption.Model model = SearchModeOption.load(SearchModeOption.from(args), false);
+             NoteIndex index = NoteIndex.open(kb, model.embeddings())) {
             SyncReport report = args.has("rebuild") ? index.rebuild() : index.sync();
             console.out().println(summary(report) + "; " + index.size() + " notes in the index.");
+            model.awaitVectors(console.err());
             if (!report.malformed().isEmpty()) {
                 console.out().println("Not indexed (fix these files and run again):");
                 for (Problem problem : report.malformed()) console.out().println("  " + problem);

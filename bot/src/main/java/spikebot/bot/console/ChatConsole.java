@@ -2,6 +2,7 @@ package spikebot.bot.console;
 
 import spikebot.bot.cli.Args;
 import spikebot.bot.cli.CommandLineError;
+import spikebot.bot.cli.SearchModeOption;
 import spikebot.bot.cli.Console;
 import spikebot.bot.core.Action;
 import spikebot.bot.core.ChannelAccess;
@@ -82,9 +83,9 @@ public final class ChatConsole {
         names.put(GENERAL, "general");
     }
 
-    /** {@code spikebot chat [--kb DIR] [--user NAME]}. */
+    /** {@code spikebot chat [--kb DIR] [--user NAME] [--search bm25|hybrid]}. */
     public static int run(String[] args, Console console) throws IOException {
-        Args parsed = Args.parse(args, Set.of("kb", "user"), Set.of());
+        Args parsed = Args.parse(args, Set.of("kb", "user", SearchModeOption.NAME), Set.of());
         if (!parsed.words().isEmpty()) {
             throw new CommandLineError("unexpected argument '" + parsed.words().get(0) + "'");
         }
@@ -96,7 +97,10 @@ public final class ChatConsole {
         String user = parsed.get("user", System.getProperty("user.name", "you"));
         ConsoleClock clock = new ConsoleClock(Clock.systemDefaultZone());
         BufferedReader in = new BufferedReader(new InputStreamReader(console.in(), StandardCharsets.UTF_8));
-        try (ChatCore core = new ChatCore(Map.of(GUILD, GuildConfig.of(kb)), ChannelAccess.ALL, clock)) {
+        // The model loads in the background: the first answers come by words alone, as in the bot.
+        try (SearchModeOption.Model model = SearchModeOption.load(SearchModeOption.from(parsed), false);
+             ChatCore core = new ChatCore(Map.of(GUILD, GuildConfig.of(kb)), ChannelAccess.ALL, clock,
+                     model.embeddings())) {
             boolean piped = System.console() == null;
             new ChatConsole(core, clock, in, console.out(), new Member("1", user, true), piped).loop(kb);
         }

@@ -6,6 +6,7 @@ import spikebot.bot.ask.AskCommand;
 import spikebot.bot.passive.PassiveAnswers;
 import spikebot.bot.solved.SolvedCommand;
 import spikebot.bot.spike.SpikeCommands;
+import spikebot.index.embed.Embeddings;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -46,6 +47,7 @@ public final class ChatCore implements AutoCloseable {
     private final SolvedCommand solved;
     /** When {@link #tick()} last synced the indexes; null until the first tick, which opens them. */
     private Instant lastSync;
+    private final Embeddings embeddings;
 
     /**
      * @param guilds guild id → its set-up; events from other guilds get a polite refusal
@@ -53,7 +55,16 @@ public final class ChatCore implements AutoCloseable {
      * @param clock  all time goes through it (deadlines, reminders, note dates, rate limits)
      */
     public ChatCore(Map<String, GuildConfig> guilds, ChannelAccess access, Clock clock) {
+        this(guilds, access, clock, null);
+    }
+
+    /**
+     * @param embeddings the embedding model for hybrid search, shared by all guilds and owned by the caller; null to
+     *                   answer by words alone (BM25)
+     */
+    public ChatCore(Map<String, GuildConfig> guilds, ChannelAccess access, Clock clock, Embeddings embeddings) {
         this.configs = Map.copyOf(guilds);
+        this.embeddings = embeddings;
         this.clock = clock;
         this.ask = new AskCommand(access);
         this.passive = new PassiveAnswers(access, clock);
@@ -213,7 +224,7 @@ public final class ChatCore implements AutoCloseable {
     }
 
     private Guild guild(String id, GuildConfig config) {
-        return guilds.computeIfAbsent(id, g -> new Guild(g, config));
+        return guilds.computeIfAbsent(id, g -> new Guild(g, config, embeddings));
     }
 
     private static String feature(String customId) {

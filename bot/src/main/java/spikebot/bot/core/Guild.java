@@ -6,6 +6,7 @@ import spikebot.index.Hit;
 import spikebot.index.IndexBusyException;
 import spikebot.index.NoteIndex;
 import spikebot.index.SearchRequest;
+import spikebot.index.embed.Embeddings;
 import spikebot.knowledge.KnowledgeBase;
 import spikebot.knowledge.Note;
 import spikebot.knowledge.NoteFile;
@@ -32,11 +33,13 @@ public final class Guild implements AutoCloseable {
     /** Held while an event changes this guild's notes or spikes. A lock, not a monitor: virtual threads wait on it. */
     private final ReentrantLock lock = new ReentrantLock();
     private final ReentrantLock opening = new ReentrantLock();
+    private final Embeddings embeddings;
     private volatile NoteIndex index;
 
-    Guild(String id, GuildConfig config) {
+    Guild(String id, GuildConfig config, Embeddings embeddings) {
         this.id = id;
         this.config = config;
+        this.embeddings = embeddings;
         this.kb = new KnowledgeBase(config.knowledgeBase());
     }
 
@@ -115,7 +118,7 @@ public final class Guild implements AutoCloseable {
         opening.lock();
         try {
             if (index == null) {
-                NoteIndex opened = NoteIndex.open(kb);
+                NoteIndex opened = NoteIndex.open(kb, embeddings);
                 if (!opened.readOnly()) opened.sync();
                 index = opened;
             }

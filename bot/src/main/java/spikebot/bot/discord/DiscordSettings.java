@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import spikebot.bot.cli.CommandLineError;
 import spikebot.bot.core.GuildConfig;
+import spikebot.index.SearchMode;
 import spikebot.knowledge.KnowledgeBase;
 
 import java.io.IOException;
@@ -36,7 +37,7 @@ import java.util.Set;
  *
  * Unknown keys are an error, so that a typo never silently turns a setting off.
  */
-public record DiscordSettings(Map<String, GuildSettings> guilds, Duration reminderCheck) {
+public record DiscordSettings(Map<String, GuildSettings> guilds, Duration reminderCheck, SearchMode search) {
 
     /**
      * One guild.
@@ -57,6 +58,11 @@ public record DiscordSettings(Map<String, GuildSettings> guilds, Duration remind
 
     public DiscordSettings {
         guilds = Map.copyOf(guilds);
+    }
+
+    /** Settings that answer by words alone: no embedding model to load (tests, small set-ups). */
+    public DiscordSettings(Map<String, GuildSettings> guilds, Duration reminderCheck) {
+        this(guilds, reminderCheck, SearchMode.BM25);
     }
 
     /** What the core needs of each guild. */
@@ -85,7 +91,7 @@ public record DiscordSettings(Map<String, GuildSettings> guilds, Duration remind
                              String spikeForum) {
     }
 
-    private record FileSettings(Map<String, FileGuild> guilds, Integer reminderCheckSeconds) {
+    private record FileSettings(Map<String, FileGuild> guilds, Integer reminderCheckSeconds, String search) {
     }
 
     /**
@@ -122,7 +128,10 @@ public record DiscordSettings(Map<String, GuildSettings> guilds, Duration remind
         if (seconds < 1 || seconds > 3600) {
             throw new CommandLineError(file + ": reminder-check-seconds must be between 1 and 3600");
         }
-        return new DiscordSettings(guilds, Duration.ofSeconds(seconds));
+        SearchMode search = raw.search() == null ? SearchMode.DEFAULT : SearchMode.parse(raw.search())
+                .orElseThrow(() -> new CommandLineError(file + ": search must be bm25 or hybrid, not '"
+                        + raw.search() + "'"));
+        return new DiscordSettings(guilds, Duration.ofSeconds(seconds), search);
     }
 
     private static GuildSettings guild(Path file, Path base, String id, FileGuild g) {

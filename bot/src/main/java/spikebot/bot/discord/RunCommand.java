@@ -3,6 +3,7 @@ package spikebot.bot.discord;
 import spikebot.bot.cli.Args;
 import spikebot.bot.cli.CommandLineError;
 import spikebot.bot.cli.Console;
+import spikebot.bot.cli.SearchModeOption;
 import spikebot.bot.core.ChatCore;
 
 import java.nio.file.Path;
@@ -31,9 +32,16 @@ public final class RunCommand {
         }
         DiscordSettings settings = DiscordSettings.load(Path.of(args.get("config", DEFAULT_CONFIG)));
         console.out().println("Connecting to Discord…");
+        // Hybrid search: the model loads in the background while the bot connects; until it is ready, and for notes
+        // not embedded yet, answers come by words alone.
+        SearchModeOption.Model model = SearchModeOption.load(settings.search(), false);
         DiscordBot bot = DiscordBot.start(token.strip(), settings,
-                access -> new ChatCore(settings.coreConfigs(), access, Clock.systemUTC()), builder -> builder);
-        Runtime.getRuntime().addShutdownHook(new Thread(bot::close, "spikebot-shutdown"));
+                access -> new ChatCore(settings.coreConfigs(), access, Clock.systemUTC(), model.embeddings()),
+                builder -> builder);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            bot.close();
+            model.close();
+        }, "spikebot-shutdown"));
         console.out().println("Spikebot is running as " + bot.jda().getSelfUser().getName()
                 + " in " + bot.jda().getGuilds().size() + " guild(s). Stop it with Ctrl-C.");
         bot.awaitShutdown();

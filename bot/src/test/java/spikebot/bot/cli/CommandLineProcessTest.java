@@ -183,6 +183,7 @@ class CommandLineProcessTest {
         SpikebotProcess.Result r = spikebot(null, "demo");
         assertEquals(0, r.exit(), r.toString());
         assertTrue(r.out().contains("Indexed: 50 added, 0 changed, 0 deleted, 0 malformed"), r.out());
+        assertTrue(r.out().startsWith("Copied 50 sample notes to " + work.toAbsolutePath()), r.out());
         for (String question : DemoCommand.QUESTIONS) assertTrue(r.out().contains("Q: " + question), question);
         assertTrue(r.out().contains("[spike · no-go] Evaluate Polars as a Pandas replacement"), r.out());
         assertTrue(r.out().contains("**"), "highlights are marked");

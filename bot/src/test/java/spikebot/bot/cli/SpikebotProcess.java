@@ -31,7 +31,10 @@ final class SpikebotProcess {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         List<String> command = new ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                "--enable-native-access=ALL-UNNAMED", "-cp", classPath, "spikebot.bot.Main"));
+                "--enable-native-access=ALL-UNNAMED",
+                // demo keeps its copy of the sample for the user: in a test, inside the test's own folder.
+                "-Djava.io.tmpdir=" + workDir.toAbsolutePath(),
+                "-cp", classPath, "spikebot.bot.Main"));
         command.addAll(List.of(args));
         Path out = Files.createTempFile("spikebot-out", ".txt");
         Path err = Files.createTempFile("spikebot-err", ".txt");

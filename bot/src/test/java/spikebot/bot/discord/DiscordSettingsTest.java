@@ -3,6 +3,7 @@ package spikebot.bot.discord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import spikebot.bot.cli.CommandLineError;
+import spikebot.index.SearchMode;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,6 +56,22 @@ class DiscordSettingsTest {
         DiscordSettings settings = DiscordSettings.load(file);
         assertEquals(Set.of("123456789012345678"), settings.guilds().keySet());
         assertEquals(Duration.ofSeconds(30), settings.reminderCheck());
+        assertEquals(SearchMode.DEFAULT, settings.search());
+    }
+
+    @Test
+    void searchModeIsASettingAndATypoIsRefused() throws Exception {
+        Path bm25 = write("bm25.yml", """
+                guilds: {"123456789012345678": {knowledge-base: kb/ml}}
+                search: bm25
+                """);
+        assertEquals(SearchMode.BM25, DiscordSettings.load(bm25).search());
+        Path typo = write("typo.yml", """
+                guilds: {"123456789012345678": {knowledge-base: kb/ml}}
+                search: semantic
+                """);
+        CommandLineError e = assertThrows(CommandLineError.class, () -> DiscordSettings.load(typo));
+        assertTrue(e.getMessage().contains("search must be bm25 or hybrid, not 'semantic'"), e.getMessage());
     }
 
     @Test

@@ -1,0 +1,108 @@
+package spikebot.bot.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import spikebot.index.SearchMode;
+import spikebot.index.bench.Bench;
+import spikebot.index.bench.BenchReport;
+
+import java.io.PrintStream;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * {@code spikebot bench}: indexing speed, answer latency, restart time, size and heap on a made-up knowledge base
+ * of realistic notes. Progress goes to standard error, the figures to standard output.
+ */
+public final class BenchCommand {
+    public static final String USAGE = "bench [--notes N] [--search bm25|hybrid] [--queries Q] [--json]";
+    public static final String SUMMARY = "speed and size on N synthetic notes (default 10000)";
+
+    private BenchCommand() {
+    }
+
+    public static int run(String[] argv, Console console) throws Exception {
+        Args args = Args.parse(argv, Set.of("notes", "search", "queries"), Set.of("json"));
+        if (!args.words().isEmpty()) throw new CommandLineError("unexpected argument '" + args.words().get(0) + "'");
+        int notes = args.integer("notes", 10_000, 1, 1_000_000);
+        int queries = args.integer("queries", 1_000, 1, 1_000_000);
+        SearchMode mode = SearchMode.parse(args.get("search", "bm25"))
+                .orElseThrow(() -> new CommandLineError("--search must be bm25 or hybrid, not '" + args.get("search", "") + "'"));
+
+        ProgressBar bar = new ProgressBar(console.err());
+        BenchReport report = Bench.run(notes, mode, queries, bar::update);
+        bar.done();
+        if (args.has("json")) {
+            console.out().println(json(report));
+        } else {
+            table(report, console.out());
+        }
+        return 0;
+    }
+
+    static void table(BenchReport r, PrintStream out) {
+        boolean hybrid = r.mode().equals("hybrid");
+        out.printf(Locale.ROOT, "Spikebot bench: %,d notes, %s search, %,d questions timed (%s, %d cores, load %.1f, Java %s)%n%n",
+                r.notes(), r.mode(), r.queries(), System.getProperty("os.name"),
+                Runtime.getRuntime().availableProcessors(), r.loadAverage(), Runtime.version().feature());
+        String row = "%-24s %18s   %s%n";
+        out.printf(row, "measure", "value", "target at 100k notes");
+        out.printf(Locale.ROOT, row, "indexing", String.format(Locale.ROOT, "%,.0f notes/s", r.indexNotesPerSecond()),
+                hybrid ? "within 1.2x of the model alone" : ">= 5,000 notes/s");
+        out.printf(Locale.ROOT, row, "indexing per CPU second", String.format(Locale.ROOT, "%,.0f notes/s", r.indexNotesPerCpuSecond()),
+                "(the cost, whatever else runs)");
+        if (hybrid) {
+            out.printf(Locale.ROOT, row, "model alone", String.format(Locale.ROOT, "%,.1f notes/s", r.modelNotesPerSecond()),
+                    String.format(Locale.ROOT, "ratio %.2fx", r.modelNotesPerSecond() / r.indexNotesPerSecond()));
+        }
+        out.printf(Locale.ROOT, row, "answer p50", ms(r.p50Millis()), "");
+        out.printf(Locale.ROOT, row, "answer p95", ms(r.p95Millis()), "");
+        out.printf(Locale.ROOT, row, "answer p99", ms(r.p99Millis()), hybrid ? "<= 40 ms" : "<= 10 ms");
+        out.printf(Locale.ROOT, row, "answer CPU time p99", ms(r.cpuP99Millis()), "(the cost, whatever else runs)");
+        out.printf(Locale.ROOT, row, "restart to first answer", ms(r.restartToFirstMillis()), "<= 3,000 ms");
+        out.printf(Locale.ROOT, row, "index on disk", mb(r.indexBytes()), "");
+        out.printf(Locale.ROOT, row, "heap in use", mb(r.heapBytes()), "<= 512 MB");
+    }
+
+    private static String ms(double millis) {
+        return String.format(Locale.ROOT, "%,.2f ms", millis);
+    }
+
+    private static String mb(long bytes) {
+        return String.format(Locale.ROOT, "%,.1f MB", bytes / 1024.0 / 1024.0);
+    }
+
+    static String json(BenchReport r) throws Exception {
+        ObjectMapper mapper = new ObjectMapper();
+        ObjectNode root = mapper.valueToTree(r);
+        root.put("cores", Runtime.getRuntime().availableProcessors());
+        root.put("java", Runtime.version().toString());
+        return mapper.writeValueAsString(root);
+    }
+
+    /** One line on standard error, redrawn in place: a bar, a percentage and what is being done. */
+    static final class ProgressBar {
+        private static final int WIDTH = 30;
+        private final PrintStream err;
+        private String lastLine = "";
+
+        ProgressBar(PrintStream err) {
+            this.err = err;
+        }
+
+        synchronized void update(String stage, double done) {
+            int filled = (int) Math.round(Math.max(0, Math.min(1, done)) * WIDTH);
+            String line = String.format(Locale.ROOT, "\r[%s%s] %3d%% %-24s", "#".repeat(filled), ".".repeat(WIDTH - filled),
+                    Math.round(done * 100), stage);
+            if (!line.equals(lastLine)) {
+                err.print(line);
+                err.flush();
+                lastLine = line;
+            }
+        }
+
+        synchronized void done() {
+            if (!lastLine.isEmpty()) err.println();
+        }
+    }
+}

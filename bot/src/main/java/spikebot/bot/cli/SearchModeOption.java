@@ -1,0 +1,62 @@
+package spikebot.bot.cli;
+
+import spikebot.index.SearchMode;
+import spikebot.index.embed.Embeddings;
+
+import java.io.PrintStream;
+
+/**
+ * {@code --search bm25|hybrid} (default {@link SearchMode#DEFAULT}), and the embedding model that hybrid needs, for
+ * the commands that open the index.
+ */
+public final class SearchModeOption {
+    public static final String NAME = "search";
+    /** Notes a one-off question waits to embed: about two seconds. */
+    static final int FEW = 50;
+
+    private SearchModeOption() {
+    }
+
+    public static SearchMode from(Args args) {
+        String value = args.get(NAME, null);
+        if (value == null) return SearchMode.DEFAULT;
+        return SearchMode.parse(value)
+                .orElseThrow(() -> new CommandLineError("--search must be bm25 or hybrid, not '" + value + "'"));
+    }
+
+    /** The model of one command run; closing it stops embedding. */
+    public record Model(Embeddings embeddings) implements AutoCloseable {
+        /** Waits while notes are embedded (for {@code spikebot index}), showing how many are left. */
+        void awaitVectors(PrintStream err) throws InterruptedException {
+            if (embeddings == null || embeddings.pending() == 0) return;
+            int total = embeddings.pending();
+            while (embeddings.pending() > 0) {
+                err.printf("\rembedding notes for hybrid search: %d of %d left ", embeddings.pending(), total);
+                Thread.sleep(500);
+            }
+            embeddings.awaitIdle();
+            err.printf("\rembedded %d notes for hybrid search.               %n", total);
+        }
+
+        /**
+         * Waits for the vectors of a few notes (those just added or edited: a second or two), so that a one-off
+         * question sees them; more than that is {@code spikebot index}'s job or the bot's.
+         */
+        void awaitFewVectors() throws InterruptedException {
+            if (embeddings != null && embeddings.pending() <= FEW) embeddings.awaitIdle();
+        }
+
+        @Override
+        public void close() {
+            if (embeddings != null) embeddings.close();
+        }
+    }
+
+    /** Starts loading the model for hybrid (waiting for it when asked); nothing for bm25. */
+    public static Model load(SearchMode mode, boolean waitForModel) {
+        if (mode != SearchMode.HYBRID) return new Model(null);
+        Embeddings embeddings = Embeddings.start();
+        if (waitForModel) embeddings.awaitModel();
+        return new Model(embeddings);
+    }
+}

@@ -1,0 +1,179 @@
+package spikebot.index.bench;
+
+import spikebot.index.NoteIndex;
+import spikebot.index.SearchMode;
+import spikebot.index.SearchRequest;
+import spikebot.index.embed.Embedder;
+import spikebot.index.embed.Embeddings;
+import spikebot.knowledge.KnowledgeBase;
+import spikebot.knowledge.Note;
+import spikebot.knowledge.NoteFormat;
+import spikebot.knowledge.Slug;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Measures Spikebot's index on a made-up knowledge base of realistic notes: indexing throughput, answer latency,
+ * restart to first answer, size on disk and heap. The knowledge base is written to a temporary folder and deleted
+ * afterwards.
+ */
+public final class Bench {
+    /** Questions answered before timing starts, so that the JIT and caches are warm. */
+    public static final int WARM_UP = 300;
+    /** Notes the model embeds alone to measure its own speed (a sample: its speed does not depend on N). */
+    static final int MODEL_SAMPLE = 200;
+
+    /** Told what the benchmark is doing and how far along it is, from 0 to 1. */
+    @FunctionalInterface
+    public interface Progress {
+        void update(String stage, double done);
+    }
+
+    private Bench() {
+    }
+
+    public static BenchReport run(int notes, SearchMode mode, int queries, Progress progress) throws Exception {
+        Path root = Files.createTempDirectory("spikebot-bench-");
+        try {
+            return run(root, notes, mode, queries, progress);
+        } finally {
+            deleteTree(root);
+        }
+    }
+
+    private static BenchReport run(Path root, int count, SearchMode mode, int queries, Progress progress)
+            throws Exception {
+        KnowledgeBase kb = new KnowledgeBase(root);
+        SyntheticNotes generator = new SyntheticNotes(42);
+        List<Note> sample = new ArrayList<>(MODEL_SAMPLE); // only these stay in memory: the heap is measured
+        for (int i = 0; i < count; i++) {
+            Note note = generator.next();
+            if (sample.size() < MODEL_SAMPLE) sample.add(note);
+            // Plain writes: making the test data is not what is measured, and fsync per file would dominate.
+            Path folder = root.resolve(note.kind().folder()).resolve(String.valueOf(i % 100));
+            Files.createDirectories(folder);
+            Files.writeString(folder.resolve(i + "-" + Slug.of(note.title()) + ".md"), NoteFormat.render(note));
+            if (i % 500 == 0) progress.update("writing notes", (double) i / count);
+        }
+
+        double modelRate = 0;
+        Embeddings embeddings = null;
+        if (mode == SearchMode.HYBRID) {
+            embeddings = Embeddings.start();
+            embeddings.awaitModel();
+            modelRate = modelAlone(embeddings, sample, progress);
+            sample.clear();
+        }
+
+        long start = System.nanoTime(), startCpu = cpuNanos();
+        progress.update("indexing", 0);
+        double indexRate;
+        try (NoteIndex index = NoteIndex.open(kb, embeddings)) {
+            index.sync();
+            if (embeddings != null) {
+                while (embeddings.pending() > 0) {
+                    progress.update("embedding notes", 1 - (double) embeddings.pending() / count);
+                    Thread.sleep(200);
+                }
+                embeddings.awaitIdle();
+            }
+            indexRate = count / seconds(System.nanoTime() - start);
+            double indexCpuRate = count / seconds(cpuNanos() - startCpu);
+
+            List<String> questions = new ArrayList<>();
+            for (int i = 0; i < WARM_UP + queries; i++) questions.add(generator.question());
+            double[] millis = new double[queries], cpuMillis = new double[queries];
+            var threads = ManagementFactory.getThreadMXBean();
+            for (int i = 0; i < questions.size(); i++) {
+                long t = System.nanoTime(), c = threads.getCurrentThreadCpuTime();
+                index.search(SearchRequest.of(questions.get(i)));
+                if (i >= WARM_UP) {
+                    millis[i - WARM_UP] = (System.nanoTime() - t) / 1e6;
+                    cpuMillis[i - WARM_UP] = (threads.getCurrentThreadCpuTime() - c) / 1e6;
+                }
+                if (i % 50 == 0) progress.update("asking", (double) i / questions.size());
+            }
+            Arrays.sort(millis);
+            Arrays.sort(cpuMillis);
+            double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+            long indexBytes = size(kb.stateDir());
+            index.close();
+
+            if (embeddings != null) embeddings.close();
+            progress.update("restarting", 0);
+            long restart = System.nanoTime();
+            double restartMillis;
+            // As the bot starts: the model loads in the background, and the first answer does not wait for it.
+            embeddings = mode == SearchMode.HYBRID ? Embeddings.start() : null;
+            try (NoteIndex reopened = NoteIndex.open(kb, embeddings)) {
+                reopened.sync();
+                reopened.search(SearchRequest.of(generator.question()));
+                restartMillis = (System.nanoTime() - restart) / 1e6;
+                progress.update("measuring heap", 1);
+                long heap = heapAfterGc();
+                return new BenchReport(count, mode.id(), indexRate, indexCpuRate, modelRate, queries,
+                        percentile(millis, 50), percentile(millis, 95), percentile(millis, 99), percentile(cpuMillis, 99), restartMillis,
+                        indexBytes, heap, load);
+            }
+        } finally {
+            if (embeddings != null) embeddings.close();
+        }
+    }
+
+    /** The model's own speed: the same kind of notes embedded one after the other, nothing else running. */
+    private static double modelAlone(Embeddings embeddings, List<Note> notes, Progress progress) {
+        int n = Math.min(MODEL_SAMPLE, notes.size());
+        embeddings.document("warm", "up");
+        long start = System.nanoTime();
+        for (int i = 0; i < n; i++) {
+            embeddings.document(notes.get(i).title(), notes.get(i).body());
+            if (i % 10 == 0) progress.update("timing the model alone", (double) i / n);
+        }
+        return n / seconds(System.nanoTime() - start);
+    }
+
+    static double percentile(double[] sorted, double p) {
+        if (sorted.length == 0) return 0;
+        int rank = (int) Math.ceil(p / 100 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, rank))];
+    }
+
+    private static long heapAfterGc() {
+        var memory = ManagementFactory.getMemoryMXBean();
+        for (int i = 0; i < 3; i++) System.gc();
+        return memory.getHeapMemoryUsage().getUsed();
+    }
+
+    /** CPU time of the whole process (every thread), where the JVM can tell; wall time otherwise. */
+    private static long cpuNanos() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime();
+        }
+        return System.nanoTime();
+    }
+
+    private static double seconds(long nanos) {
+        return nanos / 1e9;
+    }
+
+    private static long size(Path dir) throws IOException {
+        if (!Files.exists(dir)) return 0;
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+        }
+    }
+}

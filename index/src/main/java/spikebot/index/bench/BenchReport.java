@@ -1,0 +1,31 @@
+package spikebot.index.bench;
+
+/**
+ * What one benchmark run measured.
+ *
+ * @param notes                  how many notes the knowledge base held
+ * @param mode                   "bm25" or "hybrid"
+ * @param indexNotesPerSecond    notes read, parsed and indexed per second, from an empty index (for hybrid: until
+ *                               every note also has its vector)
+ * @param indexNotesPerCpuSecond the same per second of this process's CPU time: what indexing costs, whatever else
+ *                               the machine is doing
+ * @param modelNotesPerSecond    the embedding model alone on the same notes, one thread, as hybrid indexing uses;
+ *                               0 for bm25
+ * @param queries                questions timed after the warm-up
+ * @param p50Millis              median answer time
+ * @param p95Millis              95th percentile
+ * @param p99Millis              99th percentile
+ * @param cpuP99Millis           99th percentile of the CPU time the answering thread itself used: the answer's own
+ *                               cost, without the time spent waiting for a core
+ * @param restartToFirstMillis   reopening the index over the unchanged knowledge base, checking it for changes, and
+ *                               answering one question
+ * @param indexBytes             the index on disk
+ * @param heapBytes              heap in use after a full collection, with the index open
+ * @param loadAverage            the machine's one-minute load average when the questions had been timed: on a
+ *                               shared machine, figures from a busy moment are slower than the code
+ */
+public record BenchReport(int notes, String mode, double indexNotesPerSecond, double indexNotesPerCpuSecond,
+                          double modelNotesPerSecond, int queries, double p50Millis, double p95Millis,
+                          double p99Millis, double cpuP99Millis, double restartToFirstMillis, long indexBytes, long heapBytes,
+                          double loadAverage) {
+}

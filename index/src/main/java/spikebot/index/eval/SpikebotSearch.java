@@ -1,0 +1,65 @@
+package spikebot.index.eval;
+
+import spikebot.index.Hit;
+import spikebot.index.NoteIndex;
+import spikebot.index.SearchRequest;
+import spikebot.index.embed.Embeddings;
+import spikebot.knowledge.KnowledgeBase;
+import spikebot.knowledge.Note;
+import spikebot.knowledge.NoteFormat;
+import spikebot.knowledge.NoteKind;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Spikebot's own search, exactly as the bot runs it: every pool question is written as a note (subject as title,
+ * body as text) into a temporary knowledge base, indexed by {@link NoteIndex}, and asked through
+ * {@link NoteIndex#search}. The only thing eval-specific is how a forum question becomes a note.
+ */
+public final class SpikebotSearch implements Retriever {
+    private final Embeddings embeddings;
+    private Path root;
+    private NoteIndex index;
+
+    /** @param embeddings the model for hybrid search, or null for BM25 alone */
+    public SpikebotSearch(Embeddings embeddings) {
+        this.embeddings = embeddings;
+    }
+
+    @Override
+    public void index(Pool pool) throws Exception {
+        root = Files.createTempDirectory("spikebot-eval-");
+        for (RelatedQuestion r : pool.documents()) {
+            String title = r.subject().isBlank() ? r.id() : r.subject();
+            Files.writeString(root.resolve(r.id() + ".md"), NoteFormat.render(Note.of(NoteKind.NOTE, title, r.body())));
+        }
+        index = NoteIndex.open(new KnowledgeBase(root), embeddings);
+        index.sync();
+        if (embeddings != null) embeddings.awaitIdle();
+    }
+
+    @Override
+    public List<Scored> search(OriginalQuestion question, int limit) {
+        List<Scored> scored = new ArrayList<>();
+        for (Hit hit : index.search(SearchRequest.of(question.text()).withLimit(Math.min(limit, SearchRequest.MAX_LIMIT)))) {
+            scored.add(new Scored(hit.path().replaceFirst("\\.md$", ""), hit.score()));
+        }
+        return scored;
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (index != null) index.close();
+        if (root != null) {
+            try (Stream<Path> files = Files.walk(root)) {
+                for (Path p : files.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+            }
+        }
+    }
+}
