@@ -89,7 +89,7 @@ class NoteIndexTest {
         List<Hit> kept = index.search(request, hit -> {
             seen.add(hit);
             return !hit.path().equals(dropped);
-        }, 1);
+        }, 1, true);
         assertEquals(all.stream().map(Hit::path).toList(), seen.stream().map(Hit::path).toList(),
                 "every hit looked at is shown to the filter, in order");
         assertTrue(seen.stream().allMatch(h -> h.snippet().equals(Snippet.EMPTY)), "before any highlighting");

@@ -38,6 +38,8 @@ public final class ChatCore implements AutoCloseable {
      * each; one core is left for the connection to Discord, whose acknowledgements must leave within 3 seconds.
      * Fair, so that a burst is answered in the order it came.
      */
+    /** Questions waiting beyond which the next are searched by words alone (see {@link #backlog()}). */
+    static final int BACKLOG = 16;
     private final Semaphore searchers = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors() - 1),
             true);
     private final Clock clock;
@@ -148,6 +150,15 @@ public final class ChatCore implements AutoCloseable {
         };
     }
 
+    /**
+     * Whether more questions wait for a searcher than can be searched by meaning in time: embedding a question
+     * takes about twice as long as searching it, so a burst (200 questions at once) is answered by words alone
+     * beyond the first few, all within Discord's patience, rather than by meaning and late.
+     */
+    boolean backlog() {
+        return searchers.getQueueLength() > BACKLOG;
+    }
+
     /** Waits for what the event needs; returns the way out. */
     private Runnable enter(Guild guild, Event event) {
         return switch (needs(event)) {
@@ -224,7 +235,7 @@ public final class ChatCore implements AutoCloseable {
     }
 
     private Guild guild(String id, GuildConfig config) {
-        return guilds.computeIfAbsent(id, g -> new Guild(g, config, embeddings));
+        return guilds.computeIfAbsent(id, g -> new Guild(g, config, embeddings, this::backlog));
     }
 
     private static String feature(String customId) {

@@ -16,6 +16,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 
 /**
@@ -34,12 +35,19 @@ public final class Guild implements AutoCloseable {
     private final ReentrantLock lock = new ReentrantLock();
     private final ReentrantLock opening = new ReentrantLock();
     private final Embeddings embeddings;
+    /** Whether questions are queuing up, so that searching by meaning would answer the last ones too late. */
+    private final BooleanSupplier backlog;
     private volatile NoteIndex index;
 
-    Guild(String id, GuildConfig config, Embeddings embeddings) {
+    /**
+     * @param embeddings the model for hybrid search, or null for words alone
+     * @param backlog    true while so many questions wait that they must be searched by their words alone
+     */
+    Guild(String id, GuildConfig config, Embeddings embeddings, BooleanSupplier backlog) {
         this.id = id;
         this.config = config;
         this.embeddings = embeddings;
+        this.backlog = backlog;
         this.kb = new KnowledgeBase(config.knowledgeBase());
     }
 
@@ -68,9 +76,12 @@ public final class Guild implements AutoCloseable {
         return index().search(request);
     }
 
-    /** See {@link NoteIndex#search(SearchRequest, Predicate, int)}: dropped hits cost no snippet. */
+    /**
+     * See {@link NoteIndex#search(SearchRequest, Predicate, int, boolean)}: dropped hits cost no snippet, and during
+     * a backlog of questions the vectors are left out.
+     */
     public List<Hit> search(SearchRequest request, Predicate<Hit> keep, int atMost) {
-        return index().search(request, keep, atMost);
+        return index().search(request, keep, atMost, !backlog.getAsBoolean());
     }
 
     /** Tags that start with {@code prefix}, most used first. */

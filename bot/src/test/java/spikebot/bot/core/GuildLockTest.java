@@ -8,10 +8,13 @@ import spikebot.knowledge.NoteKind;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -102,6 +105,27 @@ class GuildLockTest {
         release.countDown();
         assertTrue(text(finding.get(10, TimeUnit.SECONDS)).contains("Finding 1"));
         assertTrue(text(list.get(10, TimeUnit.SECONDS)).contains("Evaluate DuckDB"));
+    }
+
+    @Test
+    void aBurstOfQuestionsBeyondTheSearchersIsABacklog() throws Exception {
+        // A note from a channel: a question about it asks who may see that channel, and the holder is stuck there.
+        note(kb, NoteKind.SOLUTION, "Polars memory blow-up on joins", null, "Stream the join.", "300");
+        int searchers = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
+        List<CompletableFuture<List<Action>>> questions = new ArrayList<>();
+        try (ExecutorService people = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < searchers + ChatCore.BACKLOG + 1; i++) {
+                questions.add(CompletableFuture.supplyAsync(() -> bot.slash(in("100", HOLDER), "ask", null,
+                        "question", "polars memory joins"), people));
+            }
+            assertTrue(holding.await(10, TimeUnit.SECONDS));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (!bot.core.backlog() && System.nanoTime() < deadline) Thread.sleep(10);
+            assertTrue(bot.core.backlog(), "more than " + ChatCore.BACKLOG + " questions wait");
+            release.countDown();
+            for (var q : questions) assertTrue(text(q.get(10, TimeUnit.SECONDS)).contains("Polars"));
+        }
+        assertFalse(bot.core.backlog());
     }
 
     @Test
