@@ -17,6 +17,8 @@ import net.dv8tion.jda.api.interactions.components.ComponentInteraction;
 import net.dv8tion.jda.api.interactions.Interaction;
 import net.dv8tion.jda.api.requests.ErrorResponse;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
+import net.dv8tion.jda.api.exceptions.InsufficientPermissionException;
+import net.dv8tion.jda.api.exceptions.InteractionFailureException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import spikebot.bot.core.Action;
@@ -334,14 +336,20 @@ final class Exchange {
     }
 
     static String reason(Throwable e) {
-        if (e instanceof ErrorResponseException er) {
-            if (er.getErrorResponse() == ErrorResponse.MISSING_PERMISSIONS) {
-                return "I lack a Discord permission for that here (" + er.getMeaning() + ")";
+        // complete() may wrap what went wrong (a cancelled request says only "join"): look down the causes.
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof InteractionFailureException) {
+                return "Discord did not take this interaction's first answer, so it takes no other";
             }
-            return "Discord said: " + er.getMeaning();
-        }
-        if (e instanceof net.dv8tion.jda.api.exceptions.InsufficientPermissionException ip) {
-            return "I need the Discord permission " + ip.getPermission().getName() + " here";
+            if (t instanceof ErrorResponseException er) {
+                if (er.getErrorResponse() == ErrorResponse.MISSING_PERMISSIONS) {
+                    return "I lack a Discord permission for that here (" + er.getMeaning() + ")";
+                }
+                return "Discord said: " + er.getMeaning();
+            }
+            if (t instanceof InsufficientPermissionException ip) {
+                return "I need the Discord permission " + ip.getPermission().getName() + " here";
+            }
         }
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
