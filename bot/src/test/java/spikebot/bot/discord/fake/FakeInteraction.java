@@ -71,7 +71,7 @@ public final class FakeInteraction {
         synchronized (this) {
             ids = List.copyOf(replies);
         }
-        return ids.stream().limit(count).map(i -> discord.world().message(i)
+        return ids.stream().limit(count).map(i -> discord.world().lastSeen(i)
                 .orElseThrow(() -> new AssertionError("the fake lost message " + i))).toList();
     }
 

@@ -122,6 +122,8 @@ public final class FakeWorld {
     private final Map<Long, Channel> channels = new ConcurrentHashMap<>();
     private final Map<Long, User> users = new ConcurrentHashMap<>();
     private final Map<Long, ObjectNode> messages = new ConcurrentHashMap<>();
+    /** Deleted messages as they were last, so that a test can still read an answer the bot has since removed. */
+    private final Map<Long, ObjectNode> deleted = new ConcurrentHashMap<>();
     private static final long DISCORD_EPOCH = 1_420_070_400_000L;
     private final AtomicLong nextId = new AtomicLong();
 
@@ -218,7 +220,8 @@ public final class FakeWorld {
     }
 
     void forget(long messageId) {
-        messages.remove(messageId);
+        ObjectNode gone = messages.remove(messageId);
+        if (gone != null) deleted.put(messageId, gone);
     }
 
     List<ObjectNode> messagesIn(long channelId) {
@@ -235,6 +238,11 @@ public final class FakeWorld {
 
     public Optional<ObjectNode> message(long id) {
         return Optional.ofNullable(messages.get(id)).map(ObjectNode::deepCopy);
+    }
+
+    /** A message in its last state, even if it was deleted since (a placeholder the bot removed, say). */
+    Optional<ObjectNode> lastSeen(long id) {
+        return message(id).or(() -> Optional.ofNullable(deleted.get(id)).map(ObjectNode::deepCopy));
     }
 
     // ---- permissions, computed as Discord does: base from roles, then everyone/role/member overwrites
