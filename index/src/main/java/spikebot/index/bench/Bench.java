@@ -164,7 +164,8 @@ public final class Bench {
                 restartMillis = (System.nanoTime() - restart) / 1e6;
                 progress.update("measuring heap", 1);
                 long heap = heapAfterGc();
-                return new BenchReport(count, mode.id(), vectors == null ? "none" : vectors.id(), standInBases, indexRate, indexCpuRate, modelRate, queries,
+                return new BenchReport(count, mode.id(), vectors == null ? "none" : vectors.id(), standInBases,
+                        indexRate, indexCpuRate, modelRate, queries,
                         percentile(millis, 50), percentile(millis, 95), percentile(millis, 99), percentile(cpuMillis, 99), restartMillis,
                         indexBytes, heap, load);
             }

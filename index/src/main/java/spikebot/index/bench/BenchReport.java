@@ -28,8 +28,8 @@ package spikebot.index.bench;
  * @param loadAverage            the machine's one-minute load average when the questions had been timed: on a
  *                               shared machine, figures from a busy moment are slower than the code
  */
-public record BenchReport(int notes, String mode, String vectors, int standInBases, double indexNotesPerSecond, double indexNotesPerCpuSecond,
-                          double modelNotesPerSecond, int queries, double p50Millis, double p95Millis,
-                          double p99Millis, double cpuP99Millis, double restartToFirstMillis, long indexBytes, long heapBytes,
-                          double loadAverage) {
+public record BenchReport(int notes, String mode, String vectors, int standInBases, double indexNotesPerSecond,
+                          double indexNotesPerCpuSecond, double modelNotesPerSecond, int queries, double p50Millis,
+                          double p95Millis, double p99Millis, double cpuP99Millis, double restartToFirstMillis,
+                          long indexBytes, long heapBytes, double loadAverage) {
 }

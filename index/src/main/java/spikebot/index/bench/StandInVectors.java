@@ -17,7 +17,7 @@ import java.util.SplittableRandom;
  * are, and not exact duplicates, which a graph handles worse. The same text always gets the same vector.
  */
 final class StandInVectors {
-    /** Notes per real vector: each real vector is shared by about this many notes. */
+    /** One real vector per this many notes, up to {@link #MAX_BASES}; beyond that, more notes share each. */
     static final int NOTES_PER_BASE = 10;
     /** Real vectors at most: enough variety, and made in a minute or two. */
     static final int MAX_BASES = 2000;
