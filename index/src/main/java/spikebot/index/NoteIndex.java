@@ -66,6 +66,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
@@ -463,6 +464,20 @@ public final class NoteIndex implements Closeable {
      * this?") finds nothing; a blank question lists the newest notes that pass the filters.
      */
     public List<Hit> search(SearchRequest request) {
+        return search(request, hit -> true, request.limit(), true);
+    }
+
+    /**
+     * As {@link #search(SearchRequest)}, for callers that drop some hits (notes the reader may not see, weak
+     * matches): the best {@code request.limit()} notes are looked at, each shown to {@code keep} before its snippet
+     * is made (its snippet is then empty), and the first {@code atMost} it accepts are returned with their snippets.
+     * Highlighting is most of a search's time, so dropped hits should not pay for it.
+     *
+     * @param byMeaning false ranks by words alone even when the model is ready: embedding a question costs about
+     *                  twice as much as searching it, so a caller with a backlog of questions may trade the vectors
+     *                  for answering them all in time
+     */
+    public List<Hit> search(SearchRequest request, Predicate<Hit> keep, int atMost, boolean byMeaning) {
         QueryPlan plan = planner.plan(request.text());
         boolean listing = request.text().isBlank();
         if (plan.isEmpty() && !listing) return List.of();
@@ -475,7 +490,7 @@ public final class NoteIndex implements Closeable {
             ScoreDoc[] top = listing
                     ? searcher.search(query.build(), request.limit(),
                     new Sort(new SortedNumericSortField(NoteDocuments.DATE, SortField.Type.LONG, true))).scoreDocs
-                    : rank(searcher, query.build(), filters, request, similarity);
+                    : rank(searcher, query.build(), filters, request, similarity, byMeaning);
             QueryPlan.Coverage coverage = listing ? null : plan.coverage(searcher);
             var stored = searcher.storedFields();
             List<Hit> hits = new ArrayList<>(top.length);
@@ -483,8 +498,11 @@ public final class NoteIndex implements Closeable {
                 Document doc = stored.document(scoreDoc.doc);
                 float relevance = listing ? 1f : Math.max(coverage.of(scoreDoc.doc),
                         NoteVectors.relevance(similarity.getOrDefault(scoreDoc.doc, 0f)));
-                Snippet snippet = snippets.of(text, doc.get(NoteDocuments.TITLE), doc.get(NoteDocuments.BODY));
                 float score = listing ? 0f : scoreDoc.score;
+                if (!keep.test(NoteDocuments.hit(doc, score, relevance, Snippet.EMPTY)) || hits.size() >= atMost) {
+                    continue;
+                }
+                Snippet snippet = snippets.of(text, doc.get(NoteDocuments.TITLE), doc.get(NoteDocuments.BODY));
                 hits.add(NoteDocuments.hit(doc, score, relevance, snippet));
             }
             return hits;
@@ -497,8 +515,9 @@ public final class NoteIndex implements Closeable {
      * cosine of each nearest note, for its relevance.
      */
     private ScoreDoc[] rank(IndexSearcher searcher, Query keyword, List<Query> filters, SearchRequest request,
-                            Map<Integer, Float> similarity) throws IOException {
-        Optional<float[]> vector = embeddings == null ? Optional.empty() : embeddings.query(request.text());
+                            Map<Integer, Float> similarity, boolean byMeaning) throws IOException {
+        Optional<float[]> vector = embeddings == null || !byMeaning ? Optional.empty()
+                : embeddings.query(request.text());
         if (vector.isEmpty()) return searcher.search(keyword, request.limit()).scoreDocs;
         int candidates = Math.max(request.limit(), HYBRID_CANDIDATES);
         Query filter = null;

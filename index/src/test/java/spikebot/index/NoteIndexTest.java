@@ -78,6 +78,27 @@ class NoteIndexTest {
     }
 
     @Test
+    void hitsTheCallerDropsAreSeenWithoutSnippetsAndOnlyKeptOnesGetOne() throws IOException {
+        index.sync();
+        SearchRequest request = SearchRequest.of("training data pipeline gpus").withLimit(10);
+        List<Hit> all = index.search(request);
+        assertTrue(all.size() >= 3, "enough hits to drop some: " + all);
+
+        List<Hit> seen = new ArrayList<>();
+        String dropped = all.get(0).path();
+        List<Hit> kept = index.search(request, hit -> {
+            seen.add(hit);
+            return !hit.path().equals(dropped);
+        }, 1, true);
+        assertEquals(all.stream().map(Hit::path).toList(), seen.stream().map(Hit::path).toList(),
+                "every hit looked at is shown to the filter, in order");
+        assertTrue(seen.stream().allMatch(h -> h.snippet().equals(Snippet.EMPTY)), "before any highlighting");
+        assertEquals(List.of(all.get(1).path()), kept.stream().map(Hit::path).toList(), "the first one kept, only");
+        assertEquals(all.get(1).snippet(), kept.get(0).snippet(), "with the same snippet as a plain search");
+        assertEquals(all.get(1).relevance(), kept.get(0).relevance());
+    }
+
+    @Test
     void aSecondSyncReadsNothingWhenNothingChanged() throws IOException {
         index.sync();
         SyncReport again = index.sync();

@@ -18,11 +18,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
 
 /**
  * The bot without a platform: one instance serves every guild, each with its own knowledge base, index and open
- * spikes; all wiring of the features is here. Safe to call from several threads: events of one guild are handled
- * one at a time, guilds in parallel.
+ * spikes; all wiring of the features is here. Safe to call from several threads: events of one guild that change
+ * something are handled one at a time, guilds in parallel; questions, forms and suggestions only read, so they
+ * never wait for a write (see {@link Needs}).
  */
 public final class ChatCore implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ChatCore.class);
@@ -31,6 +33,15 @@ public final class ChatCore implements AutoCloseable {
 
     private final Map<String, GuildConfig> configs;
     private final Map<String, Guild> guilds = new ConcurrentHashMap<>();
+    /**
+     * Questions searched at once, in all guilds: a search is pure CPU, so more than the cores can run only slows
+     * each; one core is left for the connection to Discord, whose acknowledgements must leave within 3 seconds.
+     * Fair, so that a burst is answered in the order it came.
+     */
+    /** Questions waiting beyond which the next are searched by words alone (see {@link #backlog()}). */
+    static final int BACKLOG = 16;
+    private final Semaphore searchers = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors() - 1),
+            true);
     private final Clock clock;
     private final AskCommand ask;
     private final PassiveAnswers passive;
@@ -91,25 +102,76 @@ public final class ChatCore implements AutoCloseable {
                     + "runs the bot to add it to the configuration."));
         }
         Guild guild = guild(guildId, config);
-        synchronized (guild) {
-            try {
-                return route(guild, event);
-            } catch (Refusal r) {
-                if (event instanceof Event.MessagePosted m) {
-                    return m.mentionsBot() ? List.of(Action.Reply.of(r.getMessage())) : List.of();
-                }
-                return List.of(Action.Reply.privately(r.getMessage()));
-            } catch (IOException | UncheckedIOException e) {
-                LOG.error("guild {}: could not save while handling {}", guildId, event.getClass().getSimpleName(), e);
-                return List.of(Action.Reply.privately("I could not save that (" + Text.escape(e.getMessage())
-                        + "). Nothing was changed; please try again."));
-            } catch (RuntimeException e) {
-                LOG.error("guild {}: failed on {}", guildId, event.getClass().getSimpleName(), e);
-                return event instanceof Event.MessagePosted ? List.of()
-                        : List.of(Action.Reply.privately("Something went wrong on my side; it is logged. Please try "
-                        + "again, or tell whoever runs the bot."));
+        Runnable leave = enter(guild, event);
+        try {
+            return route(guild, event);
+        } catch (Refusal r) {
+            if (event instanceof Event.MessagePosted m) {
+                return m.mentionsBot() ? List.of(Action.Reply.of(r.getMessage())) : List.of();
             }
+            return List.of(Action.Reply.privately(r.getMessage()));
+        } catch (IOException | UncheckedIOException e) {
+            LOG.error("guild {}: could not save while handling {}", guildId, event.getClass().getSimpleName(), e);
+            return List.of(Action.Reply.privately("I could not save that (" + Text.escape(e.getMessage())
+                    + "). Nothing was changed; please try again."));
+        } catch (RuntimeException e) {
+            LOG.error("guild {}: failed on {}", guildId, event.getClass().getSimpleName(), e);
+            return event instanceof Event.MessagePosted ? List.of()
+                    : List.of(Action.Reply.privately("Something went wrong on my side; it is logged. Please try "
+                    + "again, or tell whoever runs the bot."));
+        } finally {
+            leave.run();
         }
+    }
+
+    /** What an event needs before the core handles it. */
+    enum Needs {
+        /** It changes the guild's notes, spikes or settings: one such event of a guild at a time. */
+        LOCK,
+        /** A question: searched in parallel with other questions, as many at once as {@link #searchers} allows. */
+        SEARCHER,
+        /**
+         * Nothing: a form to show, suggestions. Discord accepts these only as the first answer, within 3 seconds,
+         * so they never wait for a spike close that is writing its note, nor behind a burst of questions.
+         */
+        NOTHING
+    }
+
+    static Needs needs(Event event) {
+        return switch (event) {
+            case Event.SlashCommand c when c.command().equals("ask") -> Needs.SEARCHER;
+            case Event.SlashCommand c when c.command().equals("solved") || SpikeCommands.answersWithForm(c) ->
+                    Needs.NOTHING;
+            case Event.MessagePosted m when m.mentionsBot() -> Needs.SEARCHER;
+            case Event.Autocomplete a -> Needs.NOTHING;
+            case Event.ButtonClick b when b.customId().startsWith(AskCommand.START_SPIKE_PREFIX) -> Needs.NOTHING;
+            case Event.MessageCommand m -> Needs.NOTHING;
+            default -> Needs.LOCK;
+        };
+    }
+
+    /**
+     * Whether more questions wait for a searcher than can be searched by meaning in time: embedding a question
+     * takes about twice as long as searching it, so a burst (200 questions at once) is answered by words alone
+     * beyond the first few, all within Discord's patience, rather than by meaning and late.
+     */
+    boolean backlog() {
+        return searchers.getQueueLength() > BACKLOG;
+    }
+
+    /** Waits for what the event needs; returns the way out. */
+    private Runnable enter(Guild guild, Event event) {
+        return switch (needs(event)) {
+            case LOCK -> {
+                guild.lock().lock();
+                yield guild.lock()::unlock;
+            }
+            case SEARCHER -> {
+                searchers.acquireUninterruptibly();
+                yield searchers::release;
+            }
+            case NOTHING -> () -> { };
+        };
     }
 
     private List<Action> route(Guild guild, Event event) throws IOException {
@@ -159,20 +221,21 @@ public final class ChatCore implements AutoCloseable {
         if (resync) lastSync = clock.instant();
         for (var entry : configs.entrySet()) {
             Guild guild = guild(entry.getKey(), entry.getValue());
-            synchronized (guild) {
-                try {
-                    posts.addAll(spikes.tick(guild));
-                    if (resync) guild.sync();
-                } catch (RuntimeException e) { // e.g. a knowledge base folder that went missing
-                    LOG.error("guild {}: tick failed", guild.id(), e);
-                }
+            guild.lock().lock();
+            try {
+                posts.addAll(spikes.tick(guild));
+                if (resync) guild.sync();
+            } catch (RuntimeException e) { // e.g. a knowledge base folder that went missing
+                LOG.error("guild {}: tick failed", guild.id(), e);
+            } finally {
+                guild.lock().unlock();
             }
         }
         return posts;
     }
 
     private Guild guild(String id, GuildConfig config) {
-        return guilds.computeIfAbsent(id, g -> new Guild(g, config, embeddings));
+        return guilds.computeIfAbsent(id, g -> new Guild(g, config, embeddings, this::backlog));
     }
 
     private static String feature(String customId) {
@@ -187,8 +250,11 @@ public final class ChatCore implements AutoCloseable {
     @Override
     public void close() {
         guilds.values().forEach(g -> {
-            synchronized (g) {
+            g.lock().lock();
+            try {
                 g.close();
+            } finally {
+                g.lock().unlock();
             }
         });
     }

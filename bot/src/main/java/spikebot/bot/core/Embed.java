@@ -43,9 +43,17 @@ public record Embed(String title, String url, String description, List<Field> fi
         return n;
     }
 
-    /** This embed cut to at most {@code budget} counted characters: fields dropped from the end, then text cut. */
+    /**
+     * This embed cut to at most {@code budget} counted characters: the description first (free text, kept whole in
+     * the note it comes from), then fields dropped from the end, then the rest cut. Fields carry the links and
+     * counts a reader needs, such as where a closed spike's note lives.
+     */
     Embed fit(int budget) {
         if (size() <= budget) return this;
+        int besideDescription = size() - length(description);
+        if (description != null && besideDescription < budget) {
+            return new Embed(title, url, Text.cut(description, budget - besideDescription), fields, footer, color);
+        }
         List<Field> kept = new ArrayList<>(fields);
         Embed e = this;
         while (!kept.isEmpty() && e.size() > budget) {

@@ -15,30 +15,48 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 
 /**
  * One guild's knowledge: its own folder of notes and its own index, never shared with another guild. The index is
  * opened on first use, so that a bot serving many guilds starts at once.
  *
- * <p>Not thread-safe by itself: {@link ChatCore} handles one event of a guild at a time.
+ * <p>{@code search} and {@link #tags} may be called from several threads at once; everything else only while
+ * holding {@link #lock()}, which {@link ChatCore} takes for every event that changes something.
  */
 public final class Guild implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Guild.class);
     private final String id;
     private final GuildConfig config;
     private final KnowledgeBase kb;
+    /** Held while an event changes this guild's notes or spikes. A lock, not a monitor: virtual threads wait on it. */
+    private final ReentrantLock lock = new ReentrantLock();
+    private final ReentrantLock opening = new ReentrantLock();
     private final Embeddings embeddings;
-    private NoteIndex index;
+    /** Whether questions are queuing up, so that searching by meaning would answer the last ones too late. */
+    private final BooleanSupplier backlog;
+    private volatile NoteIndex index;
 
-    Guild(String id, GuildConfig config, Embeddings embeddings) {
+    /**
+     * @param embeddings the model for hybrid search, or null for words alone
+     * @param backlog    true while so many questions wait that they must be searched by their words alone
+     */
+    Guild(String id, GuildConfig config, Embeddings embeddings, BooleanSupplier backlog) {
         this.id = id;
         this.config = config;
         this.embeddings = embeddings;
+        this.backlog = backlog;
         this.kb = new KnowledgeBase(config.knowledgeBase());
     }
 
     public String id() {
         return id;
+    }
+
+    ReentrantLock lock() {
+        return lock;
     }
 
     public GuildConfig config() {
@@ -56,6 +74,14 @@ public final class Guild implements AutoCloseable {
 
     public List<Hit> search(SearchRequest request) {
         return index().search(request);
+    }
+
+    /**
+     * See {@link NoteIndex#search(SearchRequest, Predicate, int, boolean)}: dropped hits cost no snippet, and during
+     * a backlog of questions the vectors are left out.
+     */
+    public List<Hit> search(SearchRequest request, Predicate<Hit> keep, int atMost) {
+        return index().search(request, keep, atMost, !backlog.getAsBoolean());
     }
 
     /** Tags that start with {@code prefix}, most used first. */
@@ -98,26 +124,37 @@ public final class Guild implements AutoCloseable {
     }
 
     private NoteIndex index() {
-        if (index == null) {
-            try {
-                index = NoteIndex.open(kb, embeddings);
-                if (!index.readOnly()) index.sync();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+        NoteIndex current = index;
+        if (current != null) return current;
+        opening.lock();
+        try {
+            if (index == null) {
+                NoteIndex opened = NoteIndex.open(kb, embeddings);
+                if (!opened.readOnly()) opened.sync();
+                index = opened;
             }
+            return index;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            opening.unlock();
         }
-        return index;
     }
 
     @Override
     public void close() {
-        if (index != null) {
-            try {
-                index.close();
-            } catch (Exception e) {
-                // closing on the way out: nothing left to save
+        opening.lock();
+        try {
+            if (index != null) {
+                try {
+                    index.close();
+                } catch (Exception e) {
+                    // closing on the way out: nothing left to save
+                }
+                index = null;
             }
-            index = null;
+        } finally {
+            opening.unlock();
         }
     }
 }

@@ -3,7 +3,6 @@ package spikebot.bot.core;
 import spikebot.index.Hit;
 import spikebot.index.SearchRequest;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -14,7 +13,7 @@ import java.util.List;
  *                 not everyone here can view): worth a hint to ask privately
  */
 public record PriorWork(List<Hit> shown, int withheld) {
-    /** Hits fetched beyond the limit, so that those hidden by permissions do not leave the answer short. */
+    /** Hits looked at beyond the limit, so that those hidden by permissions do not leave the answer short. */
     private static final int OVERFETCH = 4;
 
     public PriorWork {
@@ -28,20 +27,20 @@ public record PriorWork(List<Hit> shown, int withheld) {
                                  float minRelevance) {
         int limit = request.limit();
         SearchRequest wider = request.withLimit(Math.min(SearchRequest.MAX_LIMIT, limit * OVERFETCH));
-        List<Hit> shown = new ArrayList<>();
-        int withheld = 0;
-        for (Hit hit : guild.search(wider)) {
-            if (hit.relevance() < minRelevance) continue;
-            switch (audience.judge(hit, access)) {
-                case SHOW -> {
-                    if (shown.size() < limit) shown.add(hit);
+        int[] withheld = {0};
+        // Judged before the index highlights them: only the hits shown get a snippet.
+        List<Hit> shown = guild.search(wider, hit -> {
+            if (hit.relevance() < minRelevance) return false;
+            return switch (audience.judge(hit, access)) {
+                case SHOW -> true;
+                case ASKER_ONLY -> {
+                    withheld[0]++;
+                    yield false;
                 }
-                case ASKER_ONLY -> withheld++;
-                case HIDE -> {
-                }
-            }
-        }
-        return new PriorWork(shown, withheld);
+                case HIDE -> false;
+            };
+        }, limit);
+        return new PriorWork(shown, withheld[0]);
     }
 
     public boolean isEmpty() {

@@ -36,14 +36,22 @@ public final class DiscordBot implements AutoCloseable {
      */
     public static final EnumSet<GatewayIntent> INTENTS =
             EnumSet.of(GatewayIntent.GUILD_MESSAGES, GatewayIntent.MESSAGE_CONTENT);
-    private static final int WORKERS = 8;
 
     private final JDA jda;
     private final ChatCore core;
     private final DiscordSettings settings;
     private final ThreadDirectory threads;
-    private final ExecutorService workers = Executors.newFixedThreadPool(WORKERS, daemons("spikebot-worker"));
+    /**
+     * One virtual thread per event: answering mostly waits on Discord's REST API, so a fixed pool of threads spends
+     * a burst waiting while the next events queue behind it, forms and clicks included. How much runs at once is
+     * the core's business (a lock per guild for changes, a few searchers for questions).
+     */
+    private final ExecutorService workers = Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("spikebot-event-", 1).factory());
     private final ScheduledExecutorService ticks = Executors.newSingleThreadScheduledExecutor(daemons("spikebot-tick"));
+    /** The safety net of every interaction; apart from the reminder tick, which may wait on Discord. */
+    private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(
+            daemons("spikebot-safety-net"));
 
     private DiscordBot(JDA jda, ChatCore core, DiscordSettings settings, ThreadDirectory threads) {
         this.jda = jda;
@@ -83,7 +91,8 @@ public final class DiscordBot implements AutoCloseable {
         DiscordChannelAccess access = new DiscordChannelAccess(jda, threads);
         ChatCore core = cores.apply(access);
         DiscordBot bot = new DiscordBot(jda, core, settings, threads);
-        jda.addEventListener(new EventRouter(core, settings, access, threads, bot.workers, bot::registerCommands));
+        jda.addEventListener(new EventRouter(core, settings, access, threads, bot.workers, bot.timers,
+                bot::registerCommands));
         settings.guilds().keySet().forEach(bot::registerCommands);
         bot.ticks.scheduleWithFixedDelay(bot::tick, 0, settings.reminderCheck().toMillis(), TimeUnit.MILLISECONDS);
         LOG.info("connected as {}; serving {} of {} configured guild(s)", jda.getSelfUser().getName(),
@@ -111,8 +120,16 @@ public final class DiscordBot implements AutoCloseable {
         }
     }
 
-    /** Posts what the core's reminder schedule says is due; runs on a timer, and in tests on demand. */
+    /**
+     * Posts what the core's reminder schedule says is due; runs on a timer, and in tests on demand. Skipped while
+     * the gateway is not connected: JDA forgets the guild's channels when a session is invalidated, and a reminder
+     * the core handed out but that could not be posted would be lost. It stays due until the next tick.
+     */
     void tick() {
+        if (jda.getStatus() != JDA.Status.CONNECTED) {
+            LOG.info("not connected to Discord ({}): reminders wait for the next check", jda.getStatus());
+            return;
+        }
         try {
             Exchange.forTick(jda, core, settings, threads).run(core.tick());
         } catch (RuntimeException e) {
@@ -128,6 +145,7 @@ public final class DiscordBot implements AutoCloseable {
     @Override
     public void close() {
         ticks.shutdownNow();
+        timers.shutdownNow();
         workers.shutdown();
         try {
             if (!workers.awaitTermination(10, TimeUnit.SECONDS)) workers.shutdownNow();

@@ -17,32 +17,47 @@ import org.slf4j.LoggerFactory;
 import spikebot.bot.core.ChatCore;
 import spikebot.bot.core.Event;
 
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
  * JDA's events in, the core's events out. Runs on JDA's gateway thread, so it only translates, acknowledges
- * interactions the core says may be slow, and hands the real work to the bot's workers.
+ * interactions the core says may be slow, sets the safety net for the others, and hands the real work to the
+ * bot's workers.
  */
 final class EventRouter extends ListenerAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(EventRouter.class);
+    /**
+     * When an interaction still without an answer is acknowledged anyway: Discord fails it after 3 seconds, counted
+     * from its creation, and the gateway and the acknowledgement itself take some of them.
+     */
+    static final Duration SAFETY_NET = Duration.ofSeconds(2);
 
     private final ChatCore core;
     private final DiscordSettings settings;
     private final DiscordChannelAccess access;
     private final ThreadDirectory threads;
     private final ExecutorService workers;
+    private final ScheduledExecutorService timers;
     private final Consumer<String> registerCommands;
 
+    /**
+     * @param workers where events are handled (they may block on Discord's REST API)
+     * @param timers  runs the safety net; its tasks never block
+     */
     EventRouter(ChatCore core, DiscordSettings settings, DiscordChannelAccess access, ThreadDirectory threads,
-                ExecutorService workers, Consumer<String> registerCommands) {
+                ExecutorService workers, ScheduledExecutorService timers, Consumer<String> registerCommands) {
         this.core = core;
         this.settings = settings;
         this.access = access;
         this.threads = threads;
         this.workers = workers;
+        this.timers = timers;
         this.registerCommands = registerCommands;
     }
 
@@ -122,11 +137,16 @@ final class EventRouter extends ListenerAdapter {
         }
         access.saw(e.getMember());
         Exchange exchange = Exchange.forInteraction(e.getJDA(), core, settings, threads, e, event.origin());
-        if (!(event instanceof Event.Autocomplete)) {
+        if (!(event instanceof Event.Autocomplete)) { // suggestions cannot be deferred
             try {
                 exchange.deferIfAsked(core.deferral(event).orElse(null));
             } catch (RuntimeException ex) {
                 LOG.error("the core failed to say whether to defer {}", event, ex);
+            }
+            try {
+                timers.schedule(exchange::deferIfUnanswered, SAFETY_NET.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException ex) {
+                LOG.debug("shutting down: no safety net");
             }
         }
         submit(() -> {

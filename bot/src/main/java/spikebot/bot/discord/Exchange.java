@@ -17,6 +17,8 @@ import net.dv8tion.jda.api.interactions.components.ComponentInteraction;
 import net.dv8tion.jda.api.interactions.Interaction;
 import net.dv8tion.jda.api.requests.ErrorResponse;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
+import net.dv8tion.jda.api.exceptions.InsufficientPermissionException;
+import net.dv8tion.jda.api.exceptions.InteractionFailureException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import spikebot.bot.core.Action;
@@ -25,6 +27,7 @@ import spikebot.bot.core.Defer;
 import spikebot.bot.core.Event;
 import spikebot.bot.core.Origin;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -34,9 +37,15 @@ import java.util.List;
  *
  * <p>Each REST call completes before the next action starts, so that, for example, a summary is posted before its
  * thread is archived. Runs on the bot's worker threads, never on JDA's gateway thread.
+ *
+ * <p>An interaction is acknowledged once only: by the first answer, by the deferral the core asked for, or by the
+ * safety net ({@link #deferIfUnanswered}) on a timer thread. That choice is made under this object's monitor; the
+ * REST calls themselves never are.
  */
 final class Exchange {
     private static final Logger LOG = LoggerFactory.getLogger(Exchange.class);
+    /** How long a reminder waits for the guilds to come back after Discord invalidated the session. */
+    private static final Duration RELOAD_WAIT = Duration.ofMinutes(2);
 
     private final JDA jda;
     private final ChatCore core;
@@ -47,9 +56,14 @@ final class Exchange {
     /** The plain message being answered, or null. */
     private final Message message;
     private final Origin origin;
+    /** The interaction's one callback is used or being used; guarded by this. */
     private boolean acknowledged;
-    private boolean deferred;
-    private boolean deferredEphemeral;
+    /** Acknowledged with a deferred reply ("thinking…"), to be edited with the answer. */
+    private volatile boolean deferred;
+    private volatile boolean deferredEphemeral;
+    /** Acknowledged with a deferred update of the component's message, to be edited with the new version. */
+    private volatile boolean deferredUpdate;
+    /** The deferred reply was replaced by the answer; only the worker thread uses it. */
     private boolean replied;
 
     private Exchange(JDA jda, ChatCore core, DiscordSettings settings, ThreadDirectory threads,
@@ -82,12 +96,40 @@ final class Exchange {
      * on JDA's event thread so that the acknowledgement leaves before any queued work; JDA holds later follow-ups
      * until it is done.
      */
-    void deferIfAsked(Defer defer) {
-        if (defer == null || !(interaction instanceof IReplyCallback callback)) return;
+    synchronized void deferIfAsked(Defer defer) {
+        if (defer == null || acknowledged || !(interaction instanceof IReplyCallback callback)) return;
         callback.deferReply(defer.ephemeral()).queue(null, e -> LOG.warn("could not defer an interaction: {}",
                 e.getMessage()));
-        acknowledged = deferred = true;
         deferredEphemeral = defer.ephemeral();
+        deferred = acknowledged = true;
+    }
+
+    /**
+     * The safety net, run on a timer a little before Discord's 3 seconds are up: if the interaction has no answer
+     * yet (the core is slow, or the event waited behind others), it is acknowledged now, so the user sees
+     * "thinking…" instead of "This interaction failed". A click defers the update of its message; anything else
+     * defers a public reply (a private answer then replaces it as described in {@link #reply}).
+     */
+    synchronized void deferIfUnanswered() {
+        if (acknowledged) return;
+        if (interaction instanceof ComponentInteraction component) {
+            component.deferEdit().queue(null, e -> LOG.warn("could not defer a click: {}", e.getMessage()));
+            deferredUpdate = acknowledged = true;
+        } else if (interaction instanceof IReplyCallback callback) {
+            callback.deferReply(false).queue(null, e -> LOG.warn("could not defer an interaction: {}",
+                    e.getMessage()));
+            deferred = acknowledged = true;
+        }
+    }
+
+    /**
+     * Takes the interaction's callback for this answer; false when it was used (or deferred) already. Taken for
+     * good: JDA refuses a second callback even when the first one failed.
+     */
+    private synchronized boolean claimCallback() {
+        if (acknowledged) return false;
+        acknowledged = true;
+        return true;
     }
 
     /** Asks the core and carries out its answer; a failure is logged and, where possible, told to the user. */
@@ -130,16 +172,17 @@ final class Exchange {
     private void reply(Action.Reply r) {
         if (interaction instanceof IReplyCallback callback) {
             InteractionHook hook = callback.getHook();
-            if (!acknowledged) {
+            if (claimCallback()) {
                 callback.reply(Outbound.create(r.message())).setEphemeral(r.ephemeral()).complete();
-                acknowledged = replied = true;
+                replied = true;
             } else if (deferred && !replied) {
                 replied = true;
                 if (r.ephemeral() && !deferredEphemeral) {
                     // The deferred reply is public: never put a private answer there. Settle it with a neutral
                     // text first (the first follow-up after a deferral would otherwise take its place and its
                     // visibility), answer privately, then remove it.
-                    hook.editOriginal("Answered privately.").complete();
+                    hook.editOriginal(Outbound.edit(spikebot.bot.core.Message.text("Answered privately.")))
+                            .complete();
                     hook.sendMessage(Outbound.create(r.message())).setEphemeral(true).complete();
                     hook.deleteOriginal().queue(null, e -> LOG.debug("could not remove the deferred reply: {}",
                             e.getMessage()));
@@ -166,9 +209,10 @@ final class Exchange {
             LOG.warn("dropped an update outside a button or menu interaction");
             return;
         }
-        if (!acknowledged) {
+        if (claimCallback()) {
             ((IMessageEditCallback) component).editMessage(Outbound.edit(u.message())).complete();
-            acknowledged = true;
+        } else if (deferredUpdate) {
+            component.getHook().editOriginal(Outbound.edit(u.message())).complete();
         } else {
             component.getMessageChannel().editMessageById(component.getMessageId(), Outbound.edit(u.message()))
                     .complete();
@@ -176,18 +220,19 @@ final class Exchange {
     }
 
     private void showModal(Action.ShowModal m) {
-        if (interaction instanceof IModalCallback callback && !acknowledged) {
+        if (!(interaction instanceof IModalCallback callback)) {
+            LOG.warn("dropped a modal outside an interaction");
+        } else if (claimCallback()) {
             callback.replyModal(Outbound.modal(m.modal())).complete();
-            acknowledged = true;
         } else {
-            LOG.warn("dropped a modal that Discord cannot show here (already answered, or not an interaction)");
+            // Only when the core took so long that the safety net had to acknowledge first.
+            throw new IllegalStateException("the form took too long to open; please try again");
         }
     }
 
     private void suggest(Action.Suggest s) {
-        if (interaction instanceof IAutoCompleteCallback callback) {
+        if (interaction instanceof IAutoCompleteCallback callback && claimCallback()) {
             callback.replyChoices(Outbound.choices(s.choices())).complete();
-            acknowledged = true;
         }
     }
 
@@ -196,10 +241,10 @@ final class Exchange {
      * core, and carries out its answer in this same exchange: usually the reply to the command.
      */
     private void openThread(Action.OpenThread t) {
-        if (interaction instanceof IReplyCallback callback && !acknowledged) {
+        if (interaction instanceof IReplyCallback callback && claimCallback()) {
             // Two or three REST calls may pass Discord's 3 seconds: acknowledge first.
             callback.deferReply(false).complete();
-            acknowledged = deferred = true;
+            deferred = true;
         }
         Event outcome;
         try {
@@ -244,8 +289,30 @@ final class Exchange {
 
     private GuildMessageChannel channel(String channelId) {
         GuildMessageChannel channel = jda.getChannelById(GuildMessageChannel.class, channelId);
+        if (channel == null && origin == null) channel = afterReload(channelId);
         if (channel == null) throw new IllegalStateException("channel " + channelId + " is unknown or I cannot see it");
         return channel;
+    }
+
+    /**
+     * For a reminder: JDA forgets every guild while a session is re-established (after Discord invalidated it), and
+     * the core has already counted the reminder as posted. Nothing was sent yet, so waiting for the guilds to come
+     * back and looking again can only post it once, never twice.
+     */
+    private GuildMessageChannel afterReload(String channelId) {
+        long deadline = System.nanoTime() + RELOAD_WAIT.toNanos();
+        try {
+            while (jda.getStatus() != JDA.Status.CONNECTED || jda.getGuildCache().isEmpty()) {
+                if (System.nanoTime() > deadline || jda.getStatus().ordinal() >= JDA.Status.SHUTTING_DOWN.ordinal()) {
+                    return null;
+                }
+                Thread.sleep(100);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+        return jda.getChannelById(GuildMessageChannel.class, channelId);
     }
 
     /** Best effort: a private note to the user about a failure, if there is a user to tell. */
@@ -253,9 +320,9 @@ final class Exchange {
         if (!(interaction instanceof IReplyCallback callback)) return;
         try {
             var data = Outbound.create(spikebot.bot.core.Message.text(text));
-            if (!acknowledged) {
+            if (claimCallback()) {
                 callback.reply(data).setEphemeral(true).complete();
-                acknowledged = replied = true;
+                replied = true;
             } else {
                 callback.getHook().sendMessage(data).setEphemeral(true).complete();
             }
@@ -269,14 +336,20 @@ final class Exchange {
     }
 
     static String reason(Throwable e) {
-        if (e instanceof ErrorResponseException er) {
-            if (er.getErrorResponse() == ErrorResponse.MISSING_PERMISSIONS) {
-                return "I lack a Discord permission for that here (" + er.getMeaning() + ")";
+        // complete() may wrap what went wrong (a cancelled request says only "join"): look down the causes.
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof InteractionFailureException) {
+                return "Discord did not take this interaction's first answer, so it takes no other";
             }
-            return "Discord said: " + er.getMeaning();
-        }
-        if (e instanceof net.dv8tion.jda.api.exceptions.InsufficientPermissionException ip) {
-            return "I need the Discord permission " + ip.getPermission().getName() + " here";
+            if (t instanceof ErrorResponseException er) {
+                if (er.getErrorResponse() == ErrorResponse.MISSING_PERMISSIONS) {
+                    return "I lack a Discord permission for that here (" + er.getMeaning() + ")";
+                }
+                return "Discord said: " + er.getMeaning();
+            }
+            if (t instanceof InsufficientPermissionException ip) {
+                return "I need the Discord permission " + ip.getPermission().getName() + " here";
+            }
         }
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }

@@ -10,6 +10,7 @@ import spikebot.knowledge.spike.Templates;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,14 +19,15 @@ import java.util.Optional;
 
 /**
  * One guild's open spikes: kept in memory for speed, saved to its {@link SpikeStore} on every change (before
- * anything is posted about it), loaded again on start.
+ * anything is posted about it), loaded again on start. Changed only under the guild's lock; the open spikes may
+ * also be read without it (to show the closing form at once), so that map is synchronized.
  */
 final class SpikeBook {
     private static final Logger LOG = LoggerFactory.getLogger(SpikeBook.class);
 
     private final Guild guild;
     private final SpikeStore store;
-    private final Map<String, Spike> open = new LinkedHashMap<>();
+    private final Map<String, Spike> open = Collections.synchronizedMap(new LinkedHashMap<>());
     /** Spikes whose thread the adapter is opening, by the ref of its {@code OpenThread}. Not saved: no thread yet. */
     private final Map<String, Spike> pending = new HashMap<>();
     /** For each pending spike: related notes left out of its public first message (see {@code Audience}). */
@@ -60,11 +62,13 @@ final class SpikeBook {
     }
 
     Optional<Spike> byThread(String threadId) {
-        return open.values().stream().filter(s -> threadId.equals(s.thread())).findFirst();
+        return all().stream().filter(s -> threadId.equals(s.thread())).findFirst();
     }
 
     List<Spike> all() {
-        return new ArrayList<>(open.values());
+        synchronized (open) {
+            return new ArrayList<>(open.values());
+        }
     }
 
     /** Saves a change durably, then keeps it. */

@@ -125,6 +125,14 @@ public final class SpikeCommands {
         return Optional.empty();
     }
 
+    /**
+     * {@code /spike close} without a summary answers with the closing form and changes nothing, so the core runs it
+     * without waiting for the guild's lock: Discord accepts a form only as the first answer, within 3 seconds.
+     */
+    public static boolean answersWithForm(Event.SlashCommand c) {
+        return c.command().equals("spike") && "close".equals(c.subcommand()) && c.option("summary") == null;
+    }
+
     public List<Action> command(Guild guild, Event.SlashCommand c) throws IOException {
         Origin o = c.origin();
         if (c.command().equals("papercheck")) {

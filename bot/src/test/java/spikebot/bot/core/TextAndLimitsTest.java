@@ -64,6 +64,20 @@ class TextAndLimitsTest {
     }
 
     @Test
+    void aLongDescriptionGivesWayBeforeTheFieldsDo() {
+        List<Embed.Field> fields = List.of(new Embed.Field("Approaches compared", "a".repeat(1024), false),
+                new Embed.Field("Next steps", "n".repeat(1000), false),
+                new Embed.Field("Note", "`spikes/kafka-lag.md`", false));
+        Embed summary = new Embed("Spike closed: go", null, "s".repeat(4000), fields, "By alice", null);
+        assertTrue(summary.size() > Limits.EMBED_TOTAL);
+
+        Embed fitted = new Message("", List.of(summary), List.of()).embeds().get(0);
+        assertTrue(fitted.size() <= Limits.EMBED_TOTAL);
+        assertEquals(fields, fitted.fields(), "every field kept, the link to the note too");
+        assertTrue(fitted.description().endsWith(Text.ELLIPSIS));
+    }
+
+    @Test
     void componentsAndModalsFitToo() {
         List<Component.SelectOption> options = new ArrayList<>();
         for (int i = 0; i < 40; i++) options.add(new Component.SelectOption("v" + i, "x".repeat(200), null, false));

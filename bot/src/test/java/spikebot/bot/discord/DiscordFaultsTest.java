@@ -123,6 +123,28 @@ class DiscordFaultsTest {
         askAndExpectAnswer("next one works");
     }
 
+    @Test
+    void aRateLimitedAcknowledgementIsRetriedAndTheAnswerFollows() {
+        discord.failNext(RecordedCall::isInteractionCallback, 429, 0.3);
+        FakeInteraction ask = discord.slash(ALICE, GENERAL, "ask", Map.of("question", "busy"));
+        assertEquals("answer to busy", ask.awaitReply().get("content").asText());
+        assertEquals(List.of(429, 200), discord.calls(c -> c.isInteractionCallback() && c.path().contains(ask.token()))
+                .stream().map(RecordedCall::status).toList());
+    }
+
+    /**
+     * A 500 on the interaction's own callback leaves nothing to do: Discord takes one callback per interaction and
+     * JDA refuses a second (the user sees Discord's "This interaction failed"). The bot tries once, and goes on.
+     */
+    @Test
+    void aFailedCallbackIsNotRepeatedAndTheNextCommandIsAnswered() {
+        discord.failNext(RecordedCall::isInteractionCallback, 500, 0);
+        FakeInteraction broken = discord.slash(ALICE, GENERAL, "ask", Map.of("question", "broken"));
+        broken.awaitCallback();
+        askAndExpectAnswer("the next one is answered");
+        assertEquals(1, discord.calls(c -> c.isInteractionCallback() && c.path().contains(broken.token())).size());
+    }
+
     private void awaitResumes(int n) throws InterruptedException {
         long deadline = System.nanoTime() + FakeDiscord.TIMEOUT.toNanos();
         while (discord.resumes() < n && System.nanoTime() < deadline) Thread.sleep(10);

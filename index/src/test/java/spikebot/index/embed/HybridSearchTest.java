@@ -72,6 +72,9 @@ class HybridSearchTest {
             List<Hit> hybrid = index.search(SearchRequest.of(QUESTION));
             assertFalse(hybrid.isEmpty());
             assertEquals(ANSWER, hybrid.get(0).path(), "hybrid answers: " + hybrid);
+            List<Hit> wordsOnly = index.search(SearchRequest.of(QUESTION), hit -> true, 5, false);
+            assertFalse(wordsOnly.stream().anyMatch(h -> h.path().equals(ANSWER)),
+                    "asked for words alone: " + wordsOnly);
             // Words still count: a question that names a note's words finds that note first.
             assertEquals("spikes/polars.md", index.search(SearchRequest.of("polars joins")).get(0).path());
         }

@@ -51,16 +51,20 @@ import static spikebot.bot.discord.fake.FakeWorld.id;
  *       (close 4014).</li>
  *   <li>Users act: {@link #slash}, {@link #autocomplete}, {@link #click}, {@link #select}, {@link #submitModal},
  *       {@link #messageCommand} (INTERACTION_CREATE, with the member's permissions in that channel) and
- *       {@link #post} (MESSAGE_CREATE with mentions). Slash commands and their options must have been registered by
+ *       {@link #post} (MESSAGE_CREATE with mentions), {@link #openThread} (THREAD_CREATE; private threads keep
+ *       their members). Slash commands and their options must have been registered by
  *       the bot and are typed from that registration; buttons and menus must be on a message the bot posted; a
- *       modal's fields come from the modal the bot showed.</li>
+ *       modal's fields come from the modal the bot showed. {@link #forgeClick} and {@link #forgeModal} send what a
+ *       modified client could: any custom id.</li>
  *   <li>REST, recorded in {@link #calls()} with arrival time and awaited with {@link #await}: users/@me,
  *       gateway/bot, PUT/GET application commands (global and per guild), interaction callbacks (types 4 to 9,
  *       {@code with_response}), follow-ups and edits of the original (webhooks), send / get / edit message, create
- *       thread and forum post, thread from message, modify channel (archive), join thread, typing. The messages and
+ *       thread and forum post, thread from message, modify channel (archive), join thread, get a thread member,
+ *       typing. The messages and
  *       threads the bot makes are kept ({@link #messagesIn}, {@link #current}, {@link FakeWorld#threadsOf}).
  *       Faults: {@link #failNext} answers the next matching request with 429 ({@code retry_after}, Discord's
- *       headers) or any 5xx. A wrong token gets 401.</li>
+ *       headers) or any 5xx. A wrong token gets 401. A message over Discord's size limits (content, embeds,
+ *       components: {@link MessageLimits}) gets 400 "Invalid Form Body", as from Discord.</li>
  * </ul>
  */
 public final class FakeDiscord implements AutoCloseable {
@@ -206,10 +210,19 @@ public final class FakeDiscord implements AutoCloseable {
     /** Waits until at least {@code count} recorded calls match; returns them all. */
     public List<RecordedCall> awaitCount(Predicate<RecordedCall> filter, int count) {
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        synchronized (calls) {
-            while (true) {
-                List<RecordedCall> matching = calls.stream().filter(filter).toList();
-                if (matching.size() >= count) return matching;
+        int checked = 0;
+        List<RecordedCall> matching = new ArrayList<>();
+        while (true) {
+            // Filtered outside the lock, and only what is new: the server's threads record calls meanwhile.
+            List<RecordedCall> fresh;
+            synchronized (calls) {
+                fresh = List.copyOf(calls.subList(checked, calls.size()));
+            }
+            checked += fresh.size();
+            fresh.stream().filter(filter).forEach(matching::add);
+            if (matching.size() >= count) return matching;
+            synchronized (calls) {
+                if (calls.size() > checked) continue;
                 long left = (deadline - System.nanoTime()) / 1_000_000;
                 if (left <= 0) {
                     throw new AssertionError("expected " + count + " matching REST call(s), the bot made:\n  "
@@ -338,6 +351,33 @@ public final class FakeDiscord implements AutoCloseable {
         return interact(user, message.get("channel_id").asLong(), 3, data, current(message));
     }
 
+    /** A click with any custom id on a message the bot posted, as a modified client could send it. */
+    public FakeInteraction forgeClick(FakeWorld.User user, JsonNode message, String customId) {
+        ObjectNode data = JSON.createObjectNode();
+        data.put("custom_id", customId);
+        data.put("component_type", 2);
+        return interact(user, message.get("channel_id").asLong(), 3, data, current(message));
+    }
+
+    /** A modal submission with any custom id and fields, never shown by the bot, as a modified client could send. */
+    public FakeInteraction forgeModal(FakeWorld.User user, long channelId, String customId,
+                                      Map<String, String> fields) {
+        ObjectNode data = JSON.createObjectNode();
+        data.put("custom_id", customId);
+        ArrayNode rows = data.putArray("components");
+        fields.forEach((id, value) -> {
+            ObjectNode row = rows.addObject();
+            row.put("type", 18);
+            row.put("id", rows.size() * 2 - 1);
+            ObjectNode component = row.putObject("component");
+            component.put("type", 4);
+            component.put("id", rows.size() * 2);
+            component.put("custom_id", id);
+            component.put("value", value);
+        });
+        return interact(user, channelId, 5, data, null);
+    }
+
     /**
      * A user fills in and submits the modal that the bot showed in answer to {@code shown}. Fields are given by
      * their custom id; fields left out keep what the bot pre-filled (or stay empty), and a required one left empty
@@ -405,6 +445,19 @@ public final class FakeDiscord implements AutoCloseable {
         world.remember(message);
         dispatch("MESSAGE_CREATE", message.deepCopy());
         return message;
+    }
+
+    /**
+     * A user opens a thread (not the bot), e.g. a private thread with a few members; the bot learns of it from
+     * THREAD_CREATE, as from Discord. Returns the thread.
+     */
+    public FakeWorld.Channel openThread(FakeWorld.User owner, long parentId, String name, boolean privateThread,
+                                        FakeWorld.User... members) {
+        FakeWorld.Channel thread = world.createThread(parentId, name, owner.id(), privateThread);
+        thread.members.add(owner.id());
+        for (FakeWorld.User member : members) thread.members.add(member.id());
+        dispatch("THREAD_CREATE", world.channelJson(thread).put("newly_created", true));
+        return thread;
     }
 
     /** The messages the bot has posted in a channel or thread, oldest first. */
@@ -550,8 +603,10 @@ public final class FakeDiscord implements AutoCloseable {
                 return faultResponse(fault);
             }
             MockResponse response;
+            List<String> tooBig = probe.message().map(MessageLimits::violations).orElse(List.of());
             try {
-                response = route(request.getMethod(), path, body);
+                response = !tooBig.isEmpty() ? error(400, 50035, "Invalid Form Body: " + String.join("; ", tooBig))
+                        : route(request.getMethod(), path, body);
             } catch (RuntimeException | AssertionError e) {
                 LOG.error("fake discord: failed to answer {} {}", request.getMethod(), path, e);
                 response = error(400, 50035, "Invalid Form Body: " + e.getMessage());
@@ -670,10 +725,31 @@ public final class FakeDiscord implements AutoCloseable {
             }
             case "GET channels/{id}" -> world.findChannel(Long.parseUnsignedLong(p[1]))
                     .map(c -> ok(world.channelJson(c))).orElseGet(() -> error(404, 10003, "Unknown Channel"));
-            case "PUT channels/{id}/thread-members/@me", "PUT channels/{id}/thread-members/{id}",
-                 "POST channels/{id}/typing" -> noContent();
+            case "PUT channels/{id}/thread-members/@me" -> {
+                world.channel(Long.parseUnsignedLong(p[1])).members.add(FakeWorld.BOT.id());
+                yield noContent();
+            }
+            case "PUT channels/{id}/thread-members/{id}" -> {
+                world.channel(Long.parseUnsignedLong(p[1])).members.add(Long.parseUnsignedLong(p[3]));
+                yield noContent();
+            }
+            case "GET channels/{id}/thread-members/{id}" -> threadMember(Long.parseUnsignedLong(p[1]),
+                    Long.parseUnsignedLong(p[3]));
+            case "POST channels/{id}/typing" -> noContent();
             default -> error(404, 0, "404: Not Found (the fake has no route " + route + ")");
         };
+    }
+
+    private MockResponse threadMember(long threadId, long userId) {
+        FakeWorld.Channel thread = world.channel(threadId);
+        if (!thread.members.contains(userId)) return error(404, 10007, "Unknown Member");
+        ObjectNode json = JSON.createObjectNode();
+        json.put("id", id(threadId));
+        json.put("user_id", id(userId));
+        json.put("join_timestamp", FakeWorld.now());
+        json.put("flags", 0);
+        json.set("member", world.memberJson(thread.guildId, world.user(userId), true));
+        return ok(json);
     }
 
     private ArrayNode registerCommands(long scope, JsonNode body) {

@@ -20,9 +20,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * created while a test runs. Its JSON has the shapes Discord sends (and that JDA parses), so that the real client
  * builds real entities from it.
  *
- * <p>Guild "ml-team" has #general (everyone), #research (private: only alice and managers), #ideas (text, for
- * passive answers), a forum #spikes, and members olivia (owner), alice, bob, maria (Manager role, Manage Server)
- * and the bot. Guild "other-team" has #general and carol. Ids are fixed so that tests can name them.
+ * <p>Guild "ml-team" has #general (everyone), #research (private: @everyone may not view it, the Researcher role
+ * and the Manager role may), #ideas (text, for passive answers), a forum #spikes, and members olivia (owner), alice
+ * (Researcher), bob, maria (Manager: Manage Server and Manage Threads) and the bot. Guild "other-team" has #general
+ * and carol. Ids are fixed so that tests can name them; roles can change while a test runs ({@link #setRoles}).
  */
 public final class FakeWorld {
     static final ObjectMapper JSON = new ObjectMapper();
@@ -63,6 +64,8 @@ public final class FakeWorld {
         public final long ownerId;
         public final List<Overwrite> overwrites;
         volatile boolean archived;
+        /** Who joined the thread (threads only). */
+        final java.util.Set<Long> members = ConcurrentHashMap.newKeySet();
 
         Channel(long id, long guildId, ChannelType type, String name, long parentId, long ownerId,
                 List<Overwrite> overwrites) {
@@ -100,6 +103,7 @@ public final class FakeWorld {
     public static final long MANAGER_ROLE = 300_000_000_000_000_001L;
     public static final long BOT_ROLE = 300_000_000_000_000_002L;
     public static final long OTHER_BOT_ROLE = 300_000_000_000_000_003L;
+    public static final long RESEARCHER_ROLE = 300_000_000_000_000_004L;
     public static final long GENERAL = 400_000_000_000_000_001L;
     public static final long RESEARCH = 400_000_000_000_000_002L;
     public static final long IDEAS = 400_000_000_000_000_003L;
@@ -129,7 +133,7 @@ public final class FakeWorld {
                 new Channel(RESEARCH, ML_TEAM, ChannelType.TEXT, "research", 0, 0, List.of(
                         new Overwrite(ML_TEAM, false, EnumSet.noneOf(Permission.class),
                                 EnumSet.of(Permission.VIEW_CHANNEL)),
-                        new Overwrite(ALICE.id(), true, EnumSet.of(Permission.VIEW_CHANNEL),
+                        new Overwrite(RESEARCHER_ROLE, false, EnumSet.of(Permission.VIEW_CHANNEL),
                                 EnumSet.noneOf(Permission.class)),
                         new Overwrite(MANAGER_ROLE, false, EnumSet.of(Permission.VIEW_CHANNEL),
                                 EnumSet.noneOf(Permission.class)),
@@ -140,17 +144,18 @@ public final class FakeWorld {
         addGuild(new Guild(ML_TEAM, "ml-team", OLIVIA.id(), List.of(
                 new Role(ML_TEAM, "@everyone", EVERYONE, 0),
                 new Role(MANAGER_ROLE, "Manager", EnumSet.of(Permission.MANAGE_SERVER, Permission.MANAGE_THREADS), 2),
-                new Role(BOT_ROLE, "Spikebot", BOT_PERMISSIONS, 1)),
-                mlChannels, Map.of(
-                        OLIVIA.id(), List.of(), ALICE.id(), List.of(), BOB.id(), List.of(),
-                        MARIA.id(), List.of(MANAGER_ROLE), BOT.id(), List.of(BOT_ROLE))));
+                new Role(BOT_ROLE, "Spikebot", BOT_PERMISSIONS, 1),
+                new Role(RESEARCHER_ROLE, "Researcher", EnumSet.noneOf(Permission.class), 1)),
+                mlChannels, new ConcurrentHashMap<>(Map.of(
+                        OLIVIA.id(), List.of(), ALICE.id(), List.of(RESEARCHER_ROLE), BOB.id(), List.of(),
+                        MARIA.id(), List.of(MANAGER_ROLE), BOT.id(), List.of(BOT_ROLE)))));
 
         addGuild(new Guild(OTHER_TEAM, "other-team", CAROL.id(), List.of(
                 new Role(OTHER_TEAM, "@everyone", EVERYONE, 0),
                 new Role(OTHER_BOT_ROLE, "Spikebot", BOT_PERMISSIONS, 1)),
                 new ArrayList<>(List.of(new Channel(OTHER_GENERAL, OTHER_TEAM, ChannelType.TEXT, "general", 0, 0,
                         List.of()))),
-                Map.of(CAROL.id(), List.of(), BOT.id(), List.of(OTHER_BOT_ROLE))));
+                new ConcurrentHashMap<>(Map.of(CAROL.id(), List.of(), BOT.id(), List.of(OTHER_BOT_ROLE)))));
     }
 
     private void addGuild(Guild guild) {
@@ -176,6 +181,11 @@ public final class FakeWorld {
 
     Optional<Channel> findChannel(long id) {
         return Optional.ofNullable(channels.get(id));
+    }
+
+    /** Gives a member exactly these roles, as a server admin would; the next event from them carries the change. */
+    public void setRoles(long guildId, User user, long... roleIds) {
+        guild(guildId).memberRoles().put(user.id(), java.util.Arrays.stream(roleIds).boxed().toList());
     }
 
     public User user(long id) {

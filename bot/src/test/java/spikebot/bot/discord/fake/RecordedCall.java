@@ -2,6 +2,9 @@ package spikebot.bot.discord.fake;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -15,8 +18,12 @@ public record RecordedCall(String method, String path, String query, JsonNode bo
 
     /** Whether method and path match, the path given as a regular expression ({@code \d+} for ids). */
     public boolean is(String method, String pathRegex) {
-        return this.method.equals(method) && Pattern.matches(pathRegex, path);
+        return this.method.equals(method) && PATTERNS.computeIfAbsent(pathRegex, Pattern::compile).matcher(path)
+                .matches();
     }
+
+    /** Compiled once: tests match every recorded call against a few patterns, many times over. */
+    private static final Map<String, Pattern> PATTERNS = new ConcurrentHashMap<>();
 
     public boolean isInteractionCallback() {
         return is("POST", "interactions/\\d+/[^/]+/callback");
@@ -25,6 +32,24 @@ public record RecordedCall(String method, String path, String query, JsonNode bo
     /** The interaction callback type (4 reply, 5 deferred reply, 6 deferred update, 7 update, 8 choices, 9 modal). */
     public int callbackType() {
         return body.path("type").asInt(-1);
+    }
+
+    /**
+     * The message this call posts or edits, as sent: a channel message, a webhook (interaction) follow-up or edit,
+     * an interaction reply or update, the first message of a forum post. Empty for other calls.
+     */
+    public Optional<JsonNode> message() {
+        if (isInteractionCallback()) {
+            return callbackType() == 4 || callbackType() == 7 ? Optional.of(body.path("data")) : Optional.empty();
+        }
+        if (is("POST", "channels/\\d+/threads")) {
+            return body.has("message") ? Optional.of(body.get("message")) : Optional.empty();
+        }
+        if (is("POST", "channels/\\d+/messages") || is("PATCH", "channels/\\d+/messages/\\d+")
+                || is("POST", "webhooks/\\d+/[^/]+") || is("PATCH", "webhooks/\\d+/[^/]+/messages/[^/]+")) {
+            return Optional.of(body);
+        }
+        return Optional.empty();
     }
 
     @Override

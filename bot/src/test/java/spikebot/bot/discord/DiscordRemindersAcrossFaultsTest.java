@@ -1,0 +1,142 @@
+package spikebot.bot.discord;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import spikebot.bot.core.ChatCore;
+import spikebot.bot.discord.fake.FakeDiscord;
+import spikebot.bot.discord.fake.FakeWorld;
+import spikebot.bot.discord.fake.RecordedCall;
+import spikebot.knowledge.SampleKnowledgeBase;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static spikebot.bot.discord.fake.FakeWorld.ALICE;
+import static spikebot.bot.discord.fake.FakeWorld.BOB;
+import static spikebot.bot.discord.fake.FakeWorld.GENERAL;
+import static spikebot.bot.discord.fake.FakeWorld.ML_TEAM;
+
+/**
+ * Issue 5: spikes and their reminders through Discord's faults, with the real core and a movable clock. The gateway
+ * drops, asks to reconnect (op 7) or invalidates the session (op 9) just as a reminder falls due: the bot comes
+ * back, the reminder is posted once (not lost, not twice), later reminders and commands work. Reminder posts that
+ * Discord rate-limits (429) or finds unavailable (503) are retried by JDA and arrive once.
+ */
+class DiscordRemindersAcrossFaultsTest {
+    @TempDir
+    Path kb;
+    private FakeDiscord discord;
+    private DiscordBot bot;
+    private final SpikebotEndToEndTest.MovableClock clock =
+            new SpikebotEndToEndTest.MovableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
+    private FakeWorld.Channel thread;
+
+    enum Fault { DROP, RECONNECT, INVALID_SESSION }
+
+    @BeforeEach
+    void start() throws Exception {
+        SampleKnowledgeBase.copyTo(kb);
+        discord = FakeDiscord.start();
+        DiscordSettings settings = new DiscordSettings(Map.of(Long.toUnsignedString(ML_TEAM),
+                new DiscordSettings.GuildSettings(kb, null, Set.of(), null)), Duration.ofHours(1));
+        bot = DiscordBot.start(FakeDiscord.TOKEN, settings,
+                access -> new ChatCore(settings.coreConfigs(), access, clock), DiscordAdapterTest.toFake(discord));
+        discord.await(c -> c.is("PUT", "applications/\\d+/guilds/\\d+/commands"));
+        discord.slash(ALICE, GENERAL, "spike start", Map.of("topic", "Try Burrow for consumer lag", "timebox", "4h"))
+                .awaitReply();
+        thread = discord.world().threadsOf(GENERAL).get(0);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        bot.close();
+        discord.close();
+    }
+
+    private List<RecordedCall> reminders(String words) {
+        return discord.calls(c -> c.is("POST", "channels/" + thread.id + "/messages") && c.status() < 300
+                && c.body().path("content").asText().contains(words));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Fault.class)
+    void aReminderDueDuringAGatewayFaultIsPostedOnceAndTheBotCarriesOn(Fault fault) throws Exception {
+        int identifies = discord.identifies();
+        int resumes = discord.resumes();
+        clock.advance(Duration.ofHours(2).plusMinutes(1)); // half time falls due ...
+        switch (fault) {                                   // ... as the gateway fails
+            case DROP -> discord.dropConnection();
+            case RECONNECT -> discord.requestReconnect();
+            case INVALID_SESSION -> discord.invalidateSession(false);
+        }
+        bot.tick();
+        awaitBack(fault, identifies, resumes);
+        bot.tick();
+        bot.tick();
+        assertEquals(1, reminders("Half time").size(), "posted once across the fault: " + reminders("Half time"));
+
+        // Commands keep working in the spike's thread and elsewhere.
+        String noted = discord.slash(BOB, thread.id, "spike note", Map.of("text", "Burrow needs ZooKeeper access"))
+                .awaitReply().get("content").asText();
+        assertTrue(noted.contains("Finding 1"), noted);
+        assertTrue(discord.slash(BOB, GENERAL, "ask", Map.of("question", "has anyone tried polars?")).awaitReply()
+                .toString().contains("Polars"));
+
+        // The next reminder is not lost either.
+        clock.advance(Duration.ofHours(1)); // one hour before the end
+        bot.tick();
+        bot.tick();
+        assertEquals(1, reminders("Time to write down").size(), discord.calls().toString());
+        assertEquals(1, reminders("Half time").size());
+    }
+
+    private void awaitBack(Fault fault, int identifies, int resumes) throws InterruptedException {
+        long deadline = System.nanoTime() + FakeDiscord.TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline && (fault == Fault.INVALID_SESSION ? discord.identifies() == identifies
+                : discord.resumes() == resumes)) {
+            Thread.sleep(10);
+        }
+        discord.awaitGatewayReady();
+        if (fault == Fault.INVALID_SESSION) {
+            assertEquals(identifies + 1, discord.identifies(), "a new session");
+        } else {
+            assertEquals(resumes + 1, discord.resumes(), "the session resumed");
+            assertEquals(identifies, discord.identifies());
+        }
+    }
+
+    @Test
+    void afterANewSessionTheSpikesCardStillWorks() throws Exception {
+        int identifies = discord.identifies();
+        discord.invalidateSession(false);
+        awaitBack(Fault.INVALID_SESSION, identifies, discord.resumes());
+        var card = discord.messagesIn(thread.id).get(0);
+        assertEquals(7, discord.click(BOB, card, "☐ 1").awaitCallback().callbackType());
+    }
+
+    @Test
+    void aRemindersPostThatIsRateLimitedOrUnavailableIsRetriedAndArrivesOnce() {
+        String posts = "channels/" + thread.id + "/messages";
+        discord.failNext(c -> c.is("POST", posts), 429, 0.3);
+        clock.advance(Duration.ofHours(2).plusMinutes(1));
+        bot.tick();
+        assertEquals(1, reminders("Half time").size());
+        discord.failNext(c -> c.is("POST", posts), 503, 0);
+        clock.advance(Duration.ofHours(1));
+        bot.tick();
+        assertEquals(1, reminders("Time to write down").size());
+        assertEquals(List.of(429, 200, 503, 200), discord.calls(c -> c.is("POST", posts)
+                && c.body().path("embeds").isEmpty()).stream().map(RecordedCall::status).toList(), "reminders only");
+    }
+}
