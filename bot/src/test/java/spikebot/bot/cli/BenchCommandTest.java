@@ -1,9 +1,11 @@
 package spikebot.bot.cli;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import spikebot.bot.Main;
+import spikebot.index.bench.BenchReport;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -46,6 +48,35 @@ class BenchCommandTest {
         for (String row : new String[]{"indexing", "answer p50", "answer p99", "restart to first answer", "index on disk", "heap in use"}) {
             assertTrue(table.contains(row), row + " missing:\n" + table);
         }
+    }
+
+    @Test
+    void standInVectorsAreNamedInJsonAndTable() throws Exception {
+        assertEquals(0, run("bench", "--notes", "60", "--search", "hybrid", "--vectors", "stand-in", "--queries", "20", "--json"),
+                err.toString());
+        JsonNode r = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
+        assertEquals("hybrid", r.get("mode").asText());
+        assertEquals("stand-in", r.get("vectors").asText());
+        assertEquals(6, r.get("standInBases").asInt());
+        assertTrue(r.get("modelNotesPerSecond").asDouble() > 0, "the model's own speed is still measured");
+        double p50 = r.get("p50Millis").asDouble(), p99 = r.get("p99Millis").asDouble();
+        assertTrue(0 < p50 && p50 <= p99, p50 + " " + p99);
+        assertTrue(err.toString().contains("stand-in"), "progress names the stand-in stage: " + err);
+
+        out.reset();
+        ObjectMapper lenient = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        BenchCommand.table(lenient.treeToValue(r, BenchReport.class), new PrintStream(out, true, StandardCharsets.UTF_8));
+        String table = out.toString(StandardCharsets.UTF_8);
+        assertTrue(table.contains("STAND-IN note vectors"), table);
+        assertTrue(table.contains("indexing *"), "indexing figures are marked as not the model's:\n" + table);
+    }
+
+    @Test
+    void standInVectorsNeedHybrid() {
+        assertEquals(2, run("bench", "--vectors", "stand-in"));
+        assertTrue(err.toString().contains("--vectors needs --search hybrid"), err.toString());
+        assertEquals(2, run("bench", "--search", "hybrid", "--vectors", "random"));
+        assertTrue(err.toString().contains("--vectors must be model or stand-in"), err.toString());
     }
 
     @Test

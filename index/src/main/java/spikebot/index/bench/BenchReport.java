@@ -5,6 +5,10 @@ package spikebot.index.bench;
  *
  * @param notes                  how many notes the knowledge base held
  * @param mode                   "bm25" or "hybrid"
+ * @param vectors                where notes' vectors came from: "model", "stand-in" ({@link StandInVectors}: then
+ *                               indexing throughput is not the model's, and only the answer figures count), or
+ *                               "none" for bm25
+ * @param standInBases           real model vectors the stand-ins were made from; 0 unless "stand-in"
  * @param indexNotesPerSecond    notes read, parsed and indexed per second, from an empty index (for hybrid: until
  *                               every note also has its vector)
  * @param indexNotesPerCpuSecond the same per second of this process's CPU time: what indexing costs, whatever else
@@ -24,8 +28,8 @@ package spikebot.index.bench;
  * @param loadAverage            the machine's one-minute load average when the questions had been timed: on a
  *                               shared machine, figures from a busy moment are slower than the code
  */
-public record BenchReport(int notes, String mode, double indexNotesPerSecond, double indexNotesPerCpuSecond,
-                          double modelNotesPerSecond, int queries, double p50Millis, double p95Millis,
-                          double p99Millis, double cpuP99Millis, double restartToFirstMillis, long indexBytes, long heapBytes,
-                          double loadAverage) {
+public record BenchReport(int notes, String mode, String vectors, int standInBases, double indexNotesPerSecond,
+                          double indexNotesPerCpuSecond, double modelNotesPerSecond, int queries, double p50Millis,
+                          double p95Millis, double p99Millis, double cpuP99Millis, double restartToFirstMillis,
+                          long indexBytes, long heapBytes, double loadAverage) {
 }

@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
 /**
@@ -32,8 +33,11 @@ public final class Embeddings implements AutoCloseable {
     private final CompletableFuture<Embedder> model = new CompletableFuture<>();
     private final AtomicInteger pending = new AtomicInteger();
     private volatile Future<?> last = CompletableFuture.completedFuture(null);
+    /** Where notes' vectors come from instead of the model (a benchmark's stand-in), or null for the model. */
+    private final BiFunction<String, String, float[]> documents;
 
-    private Embeddings(Supplier<Embedder> loader) {
+    private Embeddings(Supplier<Embedder> loader, BiFunction<String, String, float[]> documents) {
+        this.documents = documents;
         worker.execute(() -> {
             try {
                 model.complete(loader.get());
@@ -46,7 +50,16 @@ public final class Embeddings implements AutoCloseable {
 
     /** Starts loading the model in the background and returns at once. */
     public static Embeddings start(Supplier<Embedder> loader) {
-        return new Embeddings(loader);
+        return new Embeddings(loader, null);
+    }
+
+    /**
+     * For benchmarks only: questions are embedded by the model, notes get their vectors from {@code documents}
+     * (title, text → unit vector). Embedding a hundred thousand notes with the model takes over an hour; this
+     * measures answer time over that many vectors without waiting for it.
+     */
+    public static Embeddings start(Supplier<Embedder> loader, BiFunction<String, String, float[]> documents) {
+        return new Embeddings(loader, documents);
     }
 
     /** The bundled model with its default settings, loading in the background. */
@@ -66,6 +79,7 @@ public final class Embeddings implements AutoCloseable {
 
     /** Embeds a document in the calling thread, waiting for the model if needed. */
     public float[] document(String title, String text) {
+        if (documents != null) return documents.apply(title, text);
         return model.join().embedDocument(title, text);
     }
 
