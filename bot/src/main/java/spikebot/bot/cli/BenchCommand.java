@@ -15,17 +15,18 @@ import java.util.Set;
  * of realistic notes. Progress goes to standard error, the figures to standard output.
  */
 public final class BenchCommand {
-    public static final String USAGE = "bench [--notes N] [--search bm25|hybrid] [--vectors model|stand-in] [--queries Q] [--json]";
+    public static final String USAGE = "bench [--notes N] [--search bm25|hybrid] [--vectors model|stand-in] [--queries Q] [--warm-up W] [--json]";
     public static final String SUMMARY = "speed and size on N synthetic notes (default 10000)";
 
     private BenchCommand() {
     }
 
     public static int run(String[] argv, Console console) throws Exception {
-        Args args = Args.parse(argv, Set.of("notes", "search", "vectors", "queries"), Set.of("json"));
+        Args args = Args.parse(argv, Set.of("notes", "search", "vectors", "queries", "warm-up"), Set.of("json"));
         if (!args.words().isEmpty()) throw new CommandLineError("unexpected argument '" + args.words().get(0) + "'");
         int notes = args.integer("notes", 10_000, 1, 1_000_000);
         int queries = args.integer("queries", 1_000, 1, 1_000_000);
+        int warmUp = args.integer("warm-up", Bench.WARM_UP, 0, 1_000_000);
         SearchMode mode = SearchMode.parse(args.get("search", "bm25"))
                 .orElseThrow(() -> new CommandLineError("--search must be bm25 or hybrid, not '" + args.get("search", "") + "'"));
         Bench.Vectors vectors = Bench.Vectors.parse(args.get("vectors", "model"))
@@ -35,7 +36,7 @@ public final class BenchCommand {
         }
 
         ProgressBar bar = new ProgressBar(console.err());
-        BenchReport report = Bench.run(notes, mode, vectors, queries, bar::update);
+        BenchReport report = Bench.run(notes, mode, vectors, warmUp, queries, bar::update);
         bar.done();
         if (args.has("json")) {
             console.out().println(json(report));

@@ -27,7 +27,7 @@ class BenchCommandTest {
 
     @Test
     void jsonHasEveryMeasure() throws Exception {
-        assertEquals(0, run("bench", "--notes", "300", "--queries", "50", "--json"), err.toString());
+        assertEquals(0, run("bench", "--notes", "300", "--queries", "50", "--warm-up", "20", "--json"), err.toString());
         JsonNode r = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
         assertEquals(300, r.get("notes").asInt());
         assertEquals("bm25", r.get("mode").asText());
@@ -52,7 +52,7 @@ class BenchCommandTest {
 
     @Test
     void standInVectorsAreNamedInJsonAndTable() throws Exception {
-        assertEquals(0, run("bench", "--notes", "60", "--search", "hybrid", "--vectors", "stand-in", "--queries", "20", "--json"),
+        assertEquals(0, run("bench", "--notes", "60", "--search", "hybrid", "--vectors", "stand-in", "--queries", "20", "--warm-up", "20", "--json"),
                 err.toString());
         JsonNode r = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
         assertEquals("hybrid", r.get("mode").asText());

@@ -29,8 +29,11 @@ import java.util.stream.Stream;
  * large index without an hour of embedding, from {@link StandInVectors}; questions always go to the model.
  */
 public final class Bench {
-    /** Questions answered before timing starts, so that the JIT and caches are warm. */
-    public static final int WARM_UP = 300;
+    /**
+     * Questions answered before timing starts, by default, so that the JIT and caches are warm. On 2 cores C2 needs
+     * this many: after 300, p99 at 100k notes still carried compilation (8.6 to 13.6 ms, against 5 ms once warm).
+     */
+    public static final int WARM_UP = 2000;
     /** Notes the model embeds alone to measure its own speed (a sample: its speed does not depend on N). */
     static final int MODEL_SAMPLE = 200;
 
@@ -68,18 +71,19 @@ public final class Bench {
 
     /**
      * @param vectors where notes' vectors come from in hybrid mode (ignored for bm25)
+     * @param warmUp  questions answered, untimed, before the {@code queries} timed ones
      */
-    public static BenchReport run(int notes, SearchMode mode, Vectors vectors, int queries, Progress progress)
-            throws Exception {
+    public static BenchReport run(int notes, SearchMode mode, Vectors vectors, int warmUp, int queries,
+                                  Progress progress) throws Exception {
         Path root = Files.createTempDirectory("spikebot-bench-");
         try {
-            return run(root, notes, mode, mode == SearchMode.HYBRID ? vectors : null, queries, progress);
+            return run(root, notes, mode, mode == SearchMode.HYBRID ? vectors : null, warmUp, queries, progress);
         } finally {
             deleteTree(root);
         }
     }
 
-    private static BenchReport run(Path root, int count, SearchMode mode, Vectors vectors, int queries,
+    private static BenchReport run(Path root, int count, SearchMode mode, Vectors vectors, int warmUp, int queries,
                                    Progress progress) throws Exception {
         KnowledgeBase kb = new KnowledgeBase(root);
         SyntheticNotes generator = new SyntheticNotes(42);
@@ -134,15 +138,15 @@ public final class Bench {
         try (NoteIndex index = NoteIndex.open(kb, embeddings)) {
             index.sync();
             List<String> questions = new ArrayList<>();
-            for (int i = 0; i < WARM_UP + queries; i++) questions.add(generator.question());
+            for (int i = 0; i < warmUp + queries; i++) questions.add(generator.question());
             double[] millis = new double[queries], cpuMillis = new double[queries];
             var threads = ManagementFactory.getThreadMXBean();
             for (int i = 0; i < questions.size(); i++) {
                 long t = System.nanoTime(), c = threads.getCurrentThreadCpuTime();
                 index.search(SearchRequest.of(questions.get(i)));
-                if (i >= WARM_UP) {
-                    millis[i - WARM_UP] = (System.nanoTime() - t) / 1e6;
-                    cpuMillis[i - WARM_UP] = (threads.getCurrentThreadCpuTime() - c) / 1e6;
+                if (i >= warmUp) {
+                    millis[i - warmUp] = (System.nanoTime() - t) / 1e6;
+                    cpuMillis[i - warmUp] = (threads.getCurrentThreadCpuTime() - c) / 1e6;
                 }
                 if (i % 50 == 0) progress.update("asking", (double) i / questions.size());
             }
