@@ -6,9 +6,12 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock tests move by hand: time passes only when told, so no test sleeps. */
+/**
+ * A clock tests move by hand: time passes only when told, so no test sleeps. Volatile, because the Discord tests
+ * move it on the test thread while JDA's and the bot's threads read it.
+ */
 public final class MutableClock extends Clock {
-    private Instant now;
+    private volatile Instant now;
 
     public MutableClock(Instant start) {
         this.now = start;

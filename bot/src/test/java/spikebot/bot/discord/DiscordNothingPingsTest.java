@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import spikebot.bot.core.ChatCore;
 import spikebot.bot.core.ChatDriver;
+import spikebot.bot.core.MutableClock;
 import spikebot.bot.discord.fake.FakeDiscord;
 import spikebot.bot.discord.fake.FakeInteraction;
 import spikebot.bot.discord.fake.FakeWorld;
@@ -54,8 +55,8 @@ class DiscordNothingPingsTest {
     Path kb;
     private FakeDiscord discord;
     private DiscordBot bot;
-    private final SpikebotEndToEndTest.MovableClock clock =
-            new SpikebotEndToEndTest.MovableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
+    private final MutableClock clock =
+            new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
 
     @BeforeEach
     void start() throws Exception {

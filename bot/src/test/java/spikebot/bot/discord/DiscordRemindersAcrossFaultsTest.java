@@ -7,6 +7,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import spikebot.bot.core.ChatCore;
+import spikebot.bot.core.MutableClock;
 import spikebot.bot.discord.fake.FakeDiscord;
 import spikebot.bot.discord.fake.FakeWorld;
 import spikebot.bot.discord.fake.RecordedCall;
@@ -38,8 +39,8 @@ class DiscordRemindersAcrossFaultsTest {
     Path kb;
     private FakeDiscord discord;
     private DiscordBot bot;
-    private final SpikebotEndToEndTest.MovableClock clock =
-            new SpikebotEndToEndTest.MovableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
+    private final MutableClock clock =
+            new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
     private FakeWorld.Channel thread;
 
     enum Fault { DROP, RECONNECT, INVALID_SESSION }
