@@ -262,13 +262,32 @@ public final class FakeDiscord implements AutoCloseable {
      * Option types come from the command the bot registered; an unknown command or option fails the test.
      */
     public FakeInteraction slash(FakeWorld.User user, long channelId, String command, Map<String, ?> options) {
+        Invocation invocation = invocation(channelId, command);
+        ObjectNode resolved = JSON.createObjectNode();
+        for (var entry : options.entrySet()) {
+            JsonNode option = find(invocation.declared(), entry.getKey(), "option of '" + command + "'");
+            invocation.options().add(optionValue(option, entry.getValue(), resolved));
+        }
+        if (!resolved.isEmpty()) invocation.data().set("resolved", resolved);
+        return interact(user, channelId, 2, invocation.data(), null);
+    }
+
+    /**
+     * The interaction data of a registered command, e.g. "spike start": subcommands nested as Discord nests them.
+     *
+     * @param options  where the innermost command's options go
+     * @param declared the options the bot registered for it
+     */
+    private record Invocation(ObjectNode data, ArrayNode options, JsonNode declared) {
+    }
+
+    private Invocation invocation(long channelId, String command) {
         String[] words = command.trim().split("\\s+");
         ObjectNode registered = registeredCommand(world.channel(channelId).guildId, words[0]);
         ObjectNode data = JSON.createObjectNode();
         data.put("id", registered.get("id").asText());
         data.put("name", words[0]);
         data.put("type", 1);
-        ObjectNode resolved = JSON.createObjectNode();
         JsonNode declared = registered.path("options");
         ArrayNode target = data.putArray("options");
         for (int i = 1; i < words.length; i++) {
@@ -279,33 +298,15 @@ public final class FakeDiscord implements AutoCloseable {
             target = subOption.putArray("options");
             declared = sub.path("options");
         }
-        for (var entry : options.entrySet()) {
-            JsonNode option = find(declared, entry.getKey(), "option of '" + command + "'");
-            target.add(optionValue(option, entry.getValue(), resolved));
-        }
-        if (!resolved.isEmpty()) data.set("resolved", resolved);
-        return interact(user, channelId, 2, data, null);
+        return new Invocation(data, target, declared);
     }
 
     /** A user types in an autocompleted option; the reply is the callback with type 8 and its choices. */
     public FakeInteraction autocomplete(FakeWorld.User user, long channelId, String command, String focused,
                                         String typed, Map<String, ?> options) {
-        String[] words = command.trim().split("\\s+");
-        ObjectNode registered = registeredCommand(world.channel(channelId).guildId, words[0]);
-        ObjectNode data = JSON.createObjectNode();
-        data.put("id", registered.get("id").asText());
-        data.put("name", words[0]);
-        data.put("type", 1);
-        JsonNode declared = registered.path("options");
-        ArrayNode target = data.putArray("options");
-        for (int i = 1; i < words.length; i++) {
-            JsonNode sub = find(declared, words[i], "subcommand '" + command + "'");
-            ObjectNode subOption = target.addObject();
-            subOption.put("name", words[i]);
-            subOption.put("type", sub.get("type").asInt());
-            target = subOption.putArray("options");
-            declared = sub.path("options");
-        }
+        Invocation invocation = invocation(channelId, command);
+        JsonNode declared = invocation.declared();
+        ArrayNode target = invocation.options();
         for (var entry : options.entrySet()) {
             target.add(optionValue(find(declared, entry.getKey(), "option"), entry.getValue(), JSON.createObjectNode()));
         }
@@ -318,7 +319,7 @@ public final class FakeDiscord implements AutoCloseable {
         value.put("type", option.get("type").asInt());
         value.put("value", typed);
         value.put("focused", true);
-        return interact(user, channelId, 4, data, null);
+        return interact(user, channelId, 4, invocation.data(), null);
     }
 
     /** A user clicks a button on a message the bot posted, found by its label or custom id. */
