@@ -1,19 +1,19 @@
 package spikebot.bot.ask;
 
 import spikebot.bot.core.Action;
-import spikebot.bot.core.ActionRow;
+import spikebot.bot.core.ControlRow;
 import spikebot.bot.core.Audience;
 import spikebot.bot.core.ChannelAccess;
 import spikebot.bot.core.Choice;
 import spikebot.bot.core.CommandSpec;
-import spikebot.bot.core.Component;
+import spikebot.bot.core.Control;
 import spikebot.bot.core.CustomIds;
-import spikebot.bot.core.Embed;
+import spikebot.bot.core.Card;
 import spikebot.bot.core.Event;
-import spikebot.bot.core.Guild;
+import spikebot.bot.core.GuildKnowledge;
 import spikebot.bot.core.HitCards;
 import spikebot.bot.core.Limits;
-import spikebot.bot.core.Message;
+import spikebot.bot.core.Draft;
 import spikebot.bot.core.OptionSpec;
 import spikebot.bot.core.Origin;
 import spikebot.bot.core.PriorWork;
@@ -51,11 +51,11 @@ public final class AskCommand {
         this.access = access;
     }
 
-    public List<Action> ask(Guild guild, Event.SlashCommand command) {
+    public List<Action> ask(GuildKnowledge guild, Event.SlashCommand command) {
         boolean ephemeral = "true".equalsIgnoreCase(command.option("private"));
         String question = Text.oneLine(command.option("question"));
         if (question.isEmpty()) {
-            return List.of(new Action.Reply(Message.text("Ask a question, e.g. `/ask question: has anyone tried "
+            return List.of(new Action.Reply(Draft.text("Ask a question, e.g. `/ask question: has anyone tried "
                     + "Polars for our ETL?`"), true));
         }
         SearchRequest request = SearchRequest.of(Text.cut(question, MAX_QUESTION)).withLimit(MAX_ANSWERS);
@@ -76,7 +76,7 @@ public final class AskCommand {
     }
 
     /** A question asked by mentioning the bot: always a public reply to that message. */
-    public List<Action> mention(Guild guild, Event.MessagePosted message) {
+    public List<Action> mention(GuildKnowledge guild, Event.MessagePosted message) {
         String question = Text.oneLine(message.content());
         if (question.isEmpty()) {
             return List.of(Action.Reply.of("Ask me whether something was done before, e.g. \"@Spikebot has anyone "
@@ -87,14 +87,14 @@ public final class AskCommand {
     }
 
     /** Tag suggestions as the user types, from the tags the guild's notes use. */
-    public List<Action> autocomplete(Guild guild, Event.Autocomplete typing) {
+    public List<Action> autocomplete(GuildKnowledge guild, Event.Autocomplete typing) {
         if (!"tag".equals(typing.option())) return List.of(new Action.Suggest(List.of()));
         String prefix = Text.cut(Text.oneLine(typing.typed()), 100);
         List<Choice> choices = guild.tags(prefix, Limits.CHOICES).stream().map(t -> new Choice(t, t)).toList();
         return List.of(new Action.Suggest(choices));
     }
 
-    private Action.Reply answer(Guild guild, Origin origin, String question, SearchRequest request,
+    private Action.Reply answer(GuildKnowledge guild, Origin origin, String question, SearchRequest request,
                                 boolean ephemeral) {
         PriorWork work = PriorWork.find(guild, request, Audience.of(origin, ephemeral), access, Hit.GOOD_ENOUGH);
         String shownQuestion = Text.escape(Text.cut(question, 200));
@@ -106,20 +106,20 @@ public final class AskCommand {
             String text = "Nothing good enough on \"" + shownQuestion + "\" yet: nobody seems to have looked into it,"
                     + " or it was never written down." + (withheld == null ? "" : "\n" + withheld) + cutNote
                     + "\nStart a spike and the next person will find it.";
-            return new Action.Reply(new Message(text, List.of(), List.of(ActionRow.of(startSpikeButton(question)))),
+            return new Action.Reply(new Draft(text, List.of(), List.of(ControlRow.of(startSpikeButton(question)))),
                     ephemeral);
         }
-        List<Embed.Field> fields = work.shown().stream().map(hit -> HitCards.field(hit, guild)).toList();
+        List<Card.Field> fields = work.shown().stream().map(hit -> HitCards.field(hit, guild)).toList();
         String count = work.shown().size() == 1 ? "1 note" : work.shown().size() + " notes";
-        Embed embed = new Embed("Prior work: " + shownQuestion, null, count + ", best first." + cutNote, fields,
+        Card embed = new Card("Prior work: " + shownQuestion, null, count + ", best first." + cutNote, fields,
                 withheld, null);
-        return new Action.Reply(new Message("", List.of(embed), List.of()), ephemeral);
+        return new Action.Reply(new Draft("", List.of(embed), List.of()), ephemeral);
     }
 
     /** "Start a spike" with the question's topic prefilled; the topic rides in the custom id (cut to fit). */
-    public static Component.Button startSpikeButton(String question) {
+    public static Control.Button startSpikeButton(String question) {
         String topic = Questions.topic(question).replaceAll("\\s+", " ");
         String id = START_SPIKE_PREFIX + Text.cut(topic, Limits.CUSTOM_ID - START_SPIKE_PREFIX.length());
-        return Component.Button.of(CustomIds.of(id), "Start a spike", Component.Style.PRIMARY);
+        return Control.Button.of(CustomIds.of(id), "Start a spike", Control.Style.PRIMARY);
     }
 }

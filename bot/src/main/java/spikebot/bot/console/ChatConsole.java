@@ -8,12 +8,12 @@ import spikebot.bot.core.Action;
 import spikebot.bot.core.ChannelAccess;
 import spikebot.bot.core.ChatCore;
 import spikebot.bot.core.CommandSpec;
-import spikebot.bot.core.Component;
+import spikebot.bot.core.Control;
 import spikebot.bot.core.Event;
 import spikebot.bot.core.GuildConfig;
-import spikebot.bot.core.Member;
-import spikebot.bot.core.Message;
-import spikebot.bot.core.Modal;
+import spikebot.bot.core.Actor;
+import spikebot.bot.core.Draft;
+import spikebot.bot.core.Form;
 import spikebot.bot.core.OptionSpec;
 import spikebot.bot.core.Origin;
 
@@ -57,11 +57,11 @@ public final class ChatConsole {
     private final Printer printer;
     private final BufferedReader in;
     private final PrintStream out;
-    private final Member me;
+    private final Actor me;
     private final boolean echo;
     private final Map<String, String> names = new LinkedHashMap<>();
     private final Map<String, String> parents = new HashMap<>();
-    private final Map<String, Message> messages = new HashMap<>();
+    private final Map<String, Draft> messages = new HashMap<>();
     private final Map<String, String> messageChannel = new HashMap<>();
     private List<Printer.Shown> shown = new ArrayList<>();
     private List<Printer.Shown> menus = new ArrayList<>();
@@ -72,7 +72,7 @@ public final class ChatConsole {
     /** Options of the command being handled, used to fill a form it opens. */
     private Map<String, String> inline = Map.of();
 
-    ChatConsole(ChatCore core, ConsoleClock clock, BufferedReader in, PrintStream out, Member me, boolean echo) {
+    ChatConsole(ChatCore core, ConsoleClock clock, BufferedReader in, PrintStream out, Actor me, boolean echo) {
         this.core = core;
         this.echo = echo;
         this.clock = clock;
@@ -102,7 +102,7 @@ public final class ChatConsole {
              ChatCore core = new ChatCore(Map.of(GUILD, GuildConfig.of(kb)), ChannelAccess.ALL, clock,
                      model.embeddings())) {
             boolean piped = System.console() == null;
-            new ChatConsole(core, clock, in, console.out(), new Member("1", user, true), piped).loop(kb);
+            new ChatConsole(core, clock, in, console.out(), new Actor("1", user, true), piped).loop(kb);
         }
         return 0;
     }
@@ -176,7 +176,7 @@ public final class ChatConsole {
     private void click(String rest) throws IOException {
         Printer.Shown target = numbered(rest);
         if (target == null) return;
-        Component.Button b = (Component.Button) target.component();
+        Control.Button b = (Control.Button) target.component();
         perform(new Event.ButtonClick(origin(), b.customId(), target.messageId()));
     }
 
@@ -186,7 +186,7 @@ public final class ChatConsole {
             out.println("(there is no select menu on screen)");
             return;
         }
-        Component.SelectMenu m = (Component.SelectMenu) menu.component();
+        Control.SelectMenu m = (Control.SelectMenu) menu.component();
         List<String> values = new ArrayList<>();
         for (String n : rest.split("[,\\s]+")) {
             if (n.isBlank()) continue;
@@ -290,7 +290,7 @@ public final class ChatConsole {
                             + " was updated; `show` shows it)");
                 }
                 case Action.Post p -> print(p.message(), newId(), "[in #" + name(p.channelId()) + "]\n");
-                case Action.ShowModal m -> fill(m.modal(), cause);
+                case Action.ShowForm m -> fill(m.form(), cause);
                 case Action.Suggest s -> out.println("suggestions: " + String.join(", ",
                         s.choices().stream().map(c -> c.name()).toList()));
                 case Action.OpenThread t -> openThread(t, cause);
@@ -314,12 +314,12 @@ public final class ChatConsole {
     }
 
     /** A modal: fields given inline are taken as they are; the rest are asked for one line at a time. */
-    private void fill(Modal modal, Event cause) throws IOException {
+    private void fill(Form modal, Event cause) throws IOException {
         boolean anyInline = modal.inputs().stream().anyMatch(i -> inline.containsKey(i.id()));
         out.println("── form: " + modal.title() + " ──" + (anyInline ? "" : " (Enter skips an optional field; "
                 + "type \\n for a new line)"));
         Map<String, String> fields = new LinkedHashMap<>();
-        for (Modal.TextInput input : modal.inputs()) {
+        for (Form.TextInput input : modal.inputs()) {
             String value = inline.get(input.id());
             if (value == null && anyInline && !input.required()) value = input.value() == null ? "" : input.value();
             while (value == null) {
@@ -341,10 +341,10 @@ public final class ChatConsole {
         }
         Origin origin = cause == null ? origin() : cause.origin();
         inline = Map.of();
-        perform(new Event.ModalSubmit(origin, modal.customId(), fields));
+        perform(new Event.FormSubmit(origin, modal.customId(), fields));
     }
 
-    private void print(Message message, String messageId, String header) {
+    private void print(Draft message, String messageId, String header) {
         messages.put(messageId, message);
         messageChannel.put(messageId, here);
         List<Printer.Shown> controls = new ArrayList<>();

@@ -1,9 +1,9 @@
 package spikebot.bot.console;
 
-import spikebot.bot.core.ActionRow;
-import spikebot.bot.core.Component;
-import spikebot.bot.core.Embed;
-import spikebot.bot.core.Message;
+import spikebot.bot.core.ControlRow;
+import spikebot.bot.core.Control;
+import spikebot.bot.core.Card;
+import spikebot.bot.core.Draft;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -31,7 +31,7 @@ final class Printer {
     private final Function<String, String> channelName;
 
     /** A component shown on screen, by the number the user types. */
-    record Shown(Component component, String messageId) {
+    record Shown(Control component, String messageId) {
     }
 
     Printer(Clock clock, Function<String, String> channelName) {
@@ -43,26 +43,26 @@ final class Printer {
      * @param shown      receives the message's buttons in the order they are numbered
      * @param menusShown receives the message's select menus
      */
-    String render(Message message, String messageId, List<Shown> shown, List<Shown> menusShown) {
+    String render(Draft message, String messageId, List<Shown> shown, List<Shown> menusShown) {
         StringBuilder out = new StringBuilder();
         if (!message.content().isBlank()) out.append(readable(message.content())).append('\n');
-        for (Embed e : message.embeds()) out.append(embed(e));
+        for (Card e : message.embeds()) out.append(embed(e));
         List<String> buttons = new ArrayList<>();
         StringBuilder menus = new StringBuilder();
-        for (ActionRow row : message.rows()) {
-            for (Component c : row.components()) {
+        for (ControlRow row : message.rows()) {
+            for (Control c : row.components()) {
                 switch (c) {
-                    case Component.Button b when b.style() == Component.Style.LINK ->
+                    case Control.Button b when b.style() == Control.Style.LINK ->
                             buttons.add("[link] " + b.label() + " <" + b.url() + ">");
-                    case Component.Button b -> {
+                    case Control.Button b -> {
                         shown.add(new Shown(b, messageId));
                         buttons.add("[" + shown.size() + "] " + b.label() + (b.disabled() ? " (disabled)" : ""));
                     }
-                    case Component.SelectMenu s -> {
+                    case Control.SelectMenu s -> {
                         menusShown.add(new Shown(s, messageId));
                         menus.append("select menu: ").append(s.placeholder()).append(" (type `select N,M…`)\n");
                         for (int i = 0; i < s.options().size(); i++) {
-                            Component.SelectOption o = s.options().get(i);
+                            Control.SelectOption o = s.options().get(i);
                             String number = (i + 1) + ". ";
                             String label = o.label().startsWith(number) ? o.label() : number + o.label();
                             menus.append("  ").append(o.selected() ? "[x] " : "[ ] ").append(label).append('\n');
@@ -76,13 +76,13 @@ final class Printer {
         return out.toString();
     }
 
-    private String embed(Embed e) {
+    private String embed(Card e) {
         StringBuilder out = new StringBuilder();
         if (e.title() != null) out.append("┌─ ").append(readable(e.title())).append('\n');
         else out.append("┌─\n");
         if (e.url() != null) out.append("│ <").append(e.url()).append(">\n");
         if (e.description() != null) indent(out, readable(e.description()));
-        for (Embed.Field f : e.fields()) {
+        for (Card.Field f : e.fields()) {
             out.append("│\n");
             indent(out, "▸ " + readable(f.name()));
             indent(out, "  " + readable(f.value()).replace("\n", "\n  "));

@@ -7,7 +7,7 @@ import java.util.Objects;
  * Everything that comes out of the chat core: what the adapter should do on the platform, in order.
  *
  * <p>Every message goes out with no allowed mentions (nothing the bot posts can ping) and is already cut to
- * Discord's limits by {@link Message}.
+ * Discord's limits by {@link Draft}.
  */
 public sealed interface Action {
 
@@ -17,29 +17,29 @@ public sealed interface Action {
      *
      * @param ephemeral only the user who asked sees it (interactions only)
      */
-    record Reply(Message message, boolean ephemeral) implements Action {
+    record Reply(Draft message, boolean ephemeral) implements Action {
         public Reply {
             Objects.requireNonNull(message, "message");
         }
 
         public static Reply of(String text) {
-            return new Reply(Message.text(text), false);
+            return new Reply(Draft.text(text), false);
         }
 
         public static Reply privately(String text) {
-            return new Reply(Message.text(text), true);
+            return new Reply(Draft.text(text), true);
         }
     }
 
     /** Replace the message whose button or select menu was used (Discord's "update message" callback). */
-    record Update(Message message) implements Action {
+    record Update(Draft message) implements Action {
     }
 
     /**
      * Show a modal. Discord allows this only as the first and only answer to a slash command, button click or
      * message command, so the core never combines it with other actions and never asks to defer before it.
      */
-    record ShowModal(Modal modal) implements Action {
+    record ShowForm(Form form) implements Action {
     }
 
     /** Autocomplete choices for the option being typed (at most 25). */
@@ -58,7 +58,7 @@ public sealed interface Action {
      * @param channelId where to create it (never a thread)
      * @param name      thread name, already cut to 100 characters
      */
-    record OpenThread(String ref, String channelId, String name, Message first) implements Action {
+    record OpenThread(String ref, String channelId, String name, Draft first) implements Action {
         public OpenThread {
             name = Text.cut(Text.oneLine(name), Limits.THREAD_NAME);
             if (name.isBlank()) name = "spike";
@@ -66,11 +66,11 @@ public sealed interface Action {
     }
 
     /** Send a new message to a channel or thread (reminders, summaries). */
-    record Post(String channelId, Message message) implements Action {
+    record Post(String channelId, Draft message) implements Action {
     }
 
     /** Replace a message the bot posted earlier. */
-    record Edit(String channelId, String messageId, Message message) implements Action {
+    record Edit(String channelId, String messageId, Draft message) implements Action {
     }
 
     /** Archive (close) a thread, e.g. after its spike was closed. */

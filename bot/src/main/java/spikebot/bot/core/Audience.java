@@ -15,7 +15,7 @@ import spikebot.index.Hit;
 public record Audience(String guildId, String userId, String channelId, boolean ephemeral) {
 
     public static Audience of(Origin origin, boolean ephemeral) {
-        return new Audience(origin.guildId(), origin.member().id(), origin.channelId(), ephemeral);
+        return new Audience(origin.guildId(), origin.actor().id(), origin.channelId(), ephemeral);
     }
 
     /** What the answer may show of this hit. */

@@ -32,7 +32,7 @@ public final class ChatCore implements AutoCloseable {
     static final Duration RESYNC = Duration.ofMinutes(1);
 
     private final Map<String, GuildConfig> configs;
-    private final Map<String, Guild> guilds = new ConcurrentHashMap<>();
+    private final Map<String, GuildKnowledge> guilds = new ConcurrentHashMap<>();
     /**
      * Questions searched at once, in all guilds: a search is pure CPU, so more than the cores can run only slows
      * each; one core is left for the connection to Discord, whose acknowledgements must leave within 3 seconds.
@@ -86,7 +86,7 @@ public final class ChatCore implements AutoCloseable {
             return Optional.of(new Defer("true".equalsIgnoreCase(c.option("private"))));
         }
         if (event instanceof Event.SlashCommand c && (c.command().equals("spike") || c.command().equals("papercheck"))
-                || event instanceof Event.ModalSubmit m && m.customId().startsWith("spike:")) {
+                || event instanceof Event.FormSubmit m && m.customId().startsWith("spike:")) {
             return spikes.deferral(event);
         }
         return solved.deferral(event);
@@ -101,7 +101,7 @@ public final class ChatCore implements AutoCloseable {
             return List.of(Action.Reply.privately("Spikebot has no knowledge base for this server yet: ask whoever "
                     + "runs the bot to add it to the configuration."));
         }
-        Guild guild = guild(guildId, config);
+        GuildKnowledge guild = guild(guildId, config);
         Runnable leave = enter(guild, event);
         try {
             return route(guild, event);
@@ -160,7 +160,7 @@ public final class ChatCore implements AutoCloseable {
     }
 
     /** Waits for what the event needs; returns the way out. */
-    private Runnable enter(Guild guild, Event event) {
+    private Runnable enter(GuildKnowledge guild, Event event) {
         return switch (needs(event)) {
             case LOCK -> {
                 guild.lock().lock();
@@ -174,7 +174,7 @@ public final class ChatCore implements AutoCloseable {
         };
     }
 
-    private List<Action> route(Guild guild, Event event) throws IOException {
+    private List<Action> route(GuildKnowledge guild, Event event) throws IOException {
         return switch (event) {
             case Event.SlashCommand c -> switch (c.command()) {
                 case "ask" -> ask.ask(guild, c);
@@ -195,7 +195,7 @@ public final class ChatCore implements AutoCloseable {
                 case "spike" -> spikes.select(guild, s);
                 default -> throw unknownControl();
             };
-            case Event.ModalSubmit m -> switch (feature(m.customId())) {
+            case Event.FormSubmit m -> switch (feature(m.customId())) {
                 case "spike" -> spikes.submit(guild, m);
                 case "solved" -> solved.submit(guild, m);
                 default -> throw unknownControl();
@@ -220,7 +220,7 @@ public final class ChatCore implements AutoCloseable {
         boolean resync = lastSync == null || !clock.instant().isBefore(lastSync.plus(RESYNC));
         if (resync) lastSync = clock.instant();
         for (var entry : configs.entrySet()) {
-            Guild guild = guild(entry.getKey(), entry.getValue());
+            GuildKnowledge guild = guild(entry.getKey(), entry.getValue());
             guild.lock().lock();
             try {
                 posts.addAll(spikes.tick(guild));
@@ -234,8 +234,8 @@ public final class ChatCore implements AutoCloseable {
         return posts;
     }
 
-    private Guild guild(String id, GuildConfig config) {
-        return guilds.computeIfAbsent(id, g -> new Guild(g, config, embeddings, this::backlog));
+    private GuildKnowledge guild(String id, GuildConfig config) {
+        return guilds.computeIfAbsent(id, g -> new GuildKnowledge(g, config, embeddings, this::backlog));
     }
 
     private static String feature(String customId) {

@@ -56,11 +56,11 @@ public sealed interface Event {
     /**
      * A modal was submitted.
      *
-     * @param customId the modal's id, as the core gave it in {@link Action.ShowModal}
+     * @param customId the modal's id, as the core gave it in {@link Action.ShowForm}
      * @param fields   text input id → what the user typed (empty inputs may be missing)
      */
-    record ModalSubmit(Origin origin, String customId, Map<String, String> fields) implements Event {
-        public ModalSubmit {
+    record FormSubmit(Origin origin, String customId, Map<String, String> fields) implements Event {
+        public FormSubmit {
             fields = Map.copyOf(fields);
         }
 

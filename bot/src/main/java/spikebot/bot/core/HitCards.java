@@ -19,7 +19,7 @@ public final class HitCards {
     private HitCards() {
     }
 
-    public static Embed.Field field(Hit hit, Guild guild) {
+    public static Card.Field field(Hit hit, GuildKnowledge guild) {
         String name = icon(hit.kind()) + " " + Text.escape(Text.oneLine(hit.title()));
         StringBuilder value = new StringBuilder(kindLabel(hit.kind()));
         if (hit.outcome() != null) value.append(" · **").append(Text.escape(hit.outcome())).append("**");
@@ -32,11 +32,11 @@ public final class HitCards {
                 s -> Text.escape(s.replace('\n', ' ')), "**", "**").replace("****", "");
         if (!snippet.isBlank()) value.append("\n> ").append(Text.cut(snippet, SNIPPET_CHARS));
         value.append('\n').append(link(hit, guild));
-        return new Embed.Field(name, value.toString(), false);
+        return new Card.Field(name, value.toString(), false);
     }
 
     /** One compact line, for lists such as a new spike's "before you start". */
-    public static String line(Hit hit, Guild guild) {
+    public static String line(Hit hit, GuildKnowledge guild) {
         String url = guild.linkTo(hit);
         String title = Text.escape(Text.cut(Text.oneLine(hit.title()), 120));
         String shown = url != null && SAFE_URL.matcher(url).matches() ? "[" + title + "](" + url + ")"
@@ -51,7 +51,7 @@ public final class HitCards {
     }
 
     /** A Markdown link to the note, or its path when it has no web home. */
-    public static String link(Hit hit, Guild guild) {
+    public static String link(Hit hit, GuildKnowledge guild) {
         String url = guild.linkTo(hit);
         if (url != null && SAFE_URL.matcher(url).matches()) return "[Open](" + url + ")";
         return "`" + hit.path().replace("`", "'") + "`";

@@ -9,17 +9,13 @@ import java.util.Objects;
  * @param channelId the channel or thread the event happened in
  * @param parentId  for a thread, the channel (text or forum) it belongs to; null when {@code channelId} is not a
  *                  thread
- * @param member    who did it
+ * @param actor     who did it
  */
-public record Origin(String guildId, String channelId, String parentId, Member member) {
+public record Origin(String guildId, String channelId, String parentId, Actor actor) {
     public Origin {
         Objects.requireNonNull(guildId, "guildId");
         Objects.requireNonNull(channelId, "channelId");
-        Objects.requireNonNull(member, "member");
-    }
-
-    public boolean inThread() {
-        return parentId != null;
+        Objects.requireNonNull(actor, "actor");
     }
 
     /** The channel new threads go into: a thread cannot hold threads, so its parent. */

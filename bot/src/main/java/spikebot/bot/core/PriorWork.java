@@ -23,7 +23,7 @@ public record PriorWork(List<Hit> shown, int withheld) {
     /**
      * @param minRelevance {@link Hit#GOOD_ENOUGH}, {@link Hit#STRONG}, or 0 for everything
      */
-    public static PriorWork find(Guild guild, SearchRequest request, Audience audience, ChannelAccess access,
+    public static PriorWork find(GuildKnowledge guild, SearchRequest request, Audience audience, ChannelAccess access,
                                  float minRelevance) {
         int limit = request.limit();
         SearchRequest wider = request.withLimit(Math.min(SearchRequest.MAX_LIMIT, limit * OVERFETCH));

@@ -159,7 +159,7 @@ final class Exchange {
         switch (action) {
             case Action.Reply r -> reply(r);
             case Action.Update u -> update(u);
-            case Action.ShowModal m -> showModal(m);
+            case Action.ShowForm m -> showModal(m);
             case Action.Suggest s -> suggest(s);
             case Action.OpenThread t -> openThread(t);
             case Action.Post p -> channel(p.channelId()).sendMessage(Outbound.create(p.message())).complete();
@@ -181,7 +181,7 @@ final class Exchange {
                     // The deferred reply is public: never put a private answer there. Settle it with a neutral
                     // text first (the first follow-up after a deferral would otherwise take its place and its
                     // visibility), answer privately, then remove it.
-                    hook.editOriginal(Outbound.edit(spikebot.bot.core.Message.text("Answered privately.")))
+                    hook.editOriginal(Outbound.edit(spikebot.bot.core.Draft.text("Answered privately.")))
                             .complete();
                     hook.sendMessage(Outbound.create(r.message())).setEphemeral(true).complete();
                     hook.deleteOriginal().queue(null, e -> LOG.debug("could not remove the deferred reply: {}",
@@ -219,11 +219,11 @@ final class Exchange {
         }
     }
 
-    private void showModal(Action.ShowModal m) {
+    private void showModal(Action.ShowForm m) {
         if (!(interaction instanceof IModalCallback callback)) {
             LOG.warn("dropped a modal outside an interaction");
         } else if (claimCallback()) {
-            callback.replyModal(Outbound.modal(m.modal())).complete();
+            callback.replyModal(Outbound.modal(m.form())).complete();
         } else {
             // Only when the core took so long that the safety net had to acknowledge first.
             throw new IllegalStateException("the form took too long to open; please try again");
@@ -272,7 +272,7 @@ final class Exchange {
             threads.remember(thread);
             Message first = thread.sendMessage(Outbound.create(t.first())).complete();
             if (origin != null) {
-                thread.addThreadMemberById(origin.member().id()).queue(null,
+                thread.addThreadMemberById(origin.actor().id()).queue(null,
                         e -> LOG.debug("could not add the spike owner to its thread: {}", e.getMessage()));
             }
             return new Event.ThreadOpened(origin, t.ref(), thread.getId(), first.getId());
@@ -319,7 +319,7 @@ final class Exchange {
     private void tellUser(String text) {
         if (!(interaction instanceof IReplyCallback callback)) return;
         try {
-            var data = Outbound.create(spikebot.bot.core.Message.text(text));
+            var data = Outbound.create(spikebot.bot.core.Draft.text(text));
             if (claimCallback()) {
                 callback.reply(data).setEphemeral(true).complete();
                 replied = true;

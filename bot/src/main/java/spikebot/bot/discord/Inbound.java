@@ -55,7 +55,7 @@ final class Inbound {
     static Event modal(ModalInteractionEvent e) {
         Map<String, String> fields = new LinkedHashMap<>();
         for (ModalMapping m : e.getValues()) fields.put(m.getCustomId(), m.getAsString());
-        return new Event.ModalSubmit(origin(e.getMember(), e.getGuildChannel()), e.getModalId(), fields);
+        return new Event.FormSubmit(origin(e.getMember(), e.getGuildChannel()), e.getModalId(), fields);
     }
 
     static Event messageCommand(MessageContextInteractionEvent e) {
@@ -81,11 +81,11 @@ final class Inbound {
 
     static Origin origin(Member member, GuildChannel channel) {
         String parent = channel instanceof ThreadChannel thread ? thread.getParentChannel().getId() : null;
-        return new Origin(channel.getGuild().getId(), channel.getId(), parent, member(member));
+        return new Origin(channel.getGuild().getId(), channel.getId(), parent, actor(member));
     }
 
-    static spikebot.bot.core.Member member(Member member) {
-        return new spikebot.bot.core.Member(member.getId(), member.getEffectiveName(),
+    static spikebot.bot.core.Actor actor(Member member) {
+        return new spikebot.bot.core.Actor(member.getId(), member.getEffectiveName(),
                 member.hasPermission(Permission.MANAGE_SERVER));
     }
 }

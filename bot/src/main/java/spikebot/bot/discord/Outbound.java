@@ -17,11 +17,11 @@ import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import net.dv8tion.jda.api.utils.messages.MessageEditBuilder;
 import net.dv8tion.jda.api.utils.messages.MessageEditData;
-import spikebot.bot.core.ActionRow;
+import spikebot.bot.core.ControlRow;
 import spikebot.bot.core.Choice;
-import spikebot.bot.core.Component;
-import spikebot.bot.core.Embed;
-import spikebot.bot.core.Message;
+import spikebot.bot.core.Control;
+import spikebot.bot.core.Card;
+import spikebot.bot.core.Draft;
 
 import java.util.List;
 import java.util.Set;
@@ -37,7 +37,7 @@ final class Outbound {
     private Outbound() {
     }
 
-    static MessageCreateData create(Message message) {
+    static MessageCreateData create(Draft message) {
         return new MessageCreateBuilder()
                 .setContent(content(message))
                 .setEmbeds(embeds(message))
@@ -47,7 +47,7 @@ final class Outbound {
                 .build();
     }
 
-    static MessageEditData edit(Message message) {
+    static MessageEditData edit(Draft message) {
         return new MessageEditBuilder()
                 .setContent(content(message))
                 .setEmbeds(embeds(message))
@@ -57,49 +57,49 @@ final class Outbound {
                 .build();
     }
 
-    private static String content(Message message) {
+    private static String content(Draft message) {
         return message.content().isEmpty() && message.embeds().isEmpty() ? BLANK : message.content();
     }
 
-    private static List<MessageEmbed> embeds(Message message) {
+    private static List<MessageEmbed> embeds(Draft message) {
         return message.embeds().stream().map(Outbound::embed).toList();
     }
 
-    private static MessageEmbed embed(Embed e) {
+    private static MessageEmbed embed(Card e) {
         EmbedBuilder b = new EmbedBuilder();
         if (e.title() != null) b.setTitle(e.title(), e.url());
         if (e.description() != null) b.setDescription(e.description());
-        for (Embed.Field f : e.fields()) b.addField(f.name(), f.value(), f.inline());
+        for (Card.Field f : e.fields()) b.addField(f.name(), f.value(), f.inline());
         if (e.footer() != null) b.setFooter(e.footer());
         if (e.color() != null) b.setColor(e.color());
         if (b.isEmpty()) b.setDescription(BLANK);
         return b.build();
     }
 
-    private static List<MessageTopLevelComponent> rows(Message message) {
+    private static List<MessageTopLevelComponent> rows(Draft message) {
         return message.rows().stream()
                 .filter(row -> !row.components().isEmpty())
                 .<MessageTopLevelComponent>map(Outbound::row).toList();
     }
 
-    private static net.dv8tion.jda.api.components.actionrow.ActionRow row(ActionRow row) {
+    private static net.dv8tion.jda.api.components.actionrow.ActionRow row(ControlRow row) {
         return net.dv8tion.jda.api.components.actionrow.ActionRow.of(
                 row.components().stream().map(Outbound::component).toList());
     }
 
-    private static ActionRowChildComponent component(Component component) {
+    private static ActionRowChildComponent component(Control component) {
         return switch (component) {
-            case Component.Button b -> {
+            case Control.Button b -> {
                 String label = b.label() == null || b.label().isBlank() ? "…" : b.label();
-                Button button = b.style() == Component.Style.LINK ? Button.link(b.url(), label)
+                Button button = b.style() == Control.Style.LINK ? Button.link(b.url(), label)
                         : Button.of(style(b.style()), b.customId(), label);
                 yield b.disabled() ? button.asDisabled() : button;
             }
-            case Component.SelectMenu m -> {
+            case Control.SelectMenu m -> {
                 StringSelectMenu.Builder menu = StringSelectMenu.create(m.customId())
                         .setRequiredRange(m.minValues(), m.maxValues());
                 if (m.placeholder() != null && !m.placeholder().isBlank()) menu.setPlaceholder(m.placeholder());
-                for (Component.SelectOption o : m.options()) {
+                for (Control.SelectOption o : m.options()) {
                     SelectOption option = SelectOption.of(o.label(), o.value()).withDefault(o.selected());
                     if (o.description() != null && !o.description().isBlank()) {
                         option = option.withDescription(o.description());
@@ -111,7 +111,7 @@ final class Outbound {
         };
     }
 
-    private static ButtonStyle style(Component.Style style) {
+    private static ButtonStyle style(Control.Style style) {
         return switch (style) {
             case PRIMARY -> ButtonStyle.PRIMARY;
             case SECONDARY -> ButtonStyle.SECONDARY;
@@ -121,9 +121,9 @@ final class Outbound {
         };
     }
 
-    static Modal modal(spikebot.bot.core.Modal modal) {
+    static Modal modal(spikebot.bot.core.Form modal) {
         Modal.Builder builder = Modal.create(modal.customId(), modal.title());
-        for (spikebot.bot.core.Modal.TextInput in : modal.inputs()) {
+        for (spikebot.bot.core.Form.TextInput in : modal.inputs()) {
             TextInput.Builder input = TextInput.create(in.id(),
                             in.paragraph() ? TextInputStyle.PARAGRAPH : TextInputStyle.SHORT)
                     .setRequired(in.required())

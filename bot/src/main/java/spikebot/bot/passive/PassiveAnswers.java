@@ -6,17 +6,17 @@ import org.slf4j.LoggerFactory;
 import spikebot.bot.ask.AskCommand;
 import spikebot.bot.ask.Questions;
 import spikebot.bot.core.Action;
-import spikebot.bot.core.ActionRow;
+import spikebot.bot.core.ControlRow;
 import spikebot.bot.core.Audience;
 import spikebot.bot.core.ChannelAccess;
 import spikebot.bot.core.CommandSpec;
-import spikebot.bot.core.Component;
+import spikebot.bot.core.Control;
 import spikebot.bot.core.CustomIds;
-import spikebot.bot.core.Embed;
+import spikebot.bot.core.Card;
 import spikebot.bot.core.Event;
-import spikebot.bot.core.Guild;
+import spikebot.bot.core.GuildKnowledge;
 import spikebot.bot.core.HitCards;
-import spikebot.bot.core.Message;
+import spikebot.bot.core.Draft;
 import spikebot.bot.core.OptionSpec;
 import spikebot.bot.core.PriorWork;
 import spikebot.bot.core.Text;
@@ -80,8 +80,8 @@ public final class PassiveAnswers {
     }
 
     /** {@code /spikebot passive on|off}: managers only, for the channel it is used in. */
-    public List<Action> configure(Guild guild, Event.SlashCommand command) {
-        if (!command.origin().member().canManageServer()) {
+    public List<Action> configure(GuildKnowledge guild, Event.SlashCommand command) {
+        if (!command.origin().actor().canManageServer()) {
             return List.of(Action.Reply.privately("Only someone with the Manage Server permission can change "
                     + "Spikebot's settings."));
         }
@@ -111,13 +111,13 @@ public final class PassiveAnswers {
                 : "Passive answers are off in " + Text.channel(channel) + "."));
     }
 
-    public boolean enabledIn(Guild guild, String channelId, String parentId) {
+    public boolean enabledIn(GuildKnowledge guild, String channelId, String parentId) {
         State state = state(guild);
         return state.channels.contains(channelId) || (parentId != null && state.channels.contains(parentId));
     }
 
     /** A plain message: an answer only if it asks the question, the channel allows it, and a note fits well. */
-    public List<Action> consider(Guild guild, Event.MessagePosted message) {
+    public List<Action> consider(GuildKnowledge guild, Event.MessagePosted message) {
         var origin = message.origin();
         if (!enabledIn(guild, origin.channelId(), origin.parentId())) return List.of();
         String text = Text.oneLine(message.content());
@@ -137,18 +137,18 @@ public final class PassiveAnswers {
         record(state, Map.of("type", "answer", "at", now.toString(), "channel", origin.channelId(),
                 "message", message.messageId(), "notes", work.shown().stream().map(Hit::path).toList()));
 
-        List<Embed.Field> fields = work.shown().stream().map(h -> HitCards.field(h, guild)).toList();
-        Embed embed = new Embed("This may have been done before", null, null, fields, null, null);
-        ActionRow buttons = ActionRow.of(
-                Component.Button.of(CustomIds.of("passive", "fb", message.messageId(), "helpful"), "Helpful",
-                        Component.Style.SUCCESS),
-                Component.Button.of(CustomIds.of("passive", "fb", message.messageId(), "not-relevant"), "Not relevant",
-                        Component.Style.SECONDARY));
-        return List.of(new Action.Reply(new Message("", List.of(embed), List.of(buttons)), false));
+        List<Card.Field> fields = work.shown().stream().map(h -> HitCards.field(h, guild)).toList();
+        Card embed = new Card("This may have been done before", null, null, fields, null, null);
+        ControlRow buttons = ControlRow.of(
+                Control.Button.of(CustomIds.of("passive", "fb", message.messageId(), "helpful"), "Helpful",
+                        Control.Style.SUCCESS),
+                Control.Button.of(CustomIds.of("passive", "fb", message.messageId(), "not-relevant"), "Not relevant",
+                        Control.Style.SECONDARY));
+        return List.of(new Action.Reply(new Draft("", List.of(embed), List.of(buttons)), false));
     }
 
     /** "Helpful" / "Not relevant" on a passive answer. */
-    public List<Action> feedback(Guild guild, Event.ButtonClick click) {
+    public List<Action> feedback(GuildKnowledge guild, Event.ButtonClick click) {
         List<String> parts = CustomIds.parts(click.customId());
         if (parts.size() != 4 || !parts.get(1).equals("fb")
                 || !(parts.get(3).equals("helpful") || parts.get(3).equals("not-relevant"))) {
@@ -157,7 +157,7 @@ public final class PassiveAnswers {
         String verdict = parts.get(3);
         record(state(guild), Map.of("type", "feedback", "at", clock.instant().toString(),
                 "channel", click.origin().channelId(), "message", parts.get(2),
-                "user", click.origin().member().id(), "verdict", verdict));
+                "user", click.origin().actor().id(), "verdict", verdict));
         return List.of(Action.Reply.privately(verdict.equals("helpful")
                 ? "Thanks, glad it helped. Noted." : "Thanks: noted as not relevant, so answers can get better."));
     }
@@ -170,7 +170,7 @@ public final class PassiveAnswers {
         }
     }
 
-    private State state(Guild guild) {
+    private State state(GuildKnowledge guild) {
         return states.computeIfAbsent(guild.id(), id -> new State(load(guild), new FeedbackLog(guild.stateDir())));
     }
 
@@ -179,12 +179,12 @@ public final class PassiveAnswers {
         if (answered.size() > REMEMBERED_MESSAGES) answered.remove(answered.iterator().next());
     }
 
-    private static Path file(Guild guild) {
+    private static Path file(GuildKnowledge guild) {
         return guild.stateDir().resolve("passive-channels.json");
     }
 
     /** The saved channel list once an admin changed it, else the config's. */
-    private static Set<String> load(Guild guild) {
+    private static Set<String> load(GuildKnowledge guild) {
         Path file = file(guild);
         Set<String> channels = new TreeSet<>(guild.config().passiveChannels());
         if (Files.isRegularFile(file)) {
@@ -197,7 +197,7 @@ public final class PassiveAnswers {
         return channels;
     }
 
-    private static void save(Guild guild, Set<String> channels) throws IOException {
+    private static void save(GuildKnowledge guild, Set<String> channels) throws IOException {
         Path file = file(guild);
         Files.createDirectories(file.getParent());
         Path temp = Files.createTempFile(file.getParent(), ".passive-", ".tmp");

@@ -4,9 +4,9 @@ import spikebot.bot.core.Action;
 import spikebot.bot.core.CommandSpec;
 import spikebot.bot.core.Defer;
 import spikebot.bot.core.Event;
-import spikebot.bot.core.Guild;
-import spikebot.bot.core.Message;
-import spikebot.bot.core.Modal;
+import spikebot.bot.core.GuildKnowledge;
+import spikebot.bot.core.Draft;
+import spikebot.bot.core.Form;
 import spikebot.bot.core.Origin;
 import spikebot.bot.core.Refusal;
 import spikebot.bot.core.Text;
@@ -40,21 +40,21 @@ public final class SolvedCommand {
 
     /** Writing the note fsyncs: acknowledge the form first. */
     public Optional<Defer> deferral(Event event) {
-        return event instanceof Event.ModalSubmit m && m.customId().equals(FORM)
+        return event instanceof Event.FormSubmit m && m.customId().equals(FORM)
                 ? Optional.of(new Defer(false)) : Optional.empty();
     }
 
     public List<Action> command(Event.SlashCommand command) {
-        return List.of(new Action.ShowModal(form(null)));
+        return List.of(new Action.ShowForm(form(null)));
     }
 
     /** "Save as solution" on a message: the message becomes the solution's first draft. */
     public List<Action> menu(Event.MessageCommand command) {
         String draft = Text.clean(command.content());
-        return List.of(new Action.ShowModal(form(draft.isEmpty() ? null : draft)));
+        return List.of(new Action.ShowForm(form(draft.isEmpty() ? null : draft)));
     }
 
-    public List<Action> submit(Guild guild, Event.ModalSubmit form) throws IOException {
+    public List<Action> submit(GuildKnowledge guild, Event.FormSubmit form) throws IOException {
         if (!form.customId().equals(FORM)) throw new Refusal("This form is not one I know.");
         String problem = field(form, "problem");
         String solution = field(form, "solution");
@@ -62,28 +62,28 @@ public final class SolvedCommand {
         if (solution == null) throw new Refusal("Describe the solution: what fixed it?");
         Origin o = form.origin();
         Solution note = new Solution(problem, solution, field(form, "did_not_work"), field(form, "links"),
-                new Person(o.member().id(), o.member().name()), clock.instant(), guild.id(), o.channelId(),
+                new Person(o.actor().id(), o.actor().name()), clock.instant(), guild.id(), o.channelId(),
                 Text.channelUrl(guild.id(), o.channelId()));
         NoteFile written = guild.write(note.toNote());
         String base = guild.config().noteUrlBase();
         String where = base != null ? "[" + written.path() + "](" + base + written.path() + ")"
                 : "`" + written.path() + "`";
-        return List.of(new Action.Reply(Message.text("✅ Saved as a solution: **" + Text.escape(note.title())
-                + "** by " + Text.escape(o.member().name()) + " → " + where + ". `/ask` finds it from now on."),
+        return List.of(new Action.Reply(Draft.text("✅ Saved as a solution: **" + Text.escape(note.title())
+                + "** by " + Text.escape(o.actor().name()) + " → " + where + ". `/ask` finds it from now on."),
                 false));
     }
 
-    private static Modal form(String solutionDraft) {
-        return new Modal(FORM, "Save as solution", List.of(
-                new Modal.TextInput("problem", "Problem (what people will search for)", true, true, null,
+    private static Form form(String solutionDraft) {
+        return new Form(FORM, "Save as solution", List.of(
+                new Form.TextInput("problem", "Problem (what people will search for)", true, true, null,
                         "e.g. CUDA out of memory when fine-tuning with batch 64", MAX_FIELD),
-                new Modal.TextInput("solution", "Solution", true, true, solutionDraft, "What fixed it", MAX_FIELD),
-                new Modal.TextInput("did_not_work", "What did not work", true, false, null,
+                new Form.TextInput("solution", "Solution", true, true, solutionDraft, "What fixed it", MAX_FIELD),
+                new Form.TextInput("did_not_work", "What did not work", true, false, null,
                         "Often the most useful part", MAX_FIELD),
-                new Modal.TextInput("links", "Links", true, false, null, "PRs, docs, issues", 2000)));
+                new Form.TextInput("links", "Links", true, false, null, "PRs, docs, issues", 2000)));
     }
 
-    private static String field(Event.ModalSubmit form, String id) {
+    private static String field(Event.FormSubmit form, String id) {
         String value = Text.clean(form.field(id));
         if (value.length() > MAX_FIELD) {
             throw new Refusal("'" + id.replace('_', ' ') + "' is at most " + MAX_FIELD + " characters.");

@@ -2,7 +2,7 @@ package spikebot.bot.spike;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import spikebot.bot.core.Guild;
+import spikebot.bot.core.GuildKnowledge;
 import spikebot.knowledge.spike.Spike;
 import spikebot.knowledge.spike.SpikeStore;
 import spikebot.knowledge.spike.Templates;
@@ -25,7 +25,7 @@ import java.util.Optional;
 final class SpikeBook {
     private static final Logger LOG = LoggerFactory.getLogger(SpikeBook.class);
 
-    private final Guild guild;
+    private final GuildKnowledge guild;
     private final SpikeStore store;
     private final Map<String, Spike> open = Collections.synchronizedMap(new LinkedHashMap<>());
     /** Spikes whose thread the adapter is opening, by the ref of its {@code OpenThread}. Not saved: no thread yet. */
@@ -35,12 +35,12 @@ final class SpikeBook {
     /** The "before you start" lines of each spike's first message, so that re-rendering it does not change them. */
     private final Map<String, String> priorWork = new HashMap<>();
 
-    private SpikeBook(Guild guild) {
+    private SpikeBook(GuildKnowledge guild) {
         this.guild = guild;
         this.store = new SpikeStore(guild.stateDir().resolve("spikes"));
     }
 
-    static SpikeBook load(Guild guild) {
+    static SpikeBook load(GuildKnowledge guild) {
         SpikeBook book = new SpikeBook(guild);
         try {
             SpikeStore.Loaded loaded = book.store.load();

@@ -9,13 +9,13 @@ import spikebot.bot.core.Choice;
 import spikebot.bot.core.CommandSpec;
 import spikebot.bot.core.CustomIds;
 import spikebot.bot.core.Defer;
-import spikebot.bot.core.Embed;
+import spikebot.bot.core.Card;
 import spikebot.bot.core.Event;
-import spikebot.bot.core.Guild;
+import spikebot.bot.core.GuildKnowledge;
 import spikebot.bot.core.HitCards;
-import spikebot.bot.core.Member;
-import spikebot.bot.core.Message;
-import spikebot.bot.core.Modal;
+import spikebot.bot.core.Actor;
+import spikebot.bot.core.Draft;
+import spikebot.bot.core.Form;
 import spikebot.bot.core.OptionSpec;
 import spikebot.bot.core.Origin;
 import spikebot.bot.core.PriorWork;
@@ -118,7 +118,7 @@ public final class SpikeCommands {
             boolean closeInline = "close".equals(c.subcommand()) && c.option("summary") != null;
             if (start || closeInline) return Optional.of(new Defer(false));
         }
-        if (event instanceof Event.ModalSubmit m
+        if (event instanceof Event.FormSubmit m
                 && (m.customId().startsWith("spike:close:") || m.customId().equals("spike:new"))) {
             return Optional.of(new Defer(false));
         }
@@ -133,7 +133,7 @@ public final class SpikeCommands {
         return c.command().equals("spike") && "close".equals(c.subcommand()) && c.option("summary") == null;
     }
 
-    public List<Action> command(Guild guild, Event.SlashCommand c) throws IOException {
+    public List<Action> command(GuildKnowledge guild, Event.SlashCommand c) throws IOException {
         Origin o = c.origin();
         if (c.command().equals("papercheck")) {
             if (!"start".equals(c.subcommand())) throw new Refusal("Use `/papercheck start paper:… claim:…`.");
@@ -162,19 +162,19 @@ public final class SpikeCommands {
     }
 
     /** Template names as the user types them. */
-    public List<Action> autocomplete(Guild guild, Event.Autocomplete typing) {
+    public List<Action> autocomplete(GuildKnowledge guild, Event.Autocomplete typing) {
         String typed = Text.oneLine(typing.typed()).toLowerCase(Locale.ROOT);
         List<Choice> choices = book(guild).templates().names().stream().filter(n -> n.startsWith(typed))
                 .map(n -> new Choice(n, n)).toList();
         return List.of(new Action.Suggest(choices));
     }
 
-    public List<Action> click(Guild guild, Event.ButtonClick click) throws IOException {
+    public List<Action> click(GuildKnowledge guild, Event.ButtonClick click) throws IOException {
         List<String> parts = CustomIds.parts(click.customId());
         String verb = parts.size() > 1 ? parts.get(1) : "";
         if (verb.equals("new")) {
             String topic = click.customId().substring(Math.min(click.customId().length(), "spike:new:".length()));
-            return List.of(new Action.ShowModal(startForm(topic)));
+            return List.of(new Action.ShowForm(startForm(topic)));
         }
         if (parts.size() < 3) throw unknownButton();
         Spike spike = openSpike(guild, parts.get(2), click.origin());
@@ -184,14 +184,14 @@ public final class SpikeCommands {
             case "tick" -> {
                 int index = parts.size() == 4 ? number(parts.get(3)) : -1;
                 if (index < 0 || index >= spike.checklist().size()) throw unknownButton();
-                yield spike.check(index, !spike.checklist().get(index).done(), click.origin().member().name(), now);
+                yield spike.check(index, !spike.checklist().get(index).done(), click.origin().actor().name(), now);
             }
             case "join" -> {
-                if (spike.involves(click.origin().member().id())) {
+                if (spike.involves(click.origin().actor().id())) {
                     throw new Refusal("You are already on this " + SpikeView.noun(spike).toLowerCase(Locale.ROOT)
                             + ".");
                 }
-                yield spike.join(person(click.origin().member()));
+                yield spike.join(person(click.origin().actor()));
             }
             default -> throw unknownButton();
         };
@@ -199,7 +199,7 @@ public final class SpikeCommands {
         return List.of(new Action.Update(SpikeView.card(changed, priorWork(guild, changed), now)));
     }
 
-    public List<Action> select(Guild guild, Event.SelectChoice choice) throws IOException {
+    public List<Action> select(GuildKnowledge guild, Event.SelectChoice choice) throws IOException {
         List<String> parts = CustomIds.parts(choice.customId());
         if (parts.size() != 3 || !parts.get(1).equals("check")) throw unknownButton();
         Spike spike = openSpike(guild, parts.get(2), choice.origin());
@@ -209,12 +209,12 @@ public final class SpikeCommands {
             if (i >= 0 && i < spike.checklist().size()) ticked.add(i);
         }
         Instant now = clock.instant();
-        Spike changed = spike.checkOnly(ticked, choice.origin().member().name(), now);
+        Spike changed = spike.checkOnly(ticked, choice.origin().actor().name(), now);
         book(guild).save(changed);
         return List.of(new Action.Update(SpikeView.card(changed, priorWork(guild, changed), now)));
     }
 
-    public List<Action> submit(Guild guild, Event.ModalSubmit form) throws IOException {
+    public List<Action> submit(GuildKnowledge guild, Event.FormSubmit form) throws IOException {
         List<String> parts = CustomIds.parts(form.customId());
         if (form.customId().equals("spike:new")) {
             return start(guild, form.origin(), NoteKind.SPIKE, form.field("topic"), form.field("goal"),
@@ -223,7 +223,7 @@ public final class SpikeCommands {
         if (parts.size() == 4 && parts.get(1).equals("close")) {
             Spike spike = book(guild).byId(parts.get(2)).orElseThrow(() ->
                     new Refusal("This spike is already closed (or unknown): nothing was written."));
-            requireManager(spike, form.origin().member(), "close");
+            requireManager(spike, form.origin().actor(), "close");
             String outcome = outcome(spike, parts.get(3));
             return closeNow(guild, form.origin(), spike, outcome, form::field);
         }
@@ -231,7 +231,7 @@ public final class SpikeCommands {
     }
 
     /** The adapter opened the thread asked for at start: the spike now exists and is saved. */
-    public List<Action> threadOpened(Guild guild, Event.ThreadOpened opened) throws IOException {
+    public List<Action> threadOpened(GuildKnowledge guild, Event.ThreadOpened opened) throws IOException {
         SpikeBook book = book(guild);
         Spike spike = book.arrived(opened.ref()).orElseThrow(() ->
                 new Refusal("That thread is not one I was opening; if I restarted meanwhile, start the spike again."));
@@ -250,14 +250,14 @@ public final class SpikeCommands {
         return actions;
     }
 
-    public List<Action> threadFailed(Guild guild, Event.ThreadFailed failed) {
+    public List<Action> threadFailed(GuildKnowledge guild, Event.ThreadFailed failed) {
         book(guild).arrived(failed.ref());
         return List.of(Action.Reply.privately("I could not open the thread (" + Text.escape(Text.cut(failed.reason(),
                 300)) + "), so no spike was started. Check that I may create threads and send messages in them here."));
     }
 
     /** Reminders due now in this guild; each is marked fired and saved before it is handed out. */
-    public List<Action> tick(Guild guild) {
+    public List<Action> tick(GuildKnowledge guild) {
         SpikeBook book = book(guild);
         Instant now = clock.instant();
         List<Action> posts = new ArrayList<>();
@@ -281,7 +281,7 @@ public final class SpikeCommands {
         return posts;
     }
 
-    private List<Action> start(Guild guild, Origin o, NoteKind kind, String topicText, String goalText,
+    private List<Action> start(GuildKnowledge guild, Origin o, NoteKind kind, String topicText, String goalText,
                                String boxText, String templateName, String formatText, String paper,
                                String claim) {
         String topic = Text.oneLine(topicText);
@@ -314,7 +314,7 @@ public final class SpikeCommands {
                 + "team."));
 
         Instant now = clock.instant();
-        Spike spike = Spike.start(newId(book), kind, guild.id(), o.threadHome(), topic, goal, person(o.member()),
+        Spike spike = Spike.start(newId(book), kind, guild.id(), o.threadHome(), topic, goal, person(o.actor()),
                 format, template, box, now, paper, claim);
         PriorWork work = findPriorWork(guild, spike);
         String lines = priorWorkLines(guild, work);
@@ -324,7 +324,7 @@ public final class SpikeCommands {
                 SpikeView.card(spike, lines, now)));
     }
 
-    private List<Action> note(Guild guild, Event.SlashCommand c) throws IOException {
+    private List<Action> note(GuildKnowledge guild, Event.SlashCommand c) throws IOException {
         Spike spike = target(guild, c);
         String text = Text.clean(c.option("text"));
         if (text.isEmpty()) throw new Refusal("Write the finding: `/spike note text:…`.");
@@ -333,18 +333,18 @@ public final class SpikeCommands {
                     + "): split it into several notes.");
         }
         Instant now = clock.instant();
-        Spike changed = spike.withFinding(new Finding(c.origin().member().name(), now, text));
+        Spike changed = spike.withFinding(new Finding(c.origin().actor().name(), now, text));
         book(guild).save(changed);
         List<Action> actions = new ArrayList<>();
         actions.add(Action.Reply.of("📝 Finding " + changed.findings().size() + " by **"
-                + Text.escape(c.origin().member().name()) + "**: " + Text.escape(text)));
+                + Text.escape(c.origin().actor().name()) + "**: " + Text.escape(text)));
         actions.addAll(refreshCard(guild, changed, now));
         return actions;
     }
 
-    private List<Action> extend(Guild guild, Event.SlashCommand c) throws IOException {
+    private List<Action> extend(GuildKnowledge guild, Event.SlashCommand c) throws IOException {
         Spike spike = target(guild, c);
-        requireManager(spike, c.origin().member(), "extend");
+        requireManager(spike, c.origin().actor(), "extend");
         TimeBox by;
         try {
             by = TimeBox.parse(Text.clean(c.option("by")));
@@ -358,7 +358,7 @@ public final class SpikeCommands {
                     + ").");
         }
         Instant now = clock.instant();
-        Spike changed = spike.extend(by, reason, c.origin().member().name(), now);
+        Spike changed = spike.extend(by, reason, c.origin().actor().name(), now);
         book(guild).save(changed);
         int n = changed.extensions().size();
         List<Action> actions = new ArrayList<>();
@@ -370,40 +370,40 @@ public final class SpikeCommands {
         return actions;
     }
 
-    private List<Action> status(Guild guild, Event.SlashCommand c) {
+    private List<Action> status(GuildKnowledge guild, Event.SlashCommand c) {
         Spike spike = target(guild, c);
         Instant now = clock.instant();
-        Embed card = SpikeView.cardEmbed(spike, priorWork(guild, spike), now);
-        return List.of(new Action.Reply(new Message("", List.of(card), List.of()), true));
+        Card card = SpikeView.cardEmbed(spike, priorWork(guild, spike), now);
+        return List.of(new Action.Reply(new Draft("", List.of(card), List.of()), true));
     }
 
-    private List<Action> list(Guild guild, Origin o) {
+    private List<Action> list(GuildKnowledge guild, Origin o) {
         Instant now = clock.instant();
         List<Spike> visible = book(guild).all().stream()
-                .filter(s -> s.thread() != null && access.canView(guild.id(), o.member().id(), s.thread()))
+                .filter(s -> s.thread() != null && access.canView(guild.id(), o.actor().id(), s.thread()))
                 .sorted(Comparator.comparing(Spike::deadline)).toList();
         if (visible.isEmpty()) {
             return List.of(Action.Reply.privately("No open spikes. Start one with `/spike start topic:…`."));
         }
         long overdue = visible.stream().filter(s -> s.overdue(now)).count();
-        List<Embed.Field> fields = visible.stream().map(s -> SpikeView.listField(s, now)).toList();
+        List<Card.Field> fields = visible.stream().map(s -> SpikeView.listField(s, now)).toList();
         String footer = fields.size() > 25 ? "and " + (fields.size() - 25) + " more" : null;
-        Embed embed = new Embed("Open spikes (" + visible.size() + ")", null,
+        Card embed = new Card("Open spikes (" + visible.size() + ")", null,
                 overdue == 0 ? null : "⚠ " + overdue + " overdue: close them with an outcome or extend them.",
                 fields, footer, null);
-        return List.of(new Action.Reply(new Message("", List.of(embed), List.of()), true));
+        return List.of(new Action.Reply(new Draft("", List.of(embed), List.of()), true));
     }
 
-    private List<Action> close(Guild guild, Event.SlashCommand c) throws IOException {
+    private List<Action> close(GuildKnowledge guild, Event.SlashCommand c) throws IOException {
         Spike spike = target(guild, c);
-        requireManager(spike, c.origin().member(), "close");
+        requireManager(spike, c.origin().actor(), "close");
         String outcome = outcome(spike, c.option("outcome"));
-        if (c.option("summary") == null) return List.of(new Action.ShowModal(closeForm(spike, outcome)));
+        if (c.option("summary") == null) return List.of(new Action.ShowForm(closeForm(spike, outcome)));
         return closeNow(guild, c.origin(), spike, outcome, c::option);
     }
 
     /** Writes the note (durably, indexed at once), then forgets the spike, posts the summary, archives the thread. */
-    private List<Action> closeNow(Guild guild, Origin o, Spike spike, String outcome, Function<String, String> field)
+    private List<Action> closeNow(GuildKnowledge guild, Origin o, Spike spike, String outcome, Function<String, String> field)
             throws IOException {
         String summary = Text.clean(field.apply("summary"));
         if (summary.isEmpty()) throw new Refusal("Write a summary: what did you find, and why this decision?");
@@ -416,7 +416,7 @@ public final class SpikeCommands {
         Instant now = clock.instant();
         String threadLink = spike.thread() == null ? null : Text.channelUrl(guild.id(), spike.thread());
         Closing closing = new Closing(outcome, summary, part(field, "approaches"), part(field, "next_steps"),
-                tags(field.apply("tags")), paper, person(o.member()), now, threadLink);
+                tags(field.apply("tags")), paper, person(o.actor()), now, threadLink);
         String priorWork = priorWork(guild, spike); // before the note exists, or it would list itself
         NoteFile written = guild.write(SpikeNotes.render(spike, closing));
         try {
@@ -428,7 +428,7 @@ public final class SpikeCommands {
         String base = guild.config().noteUrlBase();
         String where = base != null ? "[" + written.path() + "](" + base + written.path() + ")"
                 : "`" + written.path() + "`";
-        Message summaryMessage = new Message("", List.of(SpikeView.summary(spike, closing, where)), List.of());
+        Draft summaryMessage = new Draft("", List.of(SpikeView.summary(spike, closing, where)), List.of());
         List<Action> actions = new ArrayList<>();
         actions.add(new Action.Reply(summaryMessage, false));
         if (spike.thread() != null) {
@@ -442,41 +442,41 @@ public final class SpikeCommands {
         return actions;
     }
 
-    private Modal closeForm(Spike spike, String outcome) {
+    private Form closeForm(Spike spike, String outcome) {
         String id = CustomIds.of("spike", "close", spike.id(), outcome);
-        List<Modal.TextInput> inputs = new ArrayList<>();
-        inputs.add(new Modal.TextInput("summary", "Summary: what did you find, why this?", true, true, null,
+        List<Form.TextInput> inputs = new ArrayList<>();
+        inputs.add(new Form.TextInput("summary", "Summary: what did you find, why this?", true, true, null,
                 "The decision and the evidence for it", MAX_SUMMARY));
         if (spike.kind() == NoteKind.PAPER_CHECK) {
-            inputs.add(new Modal.TextInput("measured", "Measured result", false, false, null,
+            inputs.add(new Form.TextInput("measured", "Measured result", false, false, null,
                     "Claimed: " + spike.claim(), 1000));
-            inputs.add(new Modal.TextInput("compute_cost", "Compute cost", false, false, null,
+            inputs.add(new Form.TextInput("compute_cost", "Compute cost", false, false, null,
                     "GPU hours, money, wall time", 500));
-            inputs.add(new Modal.TextInput("code", "Code available?", false, false, null, "Link, or no", 500));
-            inputs.add(new Modal.TextInput("data", "Data available?", false, false, null, "Link, or no", 500));
+            inputs.add(new Form.TextInput("code", "Code available?", false, false, null, "Link, or no", 500));
+            inputs.add(new Form.TextInput("data", "Data available?", false, false, null, "Link, or no", 500));
         } else {
-            inputs.add(new Modal.TextInput("approaches", "Approaches compared (same criteria)", true, false, null,
+            inputs.add(new Form.TextInput("approaches", "Approaches compared (same criteria)", true, false, null,
                     "e.g. SQL baseline vs model: time, cost, accuracy, upkeep", 2000));
-            inputs.add(new Modal.TextInput("next_steps", "Next steps", true, false, null, null, 1000));
-            inputs.add(new Modal.TextInput("tags", "Tags, comma-separated", false, false, null,
+            inputs.add(new Form.TextInput("next_steps", "Next steps", true, false, null, null, 1000));
+            inputs.add(new Form.TextInput("tags", "Tags, comma-separated", false, false, null,
                     "e.g. polars, etl", 200));
         }
-        return new Modal(id, "Close " + SpikeView.noun(spike).toLowerCase(Locale.ROOT) + ": " + outcome, inputs);
+        return new Form(id, "Close " + SpikeView.noun(spike).toLowerCase(Locale.ROOT) + ": " + outcome, inputs);
     }
 
-    private static Modal startForm(String topic) {
-        return new Modal("spike:new", "Start a spike", List.of(
-                new Modal.TextInput("topic", "Topic", false, true, topic, "What you investigate, as a title",
+    private static Form startForm(String topic) {
+        return new Form("spike:new", "Start a spike", List.of(
+                new Form.TextInput("topic", "Topic", false, true, topic, "What you investigate, as a title",
                         MAX_TOPIC),
-                new Modal.TextInput("goal", "Goal: what does a good answer look like?", true, false, null, null,
+                new Form.TextInput("goal", "Goal: what does a good answer look like?", true, false, null, null,
                         MAX_GOAL),
-                new Modal.TextInput("timebox", "Time box (30m, 2h, 4h, 2d, 1w)", false, false, "4h", null, 20),
-                new Modal.TextInput("template", "Checklist: library, problem, paper, general", false, false,
+                new Form.TextInput("timebox", "Time box (30m, 2h, 4h, 2d, 1w)", false, false, "4h", null, 20),
+                new Form.TextInput("template", "Checklist: library, problem, paper, general", false, false,
                         "general", null, 30),
-                new Modal.TextInput("format", "Format: solo, pair or team", false, false, "solo", null, 10)));
+                new Form.TextInput("format", "Format: solo, pair or team", false, false, "solo", null, 10)));
     }
 
-    private List<Action> refreshCard(Guild guild, Spike spike, Instant now) {
+    private List<Action> refreshCard(GuildKnowledge guild, Spike spike, Instant now) {
         if (spike.thread() == null || spike.message() == null) return List.of();
         return List.of(new Action.Edit(spike.thread(), spike.message(), SpikeView.card(spike, priorWork(guild, spike),
                 now)));
@@ -486,19 +486,19 @@ public final class SpikeCommands {
      * What the first message shows under "before you start": the related notes everyone in the spike's channel
      * may see. The topic alone is searched, as goal words would dilute how much of it a note covers.
      */
-    private PriorWork findPriorWork(Guild guild, Spike spike) {
+    private PriorWork findPriorWork(GuildKnowledge guild, Spike spike) {
         SearchRequest request = SearchRequest.of(spike.topic()).withLimit(PRIOR_WORK);
         return PriorWork.find(guild, request, new Audience(guild.id(), spike.owner().id(), spike.channel(), false),
                 access, Hit.GOOD_ENOUGH);
     }
 
-    private static String priorWorkLines(Guild guild, PriorWork work) {
+    private static String priorWorkLines(GuildKnowledge guild, PriorWork work) {
         return work.isEmpty() ? "Nothing in the notes yet: you may be the first. Write down what you find."
                 : work.shown().stream().map(h -> HitCards.line(h, guild)).collect(Collectors.joining("\n"));
     }
 
     /** The lines shown when the spike started; found again after a restart (only the first message has them). */
-    private String priorWork(Guild guild, Spike spike) {
+    private String priorWork(GuildKnowledge guild, Spike spike) {
         String lines = book(guild).priorWork(spike.id());
         if (lines == null) {
             lines = priorWorkLines(guild, findPriorWork(guild, spike));
@@ -508,7 +508,7 @@ public final class SpikeCommands {
     }
 
     /** The spike a command is about: named by {@code spike:}, else the thread it is used in. */
-    private Spike target(Guild guild, Event.SlashCommand c) {
+    private Spike target(GuildKnowledge guild, Event.SlashCommand c) {
         String id = c.option("spike");
         if (id != null) return openSpike(guild, Text.oneLine(id).toLowerCase(Locale.ROOT), c.origin());
         return book(guild).byThread(c.origin().channelId()).orElseThrow(() -> new Refusal("This is not the thread "
@@ -517,14 +517,14 @@ public final class SpikeCommands {
     }
 
     /** An open spike by id, hidden from people who cannot view its thread (as if it did not exist). */
-    private Spike openSpike(Guild guild, String id, Origin o) {
+    private Spike openSpike(GuildKnowledge guild, String id, Origin o) {
         Optional<Spike> spike = book(guild).byId(id).filter(s -> s.thread() == null
-                || s.thread().equals(o.channelId()) || access.canView(guild.id(), o.member().id(), s.thread()));
+                || s.thread().equals(o.channelId()) || access.canView(guild.id(), o.actor().id(), s.thread()));
         return spike.orElseThrow(() -> new Refusal("No open spike with id `" + Text.cut(id.replaceAll("[^a-z0-9-]",
                 "?"), 40) + "`: it may be closed already. See `/spike list`."));
     }
 
-    private static void requireManager(Spike spike, Member member, String verb) {
+    private static void requireManager(Spike spike, Actor member, String verb) {
         if (spike.involves(member.id()) || member.canManageServer()) return;
         throw new Refusal("Only the owner (" + Text.escape(spike.owner().name()) + "), a participant or someone "
                 + "with Manage Server can " + verb + " this " + SpikeView.noun(spike).toLowerCase(Locale.ROOT)
@@ -551,7 +551,7 @@ public final class SpikeCommands {
                 .filter(t -> !t.isEmpty() && t.length() <= 40).distinct().limit(MAX_TAGS).toList();
     }
 
-    private static Person person(Member m) {
+    private static Person person(Actor m) {
         return new Person(m.id(), m.name());
     }
 
@@ -576,7 +576,7 @@ public final class SpikeCommands {
         }
     }
 
-    private SpikeBook book(Guild guild) {
+    private SpikeBook book(GuildKnowledge guild) {
         return books.computeIfAbsent(guild.id(), id -> SpikeBook.load(guild));
     }
 }

@@ -1,10 +1,10 @@
 package spikebot.bot.spike;
 
-import spikebot.bot.core.ActionRow;
-import spikebot.bot.core.Component;
+import spikebot.bot.core.ControlRow;
+import spikebot.bot.core.Control;
 import spikebot.bot.core.CustomIds;
-import spikebot.bot.core.Embed;
-import spikebot.bot.core.Message;
+import spikebot.bot.core.Card;
+import spikebot.bot.core.Draft;
 import spikebot.bot.core.Text;
 import spikebot.knowledge.NoteKind;
 import spikebot.knowledge.spike.ChecklistItem;
@@ -42,11 +42,11 @@ final class SpikeView {
     }
 
     /** The thread's first message: the plan, the time box and the prior work, with controls to tick items. */
-    static Message card(Spike s, String priorWork, Instant now) {
-        return new Message("", List.of(cardEmbed(s, priorWork, now)), controls(s));
+    static Draft card(Spike s, String priorWork, Instant now) {
+        return new Draft("", List.of(cardEmbed(s, priorWork, now)), controls(s));
     }
 
-    static Embed cardEmbed(Spike s, String priorWork, Instant now) {
+    static Card cardEmbed(Spike s, String priorWork, Instant now) {
         StringBuilder description = new StringBuilder();
         if (s.kind() == NoteKind.PAPER_CHECK) {
             description.append("**Paper:** ").append(Text.escape(s.paper())).append('\n');
@@ -56,20 +56,20 @@ final class SpikeView {
         else if (s.kind() != NoteKind.PAPER_CHECK) {
             description.append("**Goal:** not stated yet: state the problem before any solution (`/spike note`).");
         }
-        List<Embed.Field> fields = new ArrayList<>();
-        fields.add(new Embed.Field("Owner", Text.escape(s.owner().name()), true));
+        List<Card.Field> fields = new ArrayList<>();
+        fields.add(new Card.Field("Owner", Text.escape(s.owner().name()), true));
         List<Person> others = s.people().subList(1, s.people().size());
-        fields.add(new Embed.Field("Participants", others.isEmpty() ? "none yet (press Join)"
+        fields.add(new Card.Field("Participants", others.isEmpty() ? "none yet (press Join)"
                 : Text.escape(String.join(", ", others.stream().map(Person::name).toList())), true));
-        fields.add(new Embed.Field("Format", s.format().id(), true));
-        fields.add(new Embed.Field("Time box", timeBox(s, now), false));
-        fields.add(new Embed.Field("Checklist (" + s.ticked() + "/" + s.checklist().size() + ")", checklist(s), false));
-        fields.add(new Embed.Field("Findings", s.findings().isEmpty() ? "none yet: `/spike note text:…`"
+        fields.add(new Card.Field("Format", s.format().id(), true));
+        fields.add(new Card.Field("Time box", timeBox(s, now), false));
+        fields.add(new Card.Field("Checklist (" + s.ticked() + "/" + s.checklist().size() + ")", checklist(s), false));
+        fields.add(new Card.Field("Findings", s.findings().isEmpty() ? "none yet: `/spike note text:…`"
                 : s.findings().size() + " so far (a negative result is a result)", false));
-        if (priorWork != null) fields.add(new Embed.Field("Before you start: prior work", priorWork, false));
+        if (priorWork != null) fields.add(new Card.Field("Before you start: prior work", priorWork, false));
         String footer = noun(s) + " " + s.id() + " · /spike note · /spike extend · /spike close";
         int color = s.overdue(now) ? LATE : OPEN;
-        return new Embed(icon(s) + " " + noun(s) + ": " + Text.escape(s.topic()), null, description.toString().strip(),
+        return new Card(icon(s) + " " + noun(s) + ": " + Text.escape(s.topic()), null, description.toString().strip(),
                 fields, footer, color);
     }
 
@@ -97,43 +97,43 @@ final class SpikeView {
         return out.toString().stripTrailing();
     }
 
-    private static List<ActionRow> controls(Spike s) {
-        List<ActionRow> rows = new ArrayList<>();
-        List<Component> row = new ArrayList<>();
+    private static List<ControlRow> controls(Spike s) {
+        List<ControlRow> rows = new ArrayList<>();
+        List<Control> row = new ArrayList<>();
         List<ChecklistItem> items = s.checklist();
         for (int i = 0; i < Math.min(items.size(), ITEM_BUTTONS); i++) {
             boolean done = items.get(i).done();
-            row.add(Component.Button.of(CustomIds.of("spike", "tick", s.id(), String.valueOf(i)),
-                    (done ? "☑ " : "☐ ") + (i + 1), done ? Component.Style.SUCCESS : Component.Style.SECONDARY));
+            row.add(Control.Button.of(CustomIds.of("spike", "tick", s.id(), String.valueOf(i)),
+                    (done ? "☑ " : "☐ ") + (i + 1), done ? Control.Style.SUCCESS : Control.Style.SECONDARY));
             if (row.size() == 5) {
-                rows.add(new ActionRow(row));
+                rows.add(new ControlRow(row));
                 row = new ArrayList<>();
             }
         }
-        if (!row.isEmpty()) rows.add(new ActionRow(row));
-        List<Component.SelectOption> options = new ArrayList<>();
+        if (!row.isEmpty()) rows.add(new ControlRow(row));
+        List<Control.SelectOption> options = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
-            options.add(new Component.SelectOption(String.valueOf(i), (i + 1) + ". " + items.get(i).text(), null,
+            options.add(new Control.SelectOption(String.valueOf(i), (i + 1) + ". " + items.get(i).text(), null,
                     items.get(i).done()));
         }
-        rows.add(ActionRow.of(new Component.SelectMenu(CustomIds.of("spike", "check", s.id()),
+        rows.add(ControlRow.of(new Control.SelectMenu(CustomIds.of("spike", "check", s.id()),
                 "Tick the checklist items that are done", options, 0, options.size())));
-        rows.add(ActionRow.of(Component.Button.of(CustomIds.of("spike", "join", s.id()), "Join",
-                Component.Style.PRIMARY)));
+        rows.add(ControlRow.of(Control.Button.of(CustomIds.of("spike", "join", s.id()), "Join",
+                Control.Style.PRIMARY)));
         return rows;
     }
 
     /** The first message once the spike is closed: the same card, no controls, marked with the outcome. */
-    static Message closedCard(Spike s, String outcome, String priorWork, Instant now) {
-        Embed open = cardEmbed(s, priorWork, now);
-        Embed closed = new Embed("Closed (" + outcome + "): " + Text.escape(s.topic()), null, open.description(),
+    static Draft closedCard(Spike s, String outcome, String priorWork, Instant now) {
+        Card open = cardEmbed(s, priorWork, now);
+        Card closed = new Card("Closed (" + outcome + "): " + Text.escape(s.topic()), null, open.description(),
                 open.fields().subList(0, open.fields().size() - (priorWork == null ? 0 : 1)),
                 noun(s) + " " + s.id() + " · closed", DONE);
-        return new Message("", List.of(closed), List.of());
+        return new Draft("", List.of(closed), List.of());
     }
 
     /** One line of {@code /spike list}. */
-    static Embed.Field listField(Spike s, Instant now) {
+    static Card.Field listField(Spike s, Instant now) {
         String when = s.overdue(now)
                 ? "⚠ **overdue** since " + Text.timestamp(s.deadline(), 'R')
                 : human(Duration.between(now, s.deadline())) + " left, ends " + Text.timestamp(s.deadline(), 'R');
@@ -143,11 +143,11 @@ final class SpikeView {
                 + s.findings().size() + (s.findings().size() == 1 ? " finding" : " findings")
                 + (s.extensions().isEmpty() ? "" : " · extended " + s.extensions().size() + "×")
                 + " · id `" + s.id() + "`";
-        return new Embed.Field(icon(s) + " " + Text.escape(s.topic()), value, false);
+        return new Card.Field(icon(s) + " " + Text.escape(s.topic()), value, false);
     }
 
     /** A reminder post; {@code late} when it fires after its time because the bot was down. */
-    static Message reminder(Spike s, Reminder r, Instant now) {
+    static Draft reminder(Spike s, Reminder r, Instant now) {
         String topic = "**" + Text.escape(s.topic()) + "**";
         String left = human(Duration.between(now, s.deadline()));
         String text = switch (r.kind()) {
@@ -166,31 +166,31 @@ final class SpikeView {
         if (Duration.between(r.at(), now).compareTo(Duration.ofMinutes(5)) > 0) {
             text += "\n(This reminder is late: it was due " + Text.timestamp(r.at(), 'R') + " while I was offline.)";
         }
-        return Message.text(text);
+        return Draft.text(text);
     }
 
     /** What everyone sees when a spike closes. */
-    static Embed summary(Spike s, Closing c, String where) {
-        List<Embed.Field> fields = new ArrayList<>();
+    static Card summary(Spike s, Closing c, String where) {
+        List<Card.Field> fields = new ArrayList<>();
         if (s.kind() == NoteKind.PAPER_CHECK && c.paper() != null) {
-            fields.add(new Embed.Field("Claimed", Text.escape(s.claim()), false));
-            fields.add(new Embed.Field("Measured", orDash(c.paper().measured()), false));
-            fields.add(new Embed.Field("Compute cost", orDash(c.paper().computeCost()), true));
-            fields.add(new Embed.Field("Code", orDash(c.paper().code()), true));
-            fields.add(new Embed.Field("Data", orDash(c.paper().data()), true));
+            fields.add(new Card.Field("Claimed", Text.escape(s.claim()), false));
+            fields.add(new Card.Field("Measured", orDash(c.paper().measured()), false));
+            fields.add(new Card.Field("Compute cost", orDash(c.paper().computeCost()), true));
+            fields.add(new Card.Field("Code", orDash(c.paper().code()), true));
+            fields.add(new Card.Field("Data", orDash(c.paper().data()), true));
         }
         if (c.approaches() != null) {
-            fields.add(new Embed.Field("Approaches compared", Text.escape(c.approaches()), false));
+            fields.add(new Card.Field("Approaches compared", Text.escape(c.approaches()), false));
         }
-        if (c.nextSteps() != null) fields.add(new Embed.Field("Next steps", Text.escape(c.nextSteps()), false));
-        fields.add(new Embed.Field("Checklist", s.ticked() + "/" + s.checklist().size(), true));
-        fields.add(new Embed.Field("Findings", String.valueOf(s.findings().size()), true));
-        fields.add(new Embed.Field("Time", s.timebox() + (s.extensions().isEmpty() ? ""
+        if (c.nextSteps() != null) fields.add(new Card.Field("Next steps", Text.escape(c.nextSteps()), false));
+        fields.add(new Card.Field("Checklist", s.ticked() + "/" + s.checklist().size(), true));
+        fields.add(new Card.Field("Findings", String.valueOf(s.findings().size()), true));
+        fields.add(new Card.Field("Time", s.timebox() + (s.extensions().isEmpty() ? ""
                 : ", extended " + s.extensions().size() + "×")
                 + ", took " + human(Duration.between(s.started(), c.at())),
                 true));
-        fields.add(new Embed.Field("Note", where, false));
-        return new Embed("✅ " + noun(s) + " closed: " + c.outcome() + " · " + Text.escape(s.topic()), null,
+        fields.add(new Card.Field("Note", where, false));
+        return new Card("✅ " + noun(s) + " closed: " + c.outcome() + " · " + Text.escape(s.topic()), null,
                 c.summary() == null ? null : Text.escape(c.summary()), fields, "By " + c.closedBy().name(), DONE);
     }
 

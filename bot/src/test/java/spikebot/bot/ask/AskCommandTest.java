@@ -6,11 +6,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import spikebot.bot.core.Action;
 import spikebot.bot.core.ChatDriver;
-import spikebot.bot.core.Component;
+import spikebot.bot.core.Control;
 import spikebot.bot.core.Defer;
-import spikebot.bot.core.Embed;
+import spikebot.bot.core.Card;
 import spikebot.bot.core.Event;
-import spikebot.bot.core.Modal;
+import spikebot.bot.core.Form;
 import spikebot.knowledge.NoteKind;
 
 import java.nio.file.Path;
@@ -51,9 +51,9 @@ class AskCommandTest {
         List<Action> actions = bot.slash(in("100", ALICE), "ask", null, "question", "has anyone tried polars?");
         Action.Reply reply = only(actions, Action.Reply.class);
         assertFalse(reply.ephemeral());
-        Embed embed = reply.message().embeds().get(0);
+        Card embed = reply.message().embeds().get(0);
         assertTrue(embed.title().contains("has anyone tried polars?"), embed.title());
-        Embed.Field first = embed.fields().get(0);
+        Card.Field first = embed.fields().get(0);
         assertTrue(first.name().contains("Evaluate Polars as a Pandas replacement"), first.name());
         assertTrue(first.value().contains("spike"), first.value());
         assertTrue(first.value().contains("**no-go**"), first.value());
@@ -79,11 +79,11 @@ class AskCommandTest {
                 "question", "has anyone tried quantum annealing for scheduling?");
         Action.Reply reply = only(actions, Action.Reply.class);
         assertTrue(reply.message().content().startsWith("Nothing good enough"), reply.message().content());
-        var button = (Component.Button) reply.message().rows().get(0).components().get(0);
+        var button = (Control.Button) reply.message().rows().get(0).components().get(0);
         assertEquals("Start a spike", button.label());
 
         List<Action> clicked = bot.click(in("100", ALICE), button.customId(), "m1");
-        Modal form = only(clicked, Action.ShowModal.class).modal();
+        Form form = only(clicked, Action.ShowForm.class).form();
         assertEquals("Quantum annealing for scheduling", form.inputs().get(0).value(), "topic prefilled");
         assertEquals(1, clicked.size(), "a modal is the only answer");
     }

@@ -7,7 +7,7 @@ import spikebot.bot.cli.Console;
 import spikebot.bot.core.ChannelAccess;
 import spikebot.bot.core.ChatCore;
 import spikebot.bot.core.GuildConfig;
-import spikebot.bot.core.Member;
+import spikebot.bot.core.Actor;
 import spikebot.knowledge.KnowledgeBase;
 import spikebot.knowledge.Note;
 import spikebot.knowledge.NoteKind;
@@ -45,7 +45,7 @@ class ChatConsoleTest {
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
         BufferedReader in = new BufferedReader(new StringReader(String.join("\n", lines) + "\n"));
         try (ChatCore core = new ChatCore(Map.of(ChatConsole.GUILD, GuildConfig.of(kb)), ChannelAccess.ALL, clock)) {
-            new ChatConsole(core, clock, in, out, new Member("1", "alice", true), true).loop(kb);
+            new ChatConsole(core, clock, in, out, new Actor("1", "alice", true), true).loop(kb);
         }
         return bytes.toString(StandardCharsets.UTF_8);
     }

@@ -25,9 +25,9 @@ import static org.junit.jupiter.api.Assertions.fail;
  */
 public final class ChatDriver implements AutoCloseable {
     public static final Instant T0 = Instant.parse("2025-06-02T09:00:00Z");
-    public static final Member ALICE = new Member("11", "alice", false);
-    public static final Member BOB = new Member("22", "bob", false);
-    public static final Member ADMIN = new Member("99", "admin", true);
+    public static final Actor ALICE = new Actor("11", "alice", false);
+    public static final Actor BOB = new Actor("22", "bob", false);
+    public static final Actor ADMIN = new Actor("99", "admin", true);
 
     public final MutableClock clock;
     public ChatCore core;
@@ -59,11 +59,11 @@ public final class ChatDriver implements AutoCloseable {
         core = new ChatCore(guilds, access, clock);
     }
 
-    public static Origin in(String channel, Member member) {
+    public static Origin in(String channel, Actor member) {
         return new Origin("g1", channel, null, member);
     }
 
-    public Origin inThread(String thread, Member member) {
+    public Origin inThread(String thread, Actor member) {
         return new Origin("g1", thread, threads.get(thread), member);
     }
 
@@ -83,7 +83,7 @@ public final class ChatDriver implements AutoCloseable {
     }
 
     public List<Action> submit(Origin o, String customId, String... fields) {
-        return core.handle(new Event.ModalSubmit(o, customId, options(fields)));
+        return core.handle(new Event.FormSubmit(o, customId, options(fields)));
     }
 
     public List<Action> say(Origin o, String text) {
@@ -128,11 +128,11 @@ public final class ChatDriver implements AutoCloseable {
         return text(reply.message());
     }
 
-    public static String text(Message m) {
+    public static String text(Draft m) {
         StringBuilder out = new StringBuilder(m.content());
-        for (Embed e : m.embeds()) {
+        for (Card e : m.embeds()) {
             out.append('\n').append(e.title()).append('\n').append(e.description());
-            for (Embed.Field f : e.fields()) out.append('\n').append(f.name()).append('\n').append(f.value());
+            for (Card.Field f : e.fields()) out.append('\n').append(f.name()).append('\n').append(f.value());
             out.append('\n').append(e.footer());
         }
         return out.toString();

@@ -34,7 +34,7 @@ import static spikebot.bot.core.ChatDriver.text;
  * change something still wait their turn.
  */
 class GuildLockTest {
-    private static final Member HOLDER = new Member("77", "holder", false);
+    private static final Actor HOLDER = new Actor("77", "holder", false);
     private static final Duration AT_ONCE = Duration.ofSeconds(2);
 
     @TempDir
@@ -83,12 +83,12 @@ class GuildLockTest {
         assertTrue(holding.await(10, TimeUnit.SECONDS), "/spike list holds the lock");
 
         assertTimeoutPreemptively(AT_ONCE, () -> {
-            only(bot.slash(in("100", ALICE), "solved", null), Action.ShowModal.class);
+            only(bot.slash(in("100", ALICE), "solved", null), Action.ShowForm.class);
             only(bot.slash(bot.inThread(thread, ALICE), "spike", "close", "outcome", "go"),
-                    Action.ShowModal.class);
-            only(bot.click(in("100", ALICE), "spike:new:Evaluate Polars", "m1"), Action.ShowModal.class);
+                    Action.ShowForm.class);
+            only(bot.click(in("100", ALICE), "spike:new:Evaluate Polars", "m1"), Action.ShowForm.class);
             only(bot.core.handle(new Event.MessageCommand(in("100", ALICE), "Save as solution", "m2", "bob",
-                    "Pinned numpy<2")), Action.ShowModal.class);
+                    "Pinned numpy<2")), Action.ShowForm.class);
             only(bot.core.handle(new Event.Autocomplete(in("100", ALICE), "spike", "start", "template", "lib")),
                     Action.Suggest.class);
             only(bot.core.handle(new Event.Autocomplete(in("100", ALICE), "ask", null, "tag", "data")),
@@ -140,6 +140,6 @@ class GuildLockTest {
         assertEquals(ChatCore.Needs.LOCK, ChatCore.needs(new Event.SlashCommand(o, "spike", "close",
                 Map.of("outcome", "go", "summary", "done"))), "closing at once writes the note");
         assertEquals(ChatCore.Needs.LOCK, ChatCore.needs(new Event.ButtonClick(o, "spike:tick:abc:1", "m")));
-        assertEquals(ChatCore.Needs.LOCK, ChatCore.needs(new Event.ModalSubmit(o, "solved", Map.of())));
+        assertEquals(ChatCore.Needs.LOCK, ChatCore.needs(new Event.FormSubmit(o, "solved", Map.of())));
     }
 }

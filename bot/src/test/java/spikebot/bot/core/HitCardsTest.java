@@ -28,8 +28,8 @@ class HitCardsTest {
     void adjacentHighlightsMergeIntoOneBoldRunAndNoteTextIsEscaped() {
         Snippet snippet = new Snippet("cudaError at *step* 3", List.of(new Snippet.Span(0, 4),
                 new Snippet.Span(4, 9)));
-        Guild guild = new Guild("g1", GuildConfig.of(kb), null, () -> false);
-        Embed.Field field = HitCards.field(hit(null, null, snippet), guild);
+        GuildKnowledge guild = new GuildKnowledge("g1", GuildConfig.of(kb), null, () -> false);
+        Card.Field field = HitCards.field(hit(null, null, snippet), guild);
         assertTrue(field.value().contains("> **cudaError** at \\*step\\* 3"), field.value());
         assertFalse(field.name().contains("<@42>"), field.name());
         assertTrue(field.value().contains("a, b, c, d +1"), field.value());
@@ -38,8 +38,8 @@ class HitCardsTest {
 
     @Test
     void linksGoToTheThreadElseTheFolderWebViewElseTheNotesOwnLink() {
-        Guild plain = new Guild("g1", GuildConfig.of(kb), null, () -> false);
-        Guild withBase = new Guild("g1", new GuildConfig(kb, "https://git.example.com/kb/", Set.of()), null,
+        GuildKnowledge plain = new GuildKnowledge("g1", GuildConfig.of(kb), null, () -> false);
+        GuildKnowledge withBase = new GuildKnowledge("g1", new GuildConfig(kb, "https://git.example.com/kb/", Set.of()), null,
                 () -> false);
         assertEquals("[Open](https://discord.com/channels/g1/555)",
                 HitCards.link(hit("555", "https://wiki/x", Snippet.EMPTY), withBase));

@@ -71,7 +71,7 @@ class PermissionMatrixTest {
         bot.close();
     }
 
-    private String ask(Member who, String channel, boolean privately) {
+    private String ask(Actor who, String channel, boolean privately) {
         var o = new Origin("g1", channel, null, who);
         return text(bot.slash(o, "ask", null, "question", "gradient boosting churn study",
                 "private", String.valueOf(privately)));

@@ -41,19 +41,19 @@ class TextAndLimitsTest {
 
     @Test
     void oversizedMessagesAreCutToDiscordsLimitsNotRejected() {
-        List<Embed.Field> fields = new ArrayList<>();
-        for (int i = 0; i < 40; i++) fields.add(new Embed.Field("n".repeat(300), "v".repeat(2000), false));
-        Embed huge = new Embed("t".repeat(400), null, "d".repeat(5000), fields, "f".repeat(3000), null);
-        Message m = new Message("c".repeat(3000), List.of(huge, huge), List.of());
+        List<Card.Field> fields = new ArrayList<>();
+        for (int i = 0; i < 40; i++) fields.add(new Card.Field("n".repeat(300), "v".repeat(2000), false));
+        Card huge = new Card("t".repeat(400), null, "d".repeat(5000), fields, "f".repeat(3000), null);
+        Draft m = new Draft("c".repeat(3000), List.of(huge, huge), List.of());
 
         assertEquals(Limits.CONTENT, m.content().length());
         assertTrue(m.content().endsWith(Text.ELLIPSIS));
         int total = 0;
-        for (Embed e : m.embeds()) {
+        for (Card e : m.embeds()) {
             assertTrue(e.title().length() <= Limits.EMBED_TITLE);
             assertTrue(e.description() == null || e.description().length() <= Limits.EMBED_DESCRIPTION);
             assertTrue(e.fields().size() <= Limits.EMBED_FIELDS);
-            for (Embed.Field f : e.fields()) {
+            for (Card.Field f : e.fields()) {
                 assertTrue(f.name().length() <= Limits.FIELD_NAME);
                 assertTrue(f.value().length() <= Limits.FIELD_VALUE);
             }
@@ -65,13 +65,13 @@ class TextAndLimitsTest {
 
     @Test
     void aLongDescriptionGivesWayBeforeTheFieldsDo() {
-        List<Embed.Field> fields = List.of(new Embed.Field("Approaches compared", "a".repeat(1024), false),
-                new Embed.Field("Next steps", "n".repeat(1000), false),
-                new Embed.Field("Note", "`spikes/kafka-lag.md`", false));
-        Embed summary = new Embed("Spike closed: go", null, "s".repeat(4000), fields, "By alice", null);
+        List<Card.Field> fields = List.of(new Card.Field("Approaches compared", "a".repeat(1024), false),
+                new Card.Field("Next steps", "n".repeat(1000), false),
+                new Card.Field("Note", "`spikes/kafka-lag.md`", false));
+        Card summary = new Card("Spike closed: go", null, "s".repeat(4000), fields, "By alice", null);
         assertTrue(summary.size() > Limits.EMBED_TOTAL);
 
-        Embed fitted = new Message("", List.of(summary), List.of()).embeds().get(0);
+        Card fitted = new Draft("", List.of(summary), List.of()).embeds().get(0);
         assertTrue(fitted.size() <= Limits.EMBED_TOTAL);
         assertEquals(fields, fitted.fields(), "every field kept, the link to the note too");
         assertTrue(fitted.description().endsWith(Text.ELLIPSIS));
@@ -79,20 +79,20 @@ class TextAndLimitsTest {
 
     @Test
     void componentsAndModalsFitToo() {
-        List<Component.SelectOption> options = new ArrayList<>();
-        for (int i = 0; i < 40; i++) options.add(new Component.SelectOption("v" + i, "x".repeat(200), null, false));
-        var menu = new Component.SelectMenu("a:b", "p".repeat(300), options, 0, 40);
+        List<Control.SelectOption> options = new ArrayList<>();
+        for (int i = 0; i < 40; i++) options.add(new Control.SelectOption("v" + i, "x".repeat(200), null, false));
+        var menu = new Control.SelectMenu("a:b", "p".repeat(300), options, 0, 40);
         assertEquals(Limits.SELECT_OPTIONS, menu.options().size());
         assertEquals(Limits.SELECT_OPTIONS, menu.maxValues());
         assertTrue(menu.options().get(0).label().length() <= Limits.SELECT_OPTION_TEXT);
-        var button = Component.Button.of("x", "l".repeat(200), Component.Style.PRIMARY);
+        var button = Control.Button.of("x", "l".repeat(200), Control.Style.PRIMARY);
         assertTrue(button.label().length() <= Limits.BUTTON_LABEL);
-        var modal = new Modal("m", "A very long modal title that goes on and on and on", List.of(
-                new Modal.TextInput("a", "label", false, true, "v".repeat(5000), null, 9000)));
+        var modal = new Form("m", "A very long modal title that goes on and on and on", List.of(
+                new Form.TextInput("a", "label", false, true, "v".repeat(5000), null, 9000)));
         assertTrue(modal.title().length() <= Limits.MODAL_TITLE);
         assertEquals(Limits.INPUT_VALUE, modal.inputs().get(0).maxLength());
         assertTrue(modal.inputs().get(0).value().length() <= Limits.INPUT_VALUE);
-        var thread = new Action.OpenThread("r", "c", "t".repeat(500), Message.text("x"));
+        var thread = new Action.OpenThread("r", "c", "t".repeat(500), Draft.text("x"));
         assertEquals(Limits.THREAD_NAME, thread.name().length());
     }
 }

@@ -9,16 +9,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import spikebot.bot.core.Action;
-import spikebot.bot.core.ActionRow;
+import spikebot.bot.core.ControlRow;
 import spikebot.bot.core.ChatCore;
 import spikebot.bot.core.Choice;
 import spikebot.bot.core.CommandSpec;
-import spikebot.bot.core.Component;
+import spikebot.bot.core.Control;
 import spikebot.bot.core.Defer;
-import spikebot.bot.core.Embed;
+import spikebot.bot.core.Card;
 import spikebot.bot.core.Event;
-import spikebot.bot.core.Message;
-import spikebot.bot.core.Modal;
+import spikebot.bot.core.Draft;
+import spikebot.bot.core.Form;
 import spikebot.bot.core.OptionSpec;
 import spikebot.bot.discord.fake.FakeDiscord;
 import spikebot.bot.discord.fake.FakeInteraction;
@@ -138,8 +138,8 @@ class DiscordAdapterTest {
     @Test
     void slashCommandReachesTheCoreAndItsReplyIsTheCallback() throws Exception {
         connect(null);
-        script = e -> List.of(new Action.Reply(new Message("Prior work:",
-                List.of(Embed.of("Polars vs Pandas", "fast @everyone")), List.of()), false));
+        script = e -> List.of(new Action.Reply(new Draft("Prior work:",
+                List.of(Card.of("Polars vs Pandas", "fast @everyone")), List.of()), false));
         discord.await(c -> c.is("PUT", "applications/\\d+/guilds/\\d+/commands"));
 
         FakeInteraction ask = discord.slash(ALICE, GENERAL, "ask",
@@ -152,8 +152,8 @@ class DiscordAdapterTest {
         assertEquals(Long.toUnsignedString(ML_TEAM), event.origin().guildId());
         assertEquals(Long.toUnsignedString(GENERAL), event.origin().channelId());
         assertEquals(null, event.origin().parentId());
-        assertEquals("alice", event.origin().member().name());
-        assertFalse(event.origin().member().canManageServer());
+        assertEquals("alice", event.origin().actor().name());
+        assertFalse(event.origin().actor().canManageServer());
 
         RecordedCall callback = ask.awaitCallback();
         assertEquals(4, callback.callbackType());
@@ -172,7 +172,7 @@ class DiscordAdapterTest {
         FakeInteraction ask = discord.slash(MARIA, GENERAL, "ask", Map.of("question", "gpu cost"));
         assertEquals(5, ask.awaitCallback().callbackType());
         assertEquals("found 3 notes", ask.awaitReply().get("content").asText());
-        assertTrue(seen(Event.SlashCommand.class).origin().member().canManageServer(), "maria is a manager");
+        assertTrue(seen(Event.SlashCommand.class).origin().actor().canManageServer(), "maria is a manager");
         discord.await(c -> c.is("PATCH", "webhooks/\\d+/[^/]+/messages/@original"));
     }
 
@@ -201,8 +201,8 @@ class DiscordAdapterTest {
         connect(null);
         script = e -> switch (e) {
             case Event.SlashCommand s -> List.of(new Action.OpenThread("ref-1", s.origin().threadHome(),
-                    "Evaluate Polars", new Message("Checklist", List.of(), List.of(ActionRow.of(
-                    Component.Button.of("spike:tick:1", "Installs?", Component.Style.SECONDARY))))));
+                    "Evaluate Polars", new Draft("Checklist", List.of(), List.of(ControlRow.of(
+                    Control.Button.of("spike:tick:1", "Installs?", Control.Style.SECONDARY))))));
             case Event.ThreadOpened t -> List.of(Action.Reply.of("Opened <#" + t.threadId() + ">"));
             default -> List.of();
         };
@@ -224,7 +224,7 @@ class DiscordAdapterTest {
         assertEquals("Opened <#" + thread.id + ">", start.awaitReply().get("content").asText());
 
         // A click on the checklist: the core updates the message.
-        script = e -> List.of(new Action.Update(new Message("Checklist (1/1)", List.of(), List.of())));
+        script = e -> List.of(new Action.Update(new Draft("Checklist (1/1)", List.of(), List.of())));
         seen.clear();
         FakeInteraction click = discord.click(ALICE, first, "Installs?");
         Event.ButtonClick clicked = seen(Event.ButtonClick.class);
@@ -240,7 +240,7 @@ class DiscordAdapterTest {
         connect(Long.toUnsignedString(SPIKES_FORUM));
         script = e -> switch (e) {
             case Event.SlashCommand s -> List.of(new Action.OpenThread("r", s.origin().threadHome(), "GPU cost",
-                    Message.text("Plan")));
+                    Draft.text("Plan")));
             case Event.ThreadOpened t -> List.of(Action.Reply.of("ok"));
             default -> List.of();
         };
@@ -255,10 +255,10 @@ class DiscordAdapterTest {
     void modalIsShownAndItsSubmissionReachesTheCore() throws Exception {
         connect(null);
         script = e -> switch (e) {
-            case Event.SlashCommand s -> List.of(new Action.ShowModal(new Modal("spike:close:1", "Close the spike",
-                    List.of(new Modal.TextInput("summary", "Summary", true, true, null, "What did you learn?", 2000),
-                            new Modal.TextInput("next", "Next steps", false, false, null, null, 500)))));
-            case Event.ModalSubmit m -> List.of(Action.Reply.of("closed"));
+            case Event.SlashCommand s -> List.of(new Action.ShowForm(new Form("spike:close:1", "Close the spike",
+                    List.of(new Form.TextInput("summary", "Summary", true, true, null, "What did you learn?", 2000),
+                            new Form.TextInput("next", "Next steps", false, false, null, null, 500)))));
+            case Event.FormSubmit m -> List.of(Action.Reply.of("closed"));
             default -> List.of();
         };
         discord.await(c -> c.is("PUT", "applications/\\d+/guilds/\\d+/commands"));
@@ -266,7 +266,7 @@ class DiscordAdapterTest {
         assertEquals(9, close.awaitCallback().callbackType());
 
         FakeInteraction submit = discord.submitModal(ALICE, close, Map.of("summary", "Polars is fast"));
-        Event.ModalSubmit submitted = seen(Event.ModalSubmit.class);
+        Event.FormSubmit submitted = seen(Event.FormSubmit.class);
         assertEquals("spike:close:1", submitted.customId());
         assertEquals("Polars is fast", submitted.field("summary"));
         assertEquals(null, submitted.field("next"));
@@ -323,13 +323,13 @@ class DiscordAdapterTest {
     void tickPostsRemindersAndArchivesThreads() throws Exception {
         connect(null);
         script = e -> e instanceof Event.SlashCommand s ? List.of(new Action.OpenThread("r", s.origin().threadHome(),
-                "Spike", Message.text("first"))) : List.of(Action.Reply.of("ok"));
+                "Spike", Draft.text("first"))) : List.of(Action.Reply.of("ok"));
         discord.await(c -> c.is("PUT", "applications/\\d+/guilds/\\d+/commands"));
         discord.slash(ALICE, GENERAL, "spike start", Map.of("topic", "Spike")).awaitReply();
         String thread = seen(Event.ThreadOpened.class).threadId();
 
         when(core.tick()).thenReturn(List.of(
-                new Action.Post(thread, Message.text("Half of the time box is gone")),
+                new Action.Post(thread, Draft.text("Half of the time box is gone")),
                 new Action.ArchiveThread(thread)));
         bot.tick();
         RecordedCall reminder = discord.await(c -> c.is("POST", "channels/" + thread + "/messages")

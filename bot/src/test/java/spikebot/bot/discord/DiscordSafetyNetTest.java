@@ -6,13 +6,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import spikebot.bot.core.Action;
-import spikebot.bot.core.ActionRow;
+import spikebot.bot.core.ControlRow;
 import spikebot.bot.core.ChatCore;
 import spikebot.bot.core.CommandSpec;
-import spikebot.bot.core.Component;
+import spikebot.bot.core.Control;
 import spikebot.bot.core.Event;
-import spikebot.bot.core.Message;
-import spikebot.bot.core.Modal;
+import spikebot.bot.core.Draft;
+import spikebot.bot.core.Form;
 import spikebot.bot.core.OptionSpec;
 import spikebot.bot.discord.fake.FakeDiscord;
 import spikebot.bot.discord.fake.FakeInteraction;
@@ -110,11 +110,11 @@ class DiscordSafetyNetTest {
 
     @Test
     void aSlowClickDefersTheUpdateThenEditsItsMessage() {
-        script = e -> List.of(new Action.Reply(new Message("Checklist", List.of(), List.of(ActionRow.of(
-                Component.Button.of("spike:tick:abc:0", "☐ 1", Component.Style.SECONDARY)))), false));
+        script = e -> List.of(new Action.Reply(new Draft("Checklist", List.of(), List.of(ControlRow.of(
+                Control.Button.of("spike:tick:abc:0", "☐ 1", Control.Style.SECONDARY)))), false));
         ObjectNode card = discord.slash(ALICE, GENERAL, "ask", Map.of("question", "card")).awaitReply();
 
-        script = e -> slowly(List.of(new Action.Update(Message.text("Checklist (1/1)"))));
+        script = e -> slowly(List.of(new Action.Update(Draft.text("Checklist (1/1)"))));
         FakeInteraction click = discord.click(BOB, card, "☐ 1");
         RecordedCall deferral = click.awaitCallback();
         assertEquals(6, deferral.callbackType(), "a deferred update: the button shows it is working");
@@ -127,8 +127,8 @@ class DiscordSafetyNetTest {
     @Test
     void aFormTheCoreWasTooSlowToShowGetsAClearMessage() {
         // The core never does this (forms are answered without waiting), but if it ever did, the user is told.
-        script = e -> slowly(List.of(new Action.ShowModal(new Modal("solved", "How we solved it",
-                List.of(new Modal.TextInput("problem", "Problem", true, true, null, null, 100))))));
+        script = e -> slowly(List.of(new Action.ShowForm(new Form("solved", "How we solved it",
+                List.of(new Form.TextInput("problem", "Problem", true, true, null, null, 100))))));
         FakeInteraction solved = discord.slash(ALICE, GENERAL, "solved", Map.of());
         assertEquals(5, solved.awaitCallback().callbackType());
         ObjectNode told = solved.awaitReply();

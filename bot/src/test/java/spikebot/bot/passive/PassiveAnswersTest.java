@@ -7,7 +7,7 @@ import org.junit.jupiter.api.io.TempDir;
 import spikebot.bot.core.Action;
 import spikebot.bot.core.ChannelAccess;
 import spikebot.bot.core.ChatDriver;
-import spikebot.bot.core.Component;
+import spikebot.bot.core.Control;
 import spikebot.bot.core.Event;
 import spikebot.bot.core.GuildConfig;
 import spikebot.knowledge.NoteKind;
@@ -73,14 +73,14 @@ class PassiveAnswersTest {
         Action.Reply reply = only(answer, Action.Reply.class);
         assertFalse(reply.ephemeral());
         List<String> labels = reply.message().rows().get(0).components().stream()
-                .map(c -> ((Component.Button) c).label()).toList();
+                .map(c -> ((Control.Button) c).label()).toList();
         assertEquals(List.of("Helpful", "Not relevant"), labels);
         assertEquals(List.of(), post("100", "m3", "did anyone try polars?"), "once per message");
         assertEquals(List.of(), post("100", "m4", "has anyone had cuda out of memory?"), "rate-limited");
         bot.clock.advance(PassiveAnswers.COOLDOWN);
         assertTrue(text(post("100", "m5", "has anyone had cuda out of memory?")).contains("CUDA"));
 
-        String helpful = ((Component.Button) reply.message().rows().get(0).components().get(0)).customId();
+        String helpful = ((Control.Button) reply.message().rows().get(0).components().get(0)).customId();
         assertPrivateReply(bot.click(in("100", ADMIN), helpful, "answer"), "Thanks");
         String log = Files.readString(kb.resolve(".spikebot/feedback.jsonl"));
         assertTrue(log.contains("\"type\":\"answer\"") && log.contains("\"message\":\"m3\""), log);

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.io.TempDir;
 import spikebot.bot.core.Action;
 import spikebot.bot.core.ChatDriver;
 import spikebot.bot.core.Event;
-import spikebot.bot.core.Modal;
+import spikebot.bot.core.Form;
 import spikebot.bot.core.Origin;
 import spikebot.knowledge.KnowledgeBase;
 import spikebot.knowledge.Note;
@@ -41,9 +41,9 @@ class SolvedCommandTest {
 
     @Test
     void solvedAsksWithAModalThenWritesIndexesAndSaysWhere() throws Exception {
-        Modal form = only(bot.slash(thread, "solved", null), Action.ShowModal.class).modal();
+        Form form = only(bot.slash(thread, "solved", null), Action.ShowForm.class).form();
         assertEquals(List.of("problem", "solution", "did_not_work", "links"),
-                form.inputs().stream().map(Modal.TextInput::id).toList());
+                form.inputs().stream().map(Form.TextInput::id).toList());
         List<Action> saved = bot.submit(thread, form.customId(), "problem", "Spark job OOM on the daily join",
                 "solution", "Broadcast the small side", "did_not_work", "More executors", "links", "PR #12");
         String reply = text(saved);
@@ -66,7 +66,7 @@ class SolvedCommandTest {
     void saveAsSolutionStartsFromTheMessage() {
         List<Action> actions = bot.core.handle(new Event.MessageCommand(thread, SolvedCommand.MENU, "m5", "carol",
                 "Pin numpy<2 in the image, then rebuild"));
-        Modal form = only(actions, Action.ShowModal.class).modal();
+        Form form = only(actions, Action.ShowForm.class).form();
         assertEquals("Pin numpy<2 in the image, then rebuild", form.inputs().get(1).value());
     }
 

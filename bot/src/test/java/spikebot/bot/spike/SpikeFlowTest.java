@@ -6,11 +6,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import spikebot.bot.core.Action;
 import spikebot.bot.core.ChatDriver;
-import spikebot.bot.core.Component;
+import spikebot.bot.core.Control;
 import spikebot.bot.core.Defer;
 import spikebot.bot.core.Event;
-import spikebot.bot.core.Message;
-import spikebot.bot.core.Modal;
+import spikebot.bot.core.Draft;
+import spikebot.bot.core.Form;
 import spikebot.knowledge.KnowledgeBase;
 import spikebot.knowledge.Note;
 import spikebot.knowledge.NoteKind;
@@ -107,8 +107,8 @@ class SpikeFlowTest {
         String card = text(update.message());
         assertTrue(card.contains("Checklist (1/6)"), card);
         assertTrue(card.contains("2. ☑ Installs cleanly in our environment (bob)"), card);
-        Component.Button second = button(update.message(), "☑ 2");
-        assertEquals(Component.Style.SUCCESS, second.style());
+        Control.Button second = button(update.message(), "☑ 2");
+        assertEquals(Control.Style.SUCCESS, second.style());
 
         List<Action> selected = bot.core.handle(new Event.SelectChoice(bot.inThread(thread, ALICE),
                 "spike:check:" + spikeId(thread), thread, List.of("0", "3", "99", "x")));
@@ -177,10 +177,10 @@ class SpikeFlowTest {
         bot.clock.advance(Duration.ofHours(3));
 
         List<Action> asked = bot.slash(bot.inThread(thread, ALICE), "spike", "close", "outcome", "go");
-        Modal form = only(asked, Action.ShowModal.class).modal();
+        Form form = only(asked, Action.ShowForm.class).form();
         assertEquals(1, asked.size());
         assertEquals(List.of("summary", "approaches", "next_steps", "tags"),
-                form.inputs().stream().map(Modal.TextInput::id).toList());
+                form.inputs().stream().map(Form.TextInput::id).toList());
         assertEquals(Optional.empty(), bot.core.deferral(new Event.SlashCommand(bot.inThread(thread, ALICE),
                 "spike", "close", Map.of("outcome", "go"))), "a modal cannot follow a deferral");
 
@@ -239,10 +239,10 @@ class SpikeFlowTest {
 
         assertPrivateReply(bot.slash(bot.inThread(thread, ALICE), "spike", "close", "outcome", "go"),
                 "reproduced, partially-reproduced, not-reproduced, not-attempted");
-        Modal form = only(bot.slash(bot.inThread(thread, ALICE), "spike", "close", "outcome",
-                "partially-reproduced"), Action.ShowModal.class).modal();
+        Form form = only(bot.slash(bot.inThread(thread, ALICE), "spike", "close", "outcome",
+                "partially-reproduced"), Action.ShowForm.class).form();
         assertEquals(List.of("summary", "measured", "compute_cost", "code", "data"),
-                form.inputs().stream().map(Modal.TextInput::id).toList());
+                form.inputs().stream().map(Form.TextInput::id).toList());
         List<Action> closed = bot.submit(bot.inThread(thread, ALICE), form.customId(), "summary", "Only below 1k rows",
                 "measured", "AUC 0.81 vs 0.80", "compute_cost", "3 GPU hours", "code", "yes", "data", "no");
         assertTrue(text(closed).contains("AUC 0.81 vs 0.80"), text(closed));
@@ -296,9 +296,9 @@ class SpikeFlowTest {
         return m.group(1);
     }
 
-    private static Component.Button button(Message m, String label) {
+    private static Control.Button button(Draft m, String label) {
         return m.rows().stream().flatMap(r -> r.components().stream())
-                .filter(c -> c instanceof Component.Button b && label.equals(b.label()))
-                .map(Component.Button.class::cast).findFirst().orElseThrow();
+                .filter(c -> c instanceof Control.Button b && label.equals(b.label()))
+                .map(Control.Button.class::cast).findFirst().orElseThrow();
     }
 }

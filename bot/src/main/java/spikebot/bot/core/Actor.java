@@ -10,8 +10,8 @@ import java.util.Objects;
  * @param canManageServer holds Discord's Manage Server permission, read from the event itself so that it is
  *                        never stale
  */
-public record Member(String id, String name, boolean canManageServer) {
-    public Member {
+public record Actor(String id, String name, boolean canManageServer) {
+    public Actor {
         Objects.requireNonNull(id, "id");
         name = name == null || name.isBlank() ? id : name;
     }

@@ -3,11 +3,11 @@ package spikebot.bot.core;
 import java.util.List;
 
 /**
- * A modal (pop-up form) of up to five text inputs. Its submission comes back as {@link Event.ModalSubmit} with
+ * A modal (pop-up form) of up to five text inputs. Its submission comes back as {@link Event.FormSubmit} with
  * the same custom id.
  */
-public record Modal(String customId, String title, List<TextInput> inputs) {
-    public Modal {
+public record Form(String customId, String title, List<TextInput> inputs) {
+    public Form {
         CustomIds.check(customId);
         title = Text.cut(Text.oneLine(title), Limits.MODAL_TITLE);
         inputs = List.copyOf(inputs.subList(0, Math.min(inputs.size(), Limits.MODAL_INPUTS)));
@@ -16,7 +16,7 @@ public record Modal(String customId, String title, List<TextInput> inputs) {
     /**
      * One text input.
      *
-     * @param id          the key of its value in {@link Event.ModalSubmit#fields()}
+     * @param id          the key of its value in {@link Event.FormSubmit#fields()}
      * @param paragraph   several lines (Discord's PARAGRAPH style) rather than one (SHORT)
      * @param value       pre-filled text, or null
      * @param maxLength   at most 4000

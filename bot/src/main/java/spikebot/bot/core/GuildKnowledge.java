@@ -26,8 +26,8 @@ import java.util.function.Predicate;
  * <p>{@code search} and {@link #tags} may be called from several threads at once; everything else only while
  * holding {@link #lock()}, which {@link ChatCore} takes for every event that changes something.
  */
-public final class Guild implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(Guild.class);
+public final class GuildKnowledge implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(GuildKnowledge.class);
     private final String id;
     private final GuildConfig config;
     private final KnowledgeBase kb;
@@ -43,7 +43,7 @@ public final class Guild implements AutoCloseable {
      * @param embeddings the model for hybrid search, or null for words alone
      * @param backlog    true while so many questions wait that they must be searched by their words alone
      */
-    Guild(String id, GuildConfig config, Embeddings embeddings, BooleanSupplier backlog) {
+    GuildKnowledge(String id, GuildConfig config, Embeddings embeddings, BooleanSupplier backlog) {
         this.id = id;
         this.config = config;
         this.embeddings = embeddings;

@@ -13,7 +13,7 @@ import java.util.List;
  * @param footer      may be null
  * @param color       RGB, or null for the default
  */
-public record Embed(String title, String url, String description, List<Field> fields, String footer,
+public record Card(String title, String url, String description, List<Field> fields, String footer,
                     Integer color) {
 
     /** One name/value pair of an embed. */
@@ -24,7 +24,7 @@ public record Embed(String title, String url, String description, List<Field> fi
         }
     }
 
-    public Embed {
+    public Card {
         title = Text.cut(title, Limits.EMBED_TITLE);
         url = url == null || url.length() > Limits.URL ? null : url;
         description = Text.cut(description, Limits.EMBED_DESCRIPTION);
@@ -32,8 +32,8 @@ public record Embed(String title, String url, String description, List<Field> fi
         footer = Text.cut(footer, Limits.EMBED_FOOTER);
     }
 
-    public static Embed of(String title, String description) {
-        return new Embed(title, null, description, List.of(), null, null);
+    public static Card of(String title, String description) {
+        return new Card(title, null, description, List.of(), null, null);
     }
 
     /** Characters that count towards Discord's 6000 per message. */
@@ -48,24 +48,24 @@ public record Embed(String title, String url, String description, List<Field> fi
      * the note it comes from), then fields dropped from the end, then the rest cut. Fields carry the links and
      * counts a reader needs, such as where a closed spike's note lives.
      */
-    Embed fit(int budget) {
+    Card fit(int budget) {
         if (size() <= budget) return this;
         int besideDescription = size() - length(description);
         if (description != null && besideDescription < budget) {
-            return new Embed(title, url, Text.cut(description, budget - besideDescription), fields, footer, color);
+            return new Card(title, url, Text.cut(description, budget - besideDescription), fields, footer, color);
         }
         List<Field> kept = new ArrayList<>(fields);
-        Embed e = this;
+        Card e = this;
         while (!kept.isEmpty() && e.size() > budget) {
             kept.remove(kept.size() - 1);
-            e = new Embed(title, url, description, kept, footer, color);
+            e = new Card(title, url, description, kept, footer, color);
         }
         if (e.size() <= budget) return e;
         int fixed = length(title) + length(footer);
         String desc = Text.cut(description, Math.max(budget - fixed, 1));
-        e = new Embed(title, url, desc, List.of(), footer, color);
+        e = new Card(title, url, desc, List.of(), footer, color);
         if (e.size() <= budget) return e;
-        return new Embed(Text.cut(title, Math.max(budget - length(desc), 1)), url, desc, List.of(), null, color);
+        return new Card(Text.cut(title, Math.max(budget - length(desc), 1)), url, desc, List.of(), null, color);
     }
 
     private static int length(String s) {

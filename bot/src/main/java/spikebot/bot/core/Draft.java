@@ -8,14 +8,14 @@ import java.util.List;
  * 2000, 10 embeds, 6000 embed characters in all, 5 rows), so it can always be sent. Sent with no allowed
  * mentions.
  */
-public record Message(String content, List<Embed> embeds, List<ActionRow> rows) {
-    public Message {
+public record Draft(String content, List<Card> embeds, List<ControlRow> rows) {
+    public Draft {
         content = Text.cut(content == null ? "" : content, Limits.CONTENT);
-        List<Embed> fitted = new ArrayList<>();
+        List<Card> fitted = new ArrayList<>();
         int budget = Limits.EMBED_TOTAL;
-        for (Embed e : embeds.subList(0, Math.min(embeds.size(), Limits.EMBEDS))) {
+        for (Card e : embeds.subList(0, Math.min(embeds.size(), Limits.EMBEDS))) {
             if (budget <= 0) break;
-            Embed fit = e.fit(budget);
+            Card fit = e.fit(budget);
             budget -= fit.size();
             fitted.add(fit);
         }
@@ -23,15 +23,11 @@ public record Message(String content, List<Embed> embeds, List<ActionRow> rows) 
         rows = List.copyOf(rows.subList(0, Math.min(rows.size(), Limits.ACTION_ROWS)));
     }
 
-    public static Message text(String content) {
-        return new Message(content, List.of(), List.of());
+    public static Draft text(String content) {
+        return new Draft(content, List.of(), List.of());
     }
 
-    public static Message embed(Embed embed, ActionRow... rows) {
-        return new Message("", List.of(embed), List.of(rows));
-    }
-
-    public Message withRows(List<ActionRow> newRows) {
-        return new Message(content, embeds, newRows);
+    public static Draft embed(Card embed, ControlRow... rows) {
+        return new Draft("", List.of(embed), List.of(rows));
     }
 }

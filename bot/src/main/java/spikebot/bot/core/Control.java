@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Objects;
 
 /** A message component: a button or a select menu. Custom ids are the core's own; clicks come back with them. */
-public sealed interface Component {
+public sealed interface Control {
 
     /** Discord's button styles; {@code LINK} opens {@link Button#url()} instead of sending a click. */
     enum Style { PRIMARY, SECONDARY, SUCCESS, DANGER, LINK }
@@ -13,7 +13,7 @@ public sealed interface Component {
      * @param customId what {@link Event.ButtonClick} carries back; null for link buttons
      * @param url      for {@link Style#LINK} only
      */
-    record Button(String customId, String label, Style style, String url, boolean disabled) implements Component {
+    record Button(String customId, String label, Style style, String url, boolean disabled) implements Control {
         public Button {
             Objects.requireNonNull(style, "style");
             if (style == Style.LINK) Objects.requireNonNull(url, "url");
@@ -32,7 +32,7 @@ public sealed interface Component {
 
     /** A string select menu; at most 25 options. */
     record SelectMenu(String customId, String placeholder, List<SelectOption> options, int minValues,
-                      int maxValues) implements Component {
+                      int maxValues) implements Control {
         public SelectMenu {
             CustomIds.check(customId);
             placeholder = Text.cut(placeholder, Limits.PLACEHOLDER);
