@@ -26,7 +26,7 @@ import java.util.concurrent.Semaphore;
  * something are handled one at a time, guilds in parallel; questions, forms and suggestions only read, so they
  * never wait for a write (see {@link Needs}).
  */
-public final class ChatCore implements AutoCloseable {
+public final class ChatCore implements Chat {
     private static final Logger LOG = LoggerFactory.getLogger(ChatCore.class);
     /** How often {@link #tick()} looks for notes changed in the folder by other hands. */
     static final Duration RESYNC = Duration.ofMinutes(1);

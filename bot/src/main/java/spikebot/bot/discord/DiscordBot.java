@@ -10,7 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import spikebot.bot.cli.CommandLineError;
 import spikebot.bot.core.ChannelAccess;
-import spikebot.bot.core.ChatCore;
+import spikebot.bot.core.Chat;
 
 import java.time.Duration;
 import java.util.EnumSet;
@@ -38,7 +38,7 @@ public final class DiscordBot implements AutoCloseable {
             EnumSet.of(GatewayIntent.GUILD_MESSAGES, GatewayIntent.MESSAGE_CONTENT);
 
     private final JDA jda;
-    private final ChatCore core;
+    private final Chat core;
     private final DiscordSettings settings;
     private final ThreadDirectory threads;
     /**
@@ -53,7 +53,7 @@ public final class DiscordBot implements AutoCloseable {
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(
             daemons("spikebot-safety-net"));
 
-    private DiscordBot(JDA jda, ChatCore core, DiscordSettings settings, ThreadDirectory threads) {
+    private DiscordBot(JDA jda, Chat core, DiscordSettings settings, ThreadDirectory threads) {
         this.jda = jda;
         this.core = core;
         this.settings = settings;
@@ -68,7 +68,7 @@ public final class DiscordBot implements AutoCloseable {
      * @param connection adjusts the JDA builder before it connects (tests point it at a fake Discord)
      * @throws CommandLineError with a one-line reason when Discord refuses the token or the intents
      */
-    public static DiscordBot start(String token, DiscordSettings settings, Function<ChannelAccess, ChatCore> cores,
+    public static DiscordBot start(String token, DiscordSettings settings, Function<ChannelAccess, ? extends Chat> cores,
                                    UnaryOperator<JDABuilder> connection) throws InterruptedException {
         JDA jda;
         try {
@@ -89,7 +89,7 @@ public final class DiscordBot implements AutoCloseable {
         }
         ThreadDirectory threads = new ThreadDirectory(settings.threadFiles());
         DiscordChannelAccess access = new DiscordChannelAccess(jda, threads);
-        ChatCore core = cores.apply(access);
+        Chat core = cores.apply(access);
         DiscordBot bot = new DiscordBot(jda, core, settings, threads);
         jda.addEventListener(new EventRouter(core, settings, access, threads, bot.workers, bot.timers,
                 bot::registerCommands));

@@ -14,7 +14,7 @@ import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import net.dv8tion.jda.api.interactions.Interaction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import spikebot.bot.core.ChatCore;
+import spikebot.bot.core.Chat;
 import spikebot.bot.core.Event;
 
 import java.time.Duration;
@@ -38,7 +38,7 @@ final class EventRouter extends ListenerAdapter {
      */
     static final Duration SAFETY_NET = Duration.ofSeconds(2);
 
-    private final ChatCore core;
+    private final Chat core;
     private final DiscordSettings settings;
     private final DiscordChannelAccess access;
     private final ThreadDirectory threads;
@@ -50,7 +50,7 @@ final class EventRouter extends ListenerAdapter {
      * @param workers where events are handled (they may block on Discord's REST API)
      * @param timers  runs the safety net; its tasks never block
      */
-    EventRouter(ChatCore core, DiscordSettings settings, DiscordChannelAccess access, ThreadDirectory threads,
+    EventRouter(Chat core, DiscordSettings settings, DiscordChannelAccess access, ThreadDirectory threads,
                 ExecutorService workers, ScheduledExecutorService timers, Consumer<String> registerCommands) {
         this.core = core;
         this.settings = settings;

@@ -22,7 +22,7 @@ import net.dv8tion.jda.api.exceptions.InteractionFailureException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import spikebot.bot.core.Action;
-import spikebot.bot.core.ChatCore;
+import spikebot.bot.core.Chat;
 import spikebot.bot.core.Defer;
 import spikebot.bot.core.Event;
 import spikebot.bot.core.Origin;
@@ -48,7 +48,7 @@ final class Exchange {
     private static final Duration RELOAD_WAIT = Duration.ofMinutes(2);
 
     private final JDA jda;
-    private final ChatCore core;
+    private final Chat core;
     private final DiscordSettings settings;
     private final ThreadDirectory threads;
     /** The interaction being answered, or null for plain messages and ticks. */
@@ -66,7 +66,7 @@ final class Exchange {
     /** The deferred reply was replaced by the answer; only the worker thread uses it. */
     private boolean replied;
 
-    private Exchange(JDA jda, ChatCore core, DiscordSettings settings, ThreadDirectory threads,
+    private Exchange(JDA jda, Chat core, DiscordSettings settings, ThreadDirectory threads,
                      Interaction interaction, Message message, Origin origin) {
         this.jda = jda;
         this.core = core;
@@ -77,17 +77,17 @@ final class Exchange {
         this.origin = origin;
     }
 
-    static Exchange forInteraction(JDA jda, ChatCore core, DiscordSettings settings, ThreadDirectory threads,
+    static Exchange forInteraction(JDA jda, Chat core, DiscordSettings settings, ThreadDirectory threads,
                                    Interaction interaction, Origin origin) {
         return new Exchange(jda, core, settings, threads, interaction, null, origin);
     }
 
-    static Exchange forMessage(JDA jda, ChatCore core, DiscordSettings settings, ThreadDirectory threads,
+    static Exchange forMessage(JDA jda, Chat core, DiscordSettings settings, ThreadDirectory threads,
                                Message message, Origin origin) {
         return new Exchange(jda, core, settings, threads, null, message, origin);
     }
 
-    static Exchange forTick(JDA jda, ChatCore core, DiscordSettings settings, ThreadDirectory threads) {
+    static Exchange forTick(JDA jda, Chat core, DiscordSettings settings, ThreadDirectory threads) {
         return new Exchange(jda, core, settings, threads, null, null, null);
     }
 
