@@ -1,5 +1,6 @@
 package spikebot.bot.discord;
 
+import spikebot.bot.wiring.Features;
 import spikebot.bot.cli.Args;
 import spikebot.bot.cli.CommandLineError;
 import spikebot.bot.cli.Console;
@@ -36,7 +37,7 @@ public final class RunCommand {
         // not embedded yet, answers come by words alone.
         SearchModeOption.Model model = SearchModeOption.load(settings.search(), false);
         DiscordBot bot = DiscordBot.start(token.strip(), settings,
-                access -> new ChatCore(settings.coreConfigs(), access, Clock.systemUTC(), model.embeddings()),
+                access -> Features.core(settings.coreConfigs(), access, Clock.systemUTC(), model.embeddings()),
                 builder -> builder);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             bot.close();

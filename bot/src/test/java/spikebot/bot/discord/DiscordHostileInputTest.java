@@ -1,5 +1,6 @@
 package spikebot.bot.discord;
 
+import spikebot.bot.wiring.Features;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.AfterEach;
@@ -50,7 +51,7 @@ class DiscordHostileInputTest {
         DiscordSettings settings = new DiscordSettings(Map.of(Long.toUnsignedString(ML_TEAM),
                 new DiscordSettings.GuildSettings(kb, null, Set.of(), null)), Duration.ofHours(1));
         bot = DiscordBot.start(FakeDiscord.TOKEN, settings,
-                access -> new ChatCore(settings.coreConfigs(), access, Clock.systemUTC()),
+                access -> Features.core(settings.coreConfigs(), access, Clock.systemUTC(), null),
                 DiscordAdapterTest.toFake(discord));
         discord.await(c -> c.is("PUT", "applications/\\d+/guilds/\\d+/commands"));
         // Zero-width and right-to-left characters are taken out of what people type.

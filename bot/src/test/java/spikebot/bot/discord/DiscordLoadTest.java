@@ -1,5 +1,6 @@
 package spikebot.bot.discord;
 
+import spikebot.bot.wiring.Features;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -79,7 +80,7 @@ class DiscordLoadTest {
         assertEquals(SearchMode.HYBRID, settings.search(), "the bot's default");
         embeddings = Embeddings.start();
         bot = DiscordBot.start(FakeDiscord.TOKEN, settings,
-                access -> new ChatCore(settings.coreConfigs(), access, Clock.systemUTC(), embeddings),
+                access -> Features.core(settings.coreConfigs(), access, Clock.systemUTC(), embeddings),
                 DiscordAdapterTest.toFake(discord));
         discord.await(c -> c.is("PUT", "applications/\\d+/guilds/\\d+/commands"));
         assertTrue(embeddings.awaitModel());

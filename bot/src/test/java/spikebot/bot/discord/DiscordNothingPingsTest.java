@@ -1,5 +1,6 @@
 package spikebot.bot.discord;
 
+import spikebot.bot.wiring.Features;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.AfterEach;
@@ -70,7 +71,7 @@ class DiscordNothingPingsTest {
                 new DiscordSettings.GuildSettings(kb, null, Set.of(Long.toUnsignedString(IDEAS)),
                         Long.toUnsignedString(SPIKES_FORUM))), Duration.ofHours(1));
         bot = DiscordBot.start(FakeDiscord.TOKEN, settings,
-                access -> new ChatCore(settings.coreConfigs(), access, clock), DiscordAdapterTest.toFake(discord));
+                access -> Features.core(settings.coreConfigs(), access, clock, null), DiscordAdapterTest.toFake(discord));
         discord.await(c -> c.is("PUT", "applications/\\d+/guilds/\\d+/commands"));
     }
 

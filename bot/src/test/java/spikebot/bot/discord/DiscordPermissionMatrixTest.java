@@ -1,5 +1,6 @@
 package spikebot.bot.discord;
 
+import spikebot.bot.wiring.Features;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.AfterAll;
@@ -78,7 +79,7 @@ class DiscordPermissionMatrixTest {
                 Long.toUnsignedString(OTHER_TEAM), new DiscordSettings.GuildSettings(kb2, null, Set.of(), null)),
                 Duration.ofHours(1));
         bot = DiscordBot.start(FakeDiscord.TOKEN, settings,
-                access -> new ChatCore(settings.coreConfigs(), access, Clock.systemUTC()),
+                access -> Features.core(settings.coreConfigs(), access, Clock.systemUTC(), null),
                 DiscordAdapterTest.toFake(discord));
         discord.awaitCount(c -> c.is("PUT", "applications/\\d+/guilds/\\d+/commands"), 2);
 

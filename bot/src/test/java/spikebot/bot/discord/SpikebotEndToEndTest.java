@@ -1,5 +1,6 @@
 package spikebot.bot.discord;
 
+import spikebot.bot.wiring.Features;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.AfterEach;
@@ -61,7 +62,7 @@ class SpikebotEndToEndTest {
 
     private DiscordBot startBot() throws InterruptedException {
         return DiscordBot.start(FakeDiscord.TOKEN, settings,
-                access -> new ChatCore(settings.coreConfigs(), access, clock),
+                access -> Features.core(settings.coreConfigs(), access, clock, null),
                 DiscordAdapterTest.toFake(discord));
     }
 

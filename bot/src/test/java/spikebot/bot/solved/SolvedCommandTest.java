@@ -64,7 +64,7 @@ class SolvedCommandTest {
 
     @Test
     void saveAsSolutionStartsFromTheMessage() {
-        List<Action> actions = bot.core.handle(new Event.MessageCommand(thread, SolvedCommand.MENU, "m5", "carol",
+        List<Action> actions = bot.core.handle(new Event.MessageCommand(thread, SolvedFeature.MENU, "m5", "carol",
                 "Pin numpy<2 in the image, then rebuild"));
         Form form = only(actions, Action.ShowForm.class).form();
         assertEquals("Pin numpy<2 in the image, then rebuild", form.inputs().get(1).value());

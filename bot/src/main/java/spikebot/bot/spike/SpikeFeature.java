@@ -11,6 +11,9 @@ import spikebot.bot.core.CustomIds;
 import spikebot.bot.core.Defer;
 import spikebot.bot.core.Card;
 import spikebot.bot.core.Event;
+import spikebot.bot.core.Feature;
+import spikebot.bot.core.Control;
+import spikebot.bot.core.Needs;
 import spikebot.bot.core.GuildKnowledge;
 import spikebot.bot.core.HitCards;
 import spikebot.bot.core.Actor;
@@ -59,8 +62,8 @@ import java.util.stream.Stream;
  * Time-boxed spikes and paper checks run in threads: {@code /spike start|note|extend|status|list|close},
  * {@code /papercheck start}, the checklist controls, the closing modal, and the reminders.
  */
-public final class SpikeCommands {
-    private static final Logger LOG = LoggerFactory.getLogger(SpikeCommands.class);
+public final class SpikeFeature implements Feature {
+    private static final Logger LOG = LoggerFactory.getLogger(SpikeFeature.class);
     static final int MAX_TOPIC = 200;
     static final int MAX_GOAL = 1000;
     static final int MAX_FINDING = 2000;
@@ -68,6 +71,10 @@ public final class SpikeCommands {
     static final int MAX_SUMMARY = 4000;
     static final int PRIOR_WORK = 3;
     private static final int MAX_TAGS = 10;
+    /** First part of every custom id and thread ref this feature makes. */
+    static final String PREFIX = "spike";
+    /** A "Start a spike" button: {@code spike:new:<token>}; see {@link StartOffers}. */
+    private static final String START_OFFER = PREFIX + ":new:";
 
     private static final List<String> OUTCOMES = Stream.concat(NoteKind.SPIKE.outcomes().stream(),
             NoteKind.PAPER_CHECK.outcomes().stream()).toList();
@@ -106,12 +113,60 @@ public final class SpikeCommands {
     private final SecureRandom random = new SecureRandom();
     private final Map<String, SpikeBook> books = new ConcurrentHashMap<>();
 
-    public SpikeCommands(ChannelAccess access, Clock clock) {
+    private final StartOffers offers = new StartOffers();
+
+    public SpikeFeature(ChannelAccess access, Clock clock) {
         this.access = access;
         this.clock = clock;
     }
 
+    @Override
+    public List<CommandSpec> commands() {
+        return List.of(SPIKE, PAPERCHECK);
+    }
+
+    @Override
+    public List<String> customIdPrefixes() {
+        return List.of(PREFIX);
+    }
+
+    /** Forms and suggestions change nothing and must answer within 3 seconds: they never wait for the lock. */
+    @Override
+    public Needs needs(Event event) {
+        return switch (event) {
+            case Event.SlashCommand c when answersWithForm(c) -> Needs.NOTHING;
+            case Event.Autocomplete a -> Needs.NOTHING;
+            case Event.ButtonClick b when b.customId().startsWith(START_OFFER) -> Needs.NOTHING;
+            default -> Needs.LOCK;
+        };
+    }
+
+    @Override
+    public List<Action> handle(GuildKnowledge guild, Event event) throws IOException {
+        return switch (event) {
+            case Event.SlashCommand c -> command(guild, c);
+            case Event.Autocomplete a -> autocomplete(guild, a);
+            case Event.ButtonClick b -> click(guild, b);
+            case Event.SelectChoice s -> select(guild, s);
+            case Event.FormSubmit f -> submit(guild, f);
+            case Event.ThreadOpened t -> threadOpened(guild, t);
+            case Event.ThreadFailed t -> threadFailed(guild, t);
+            case Event.MessagePosted m -> List.of();
+            case Event.MessageCommand m -> throw unknownButton();
+        };
+    }
+
+    /**
+     * "Start a spike" under an answer that found nothing good enough: opens the start form with the topic. The topic
+     * stays on this side ({@link StartOffers}); the button carries a token.
+     */
+    public Control.Button startButton(String topic) {
+        String token = offers.offer(Text.cut(Text.oneLine(topic), MAX_TOPIC), clock.instant());
+        return Control.Button.of(START_OFFER + token, "Start a spike", Control.Style.PRIMARY);
+    }
+
     /** Starting and closing write to disk and search the index: acknowledge first. Modals are never deferred. */
+    @Override
     public Optional<Defer> deferral(Event event) {
         if (event instanceof Event.SlashCommand c) {
             boolean start = "start".equals(c.subcommand());
@@ -129,11 +184,11 @@ public final class SpikeCommands {
      * {@code /spike close} without a summary answers with the closing form and changes nothing, so the core runs it
      * without waiting for the guild's lock: Discord accepts a form only as the first answer, within 3 seconds.
      */
-    public static boolean answersWithForm(Event.SlashCommand c) {
+    static boolean answersWithForm(Event.SlashCommand c) {
         return c.command().equals("spike") && "close".equals(c.subcommand()) && c.option("summary") == null;
     }
 
-    public List<Action> command(GuildKnowledge guild, Event.SlashCommand c) throws IOException {
+    List<Action> command(GuildKnowledge guild, Event.SlashCommand c) throws IOException {
         Origin o = c.origin();
         if (c.command().equals("papercheck")) {
             if (!"start".equals(c.subcommand())) throw new Refusal("Use `/papercheck start paper:… claim:…`.");
@@ -162,19 +217,19 @@ public final class SpikeCommands {
     }
 
     /** Template names as the user types them. */
-    public List<Action> autocomplete(GuildKnowledge guild, Event.Autocomplete typing) {
+    List<Action> autocomplete(GuildKnowledge guild, Event.Autocomplete typing) {
         String typed = Text.oneLine(typing.typed()).toLowerCase(Locale.ROOT);
         List<Choice> choices = book(guild).templates().names().stream().filter(n -> n.startsWith(typed))
                 .map(n -> new Choice(n, n)).toList();
         return List.of(new Action.Suggest(choices));
     }
 
-    public List<Action> click(GuildKnowledge guild, Event.ButtonClick click) throws IOException {
+    List<Action> click(GuildKnowledge guild, Event.ButtonClick click) throws IOException {
         List<String> parts = CustomIds.parts(click.customId());
         String verb = parts.size() > 1 ? parts.get(1) : "";
         if (verb.equals("new")) {
-            String topic = click.customId().substring(Math.min(click.customId().length(), "spike:new:".length()));
-            return List.of(new Action.ShowForm(startForm(topic)));
+            String token = click.customId().substring(Math.min(click.customId().length(), START_OFFER.length()));
+            return List.of(new Action.ShowForm(startForm(offers.topic(token, clock.instant()).orElse(null))));
         }
         if (parts.size() < 3) throw unknownButton();
         Spike spike = openSpike(guild, parts.get(2), click.origin());
@@ -199,7 +254,7 @@ public final class SpikeCommands {
         return List.of(new Action.Update(SpikeView.card(changed, priorWork(guild, changed), now)));
     }
 
-    public List<Action> select(GuildKnowledge guild, Event.SelectChoice choice) throws IOException {
+    List<Action> select(GuildKnowledge guild, Event.SelectChoice choice) throws IOException {
         List<String> parts = CustomIds.parts(choice.customId());
         if (parts.size() != 3 || !parts.get(1).equals("check")) throw unknownButton();
         Spike spike = openSpike(guild, parts.get(2), choice.origin());
@@ -214,7 +269,7 @@ public final class SpikeCommands {
         return List.of(new Action.Update(SpikeView.card(changed, priorWork(guild, changed), now)));
     }
 
-    public List<Action> submit(GuildKnowledge guild, Event.FormSubmit form) throws IOException {
+    List<Action> submit(GuildKnowledge guild, Event.FormSubmit form) throws IOException {
         List<String> parts = CustomIds.parts(form.customId());
         if (form.customId().equals("spike:new")) {
             return start(guild, form.origin(), NoteKind.SPIKE, form.field("topic"), form.field("goal"),
@@ -231,9 +286,9 @@ public final class SpikeCommands {
     }
 
     /** The adapter opened the thread asked for at start: the spike now exists and is saved. */
-    public List<Action> threadOpened(GuildKnowledge guild, Event.ThreadOpened opened) throws IOException {
+    List<Action> threadOpened(GuildKnowledge guild, Event.ThreadOpened opened) throws IOException {
         SpikeBook book = book(guild);
-        Spike spike = book.arrived(opened.ref()).orElseThrow(() ->
+        Spike spike = book.arrived(refSpikeId(opened.ref())).orElseThrow(() ->
                 new Refusal("That thread is not one I was opening; if I restarted meanwhile, start the spike again."));
         Spike live = spike.inThread(opened.threadId(), opened.messageId());
         book.save(live);
@@ -250,13 +305,14 @@ public final class SpikeCommands {
         return actions;
     }
 
-    public List<Action> threadFailed(GuildKnowledge guild, Event.ThreadFailed failed) {
-        book(guild).arrived(failed.ref());
+    List<Action> threadFailed(GuildKnowledge guild, Event.ThreadFailed failed) {
+        book(guild).arrived(refSpikeId(failed.ref()));
         return List.of(Action.Reply.privately("I could not open the thread (" + Text.escape(Text.cut(failed.reason(),
                 300)) + "), so no spike was started. Check that I may create threads and send messages in them here."));
     }
 
     /** Reminders due now in this guild; each is marked fired and saved before it is handed out. */
+    @Override
     public List<Action> tick(GuildKnowledge guild) {
         SpikeBook book = book(guild);
         Instant now = clock.instant();
@@ -320,7 +376,7 @@ public final class SpikeCommands {
         String lines = priorWorkLines(guild, work);
         book.priorWork(spike.id(), lines);
         book.expect(spike, work.withheld());
-        return List.of(new Action.OpenThread(spike.id(), o.threadHome(), SpikeView.threadName(spike),
+        return List.of(new Action.OpenThread(CustomIds.of(PREFIX, spike.id()), o.threadHome(), SpikeView.threadName(spike),
                 SpikeView.card(spike, lines, now)));
     }
 
@@ -561,6 +617,12 @@ public final class SpikeCommands {
         } catch (NumberFormatException e) {
             return -1;
         }
+    }
+
+    /** The spike id in a thread ref {@code spike:<id>}. */
+    private static String refSpikeId(String ref) {
+        List<String> parts = CustomIds.parts(ref);
+        return parts.size() == 2 ? parts.get(1) : "";
     }
 
     private static Refusal unknownButton() {

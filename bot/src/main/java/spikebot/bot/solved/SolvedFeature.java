@@ -2,11 +2,14 @@ package spikebot.bot.solved;
 
 import spikebot.bot.core.Action;
 import spikebot.bot.core.CommandSpec;
+import spikebot.bot.core.CustomIds;
 import spikebot.bot.core.Defer;
 import spikebot.bot.core.Event;
+import spikebot.bot.core.Feature;
 import spikebot.bot.core.GuildKnowledge;
 import spikebot.bot.core.Draft;
 import spikebot.bot.core.Form;
+import spikebot.bot.core.Needs;
 import spikebot.bot.core.Origin;
 import spikebot.bot.core.Refusal;
 import spikebot.bot.core.Text;
@@ -23,9 +26,11 @@ import java.util.Optional;
  * "How we solved it": {@code /solved} in a thread, or "Save as solution" on a message, asks for problem,
  * solution, what did not work and links, then writes a solution note and indexes it at once.
  */
-public final class SolvedCommand {
+public final class SolvedFeature implements Feature {
     public static final String MENU = "Save as solution";
-    static final String FORM = "solved:save";
+    /** Custom-id prefix of this feature; its one id is the form's. */
+    static final String PREFIX = "solved";
+    static final String FORM = CustomIds.of(PREFIX, "save");
     static final int MAX_FIELD = 4000;
 
     public static final CommandSpec SPEC = CommandSpec.slash("solved",
@@ -34,27 +39,54 @@ public final class SolvedCommand {
 
     private final Clock clock;
 
-    public SolvedCommand(Clock clock) {
+    public SolvedFeature(Clock clock) {
         this.clock = clock;
     }
 
+    @Override
+    public List<CommandSpec> commands() {
+        return List.of(SPEC, MENU_SPEC);
+    }
+
+    @Override
+    public List<String> customIdPrefixes() {
+        return List.of(PREFIX);
+    }
+
+    /** Showing the form changes nothing and must answer within 3 seconds: it never waits for the guild's lock. */
+    @Override
+    public Needs needs(Event event) {
+        return event instanceof Event.FormSubmit ? Needs.LOCK : Needs.NOTHING;
+    }
+
+    @Override
+    public List<Action> handle(GuildKnowledge guild, Event event) throws IOException {
+        return switch (event) {
+            case Event.SlashCommand c -> command(c);
+            case Event.MessageCommand m -> menu(m);
+            case Event.FormSubmit f -> submit(guild, f);
+            default -> throw new Refusal("This control is not one I know; it may be from an older version.");
+        };
+    }
+
     /** Writing the note fsyncs: acknowledge the form first. */
+    @Override
     public Optional<Defer> deferral(Event event) {
         return event instanceof Event.FormSubmit m && m.customId().equals(FORM)
                 ? Optional.of(new Defer(false)) : Optional.empty();
     }
 
-    public List<Action> command(Event.SlashCommand command) {
+    List<Action> command(Event.SlashCommand command) {
         return List.of(new Action.ShowForm(form(null)));
     }
 
     /** "Save as solution" on a message: the message becomes the solution's first draft. */
-    public List<Action> menu(Event.MessageCommand command) {
+    List<Action> menu(Event.MessageCommand command) {
         String draft = Text.clean(command.content());
         return List.of(new Action.ShowForm(form(draft.isEmpty() ? null : draft)));
     }
 
-    public List<Action> submit(GuildKnowledge guild, Event.FormSubmit form) throws IOException {
+    List<Action> submit(GuildKnowledge guild, Event.FormSubmit form) throws IOException {
         if (!form.customId().equals(FORM)) throw new Refusal("This form is not one I know.");
         String problem = field(form, "problem");
         String solution = field(form, "solution");
