@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
+import java.util.Locale;
 
 /**
  * The running Discord bot: one JDA connection, one chat core for every configured guild, slash commands
@@ -170,7 +171,7 @@ public final class DiscordBot implements AutoCloseable {
     /** Why Discord closed the gateway at start, from JDA's shutdown reason, as one line that says what to do. */
     private static String refusal(String jdaMessage) {
         String reason = jdaMessage == null ? "" : jdaMessage.replaceFirst("(?s)^.*Reason:\\s*", "").strip();
-        if (reason.toLowerCase().contains("intent")) {
+        if (reason.toLowerCase(Locale.ROOT).contains("intent")) {
             return "Discord refused the MESSAGE CONTENT intent: switch it on in the Developer Portal "
                     + "(your application → Bot → Privileged Gateway Intents)";
         }

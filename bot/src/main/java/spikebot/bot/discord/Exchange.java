@@ -29,6 +29,7 @@ import spikebot.bot.core.Origin;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Carries out the core's actions for one event, in order, on Discord: the first reply answers the interaction (or
@@ -332,7 +333,7 @@ final class Exchange {
     }
 
     private static String describe(Action action) {
-        return action.getClass().getSimpleName().toLowerCase();
+        return action.getClass().getSimpleName().toLowerCase(Locale.ROOT);
     }
 
     static String reason(Throwable e) {

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import java.util.Locale;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -92,7 +93,7 @@ class SpikebotEndToEndTest {
         ObjectNode card = discord.messagesIn(thread.id).get(0);
         JsonNode checklist = field(card, "Checklist");
         assertTrue(checklist.get("name").asText().startsWith("Checklist (0/"), checklist.toString());
-        assertTrue(checklist.get("value").asText().toLowerCase().contains("install"), "library template");
+        assertTrue(checklist.get("value").asText().toLowerCase(Locale.ROOT).contains("install"), "library template");
 
         // A click on the first item ticks it: the card is edited in place.
         FakeInteraction tick = discord.click(BOB, card, "☐ 1");
