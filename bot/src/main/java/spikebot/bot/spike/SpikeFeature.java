@@ -18,7 +18,6 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * Time-boxed spikes and paper checks run in threads: {@code /spike start|note|extend|edit|status|list|close},
@@ -28,8 +27,6 @@ import java.util.stream.Stream;
  * of {@link SpikeAccess}.
  */
 public final class SpikeFeature implements Feature {
-    private static final List<String> OUTCOMES = Stream.of(SpikeKind.INVESTIGATION,
-            new SpikeKind.PaperCheck(null, null)).flatMap(k -> k.outcomes().stream()).toList();
     private static final OptionSpec SPIKE_ID = OptionSpec.text("spike",
             "Which spike, when not used in its thread (see /spike list)", false, 40);
 
@@ -55,7 +52,7 @@ public final class SpikeFeature implements Feature {
             CommandSpec.slash("status", "Where the spike stands, with its findings", SPIKE_ID),
             CommandSpec.slash("list", "Open spikes in this server"),
             CommandSpec.slash("close", "Close the spike with a decision and write its note",
-                    OptionSpec.choice("outcome", "The decision", true, OUTCOMES),
+                    OptionSpec.choice("outcome", "The decision", true, SpikeKind.allOutcomes()),
                     OptionSpec.text("summary", "What you found (a form asks for more when left out)", false,
                             SpikeClose.MAX_SUMMARY), SPIKE_ID));
 

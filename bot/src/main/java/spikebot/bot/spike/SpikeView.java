@@ -23,7 +23,7 @@ import java.util.Locale;
 
 /**
  * How spikes look in Discord: the thread's first message, status, the list, reminders and the closing summary.
- * One wording throughout: durations as time boxes are written ({@code 1h30m}, see {@link TimeBox#format}), counts
+ * One wording throughout: durations as time boxes are written ({@code 1h30m}, see {@link TimeBox#format} and {@link #about}), counts
  * with their noun in the singular for one ({@link #count}), deadlines as a Discord timestamp and its relative form.
  */
 final class SpikeView {
@@ -228,7 +228,7 @@ final class SpikeView {
         fields.add(new Card.Field("Findings", String.valueOf(s.findings().size()), true));
         fields.add(new Card.Field("Time", s.timebox() + (s.extensions().isEmpty() ? ""
                 : ", extended " + s.extensions().size() + "×")
-                + ", took " + TimeBox.format(Duration.between(s.started(), c.at())),
+                + ", took " + about(Duration.between(s.started(), c.at())),
                 true));
         fields.add(new Card.Field("Note", where, false));
         return new Card("✅ " + s.spikeKind().noun() + " closed: " + c.outcome() + " · " + Text.escape(s.topic()), null,
@@ -239,9 +239,23 @@ final class SpikeView {
         return text == null || text.isBlank() ? "not recorded" : Text.escape(text);
     }
 
-    /** Time left to the deadline, as time boxes are written; none once it has passed. */
+    /** Time left to the deadline ({@link #about}); none once it has passed. */
     static String left(Spike s, Instant now) {
         Duration left = Duration.between(now, s.deadline());
-        return TimeBox.format(left.isNegative() ? Duration.ZERO : left);
+        return about(left.isNegative() ? Duration.ZERO : left);
+    }
+
+    /**
+     * A duration as time boxes are written, to its two largest units: {@code 3w6d}, {@code 2d}, {@code 1h30m},
+     * {@code 12m}. A person reading "3w6d23h59m left" wants the first two.
+     */
+    static String about(Duration d) {
+        long[] sizes = {7 * 24 * 60, 24 * 60, 60, 1};
+        long minutes = Math.max(0, d.toMinutes());
+        int i = 0;
+        while (i < sizes.length - 1 && minutes < sizes[i]) i++;
+        long kept = minutes / sizes[i] * sizes[i];
+        if (i + 1 < sizes.length) kept += minutes % sizes[i] / sizes[i + 1] * sizes[i + 1];
+        return TimeBox.format(Duration.ofMinutes(kept));
     }
 }

@@ -67,6 +67,15 @@ class RemindersTest {
     }
 
     @Test
+    void timeLeftIsWrittenToItsTwoLargestUnits() {
+        assertEquals("3w6d", SpikeView.about(Duration.ofDays(28).minusMinutes(1)));
+        assertEquals("2d", SpikeView.about(Duration.ofDays(2).plusMinutes(5)));
+        assertEquals("1h30m", SpikeView.about(Duration.ofMinutes(90)));
+        assertEquals("12m", SpikeView.about(Duration.ofMinutes(12).plusSeconds(40)));
+        assertEquals("0m", SpikeView.about(Duration.ofSeconds(-5)));
+    }
+
+    @Test
     void aShortBoxIsRemindedAtNinetyPercent() {
         bot.startSpike(in("100", ALICE), "topic", "Quick look", "timebox", "30m");
         assertEquals(1, tickAfter(Duration.ofMinutes(15)).size());

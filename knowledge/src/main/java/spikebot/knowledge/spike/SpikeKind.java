@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * What sort of time-boxed investigation a {@link Spike} is, and everything that differs between the sorts: the
@@ -78,6 +79,14 @@ public sealed interface SpikeKind permits SpikeKind.Investigation, SpikeKind.Pap
 
     /** The work checked (a paper's link or reference), for the note's {@code paper} field; null when none. */
     String reference();
+
+    /**
+     * Every kind's outcomes, for a command that may close any kind: Discord fixes a command's choices when it is
+     * registered, before the spike it is used on is known.
+     */
+    static List<String> allOutcomes() {
+        return Stream.of(INVESTIGATION, new PaperCheck(null, null)).flatMap(k -> k.outcomes().stream()).toList();
+    }
 
     /** The kind of a spike as its file stores it: the note kind, plus the paper and claim of a paper check. */
     static SpikeKind of(NoteKind kind, String paper, String claim) {
