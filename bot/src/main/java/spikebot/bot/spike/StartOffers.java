@@ -18,6 +18,7 @@ final class StartOffers {
     /** Bounds the memory a flood of questions can take. */
     private static final int MAX_OFFERS = 10_000;
     private static final String ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789";
+    private static final java.util.regex.Pattern TOKEN = java.util.regex.Pattern.compile("[" + ALPHABET + "]{10}");
 
     private record Offer(String topic, Instant at) {
     }
@@ -32,6 +33,11 @@ final class StartOffers {
         offers.put(token.toString(), new Offer(topic, now));
         if (offers.size() > MAX_OFFERS) offers.remove(offers.keySet().iterator().next());
         return token.toString();
+    }
+
+    /** Whether the text has the shape of a token this class makes (older buttons carried a topic instead). */
+    static boolean isToken(String text) {
+        return TOKEN.matcher(text).matches();
     }
 
     /** The topic behind a token, while it is still kept. */

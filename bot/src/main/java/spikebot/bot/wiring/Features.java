@@ -32,7 +32,7 @@ public final class Features {
         return List.of(
                 new AskFeature(access, spikes::startButton),
                 spikes,
-                new SolvedFeature(clock),
+                new SolvedFeature(clock, spikes::openSpikeInThread),
                 new PassiveAnswers(access, clock));
     }
 
