@@ -1,27 +1,25 @@
 package spikebot.bot.cli;
 
+import picocli.CommandLine.Option;
 import spikebot.index.SearchMode;
 import spikebot.index.embed.Embeddings;
 
 import java.io.PrintStream;
 
 /**
- * {@code --search bm25|hybrid} (default {@link SearchMode#DEFAULT}), and the embedding model that hybrid needs, for
- * the commands that open the index.
+ * {@code --search bm25|hybrid} (default {@link SearchMode#DEFAULT}), a picocli mixin for the commands that open the
+ * index, and the embedding model that hybrid needs.
  */
 public final class SearchModeOption {
-    public static final String NAME = "search";
     /** Notes a one-off question waits to embed: about two seconds. */
     static final int FEW = 50;
 
-    private SearchModeOption() {
-    }
+    @Option(names = "--search", paramLabel = "MODE", converter = OptionTypes.Search.class,
+            description = "bm25 (by words) or hybrid (by words and meaning); default: hybrid")
+    private SearchMode mode;
 
-    public static SearchMode from(Args args) {
-        String value = args.get(NAME, null);
-        if (value == null) return SearchMode.DEFAULT;
-        return SearchMode.parse(value)
-                .orElseThrow(() -> new CommandLineError("--search must be bm25 or hybrid, not '" + value + "'"));
+    public SearchMode mode() {
+        return mode == null ? SearchMode.DEFAULT : mode;
     }
 
     /** The model of one command run; closing it stops embedding. */

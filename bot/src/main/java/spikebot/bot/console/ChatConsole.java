@@ -1,16 +1,10 @@
 package spikebot.bot.console;
 
-import spikebot.bot.cli.Args;
-import spikebot.bot.cli.CommandLineError;
-import spikebot.bot.cli.SearchModeOption;
-import spikebot.bot.cli.Console;
 import spikebot.bot.core.Action;
-import spikebot.bot.core.ChannelAccess;
 import spikebot.bot.core.ChatCore;
 import spikebot.bot.core.CommandSpec;
 import spikebot.bot.core.Control;
 import spikebot.bot.core.Event;
-import spikebot.bot.core.GuildConfig;
 import spikebot.bot.core.Actor;
 import spikebot.bot.core.Draft;
 import spikebot.bot.core.Form;
@@ -19,12 +13,8 @@ import spikebot.bot.core.Origin;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -81,30 +71,6 @@ public final class ChatConsole {
         this.me = me;
         this.printer = new Printer(clock, this::name);
         names.put(GENERAL, "general");
-    }
-
-    /** {@code spikebot chat [--kb DIR] [--user NAME] [--search bm25|hybrid]}. */
-    public static int run(String[] args, Console console) throws IOException {
-        Args parsed = Args.parse(args, Set.of("kb", "user", SearchModeOption.NAME), Set.of());
-        if (!parsed.words().isEmpty()) {
-            throw new CommandLineError("unexpected argument '" + parsed.words().get(0) + "'");
-        }
-        Path kb = Path.of(parsed.get("kb", "knowledge-base"));
-        if (!Files.isDirectory(kb)) {
-            throw new CommandLineError("no knowledge base folder at " + kb.toAbsolutePath()
-                    + " (give one with --kb DIR; `spikebot demo` shows the bundled sample)");
-        }
-        String user = parsed.get("user", System.getProperty("user.name", "you"));
-        ConsoleClock clock = new ConsoleClock(Clock.systemDefaultZone());
-        BufferedReader in = new BufferedReader(new InputStreamReader(console.in(), StandardCharsets.UTF_8));
-        // The model loads in the background: the first answers come by words alone, as in the bot.
-        try (SearchModeOption.Model model = SearchModeOption.load(SearchModeOption.from(parsed), false);
-             ChatCore core = new ChatCore(Map.of(GUILD, GuildConfig.of(kb)), ChannelAccess.ALL, clock,
-                     model.embeddings())) {
-            boolean piped = System.console() == null;
-            new ChatConsole(core, clock, in, console.out(), new Actor("1", user, true), piped).loop(kb);
-        }
-        return 0;
     }
 
     void loop(Path kb) throws IOException {

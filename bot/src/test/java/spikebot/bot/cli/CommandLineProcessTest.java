@@ -184,7 +184,7 @@ class CommandLineProcessTest {
         assertEquals(0, r.exit(), r.toString());
         assertTrue(r.out().contains("Indexed: 50 added, 0 changed, 0 deleted, 0 malformed"), r.out());
         assertTrue(r.out().startsWith("Copied 50 sample notes to " + work.toAbsolutePath()), r.out());
-        for (String question : DemoCommand.QUESTIONS) assertTrue(r.out().contains("Q: " + question), question);
+        for (String question : DemoCli.QUESTIONS) assertTrue(r.out().contains("Q: " + question), question);
         assertTrue(r.out().contains("[spike · no-go] Evaluate Polars as a Pandas replacement"), r.out());
         assertTrue(r.out().contains("**"), "highlights are marked");
         assertTrue(r.errorLines().isEmpty(), r.err());
@@ -192,22 +192,74 @@ class CommandLineProcessTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-            "unknown kind        | ask --kind recipe polars                 | unknown kind 'recipe'",
+            "unknown kind        | ask --kind recipe polars                 | --kind must be one of spike, paper-check",
             "outcome of the kind | ask --kind solution --outcome go polars  | outcome 'go' does not fit kind solution",
             "unknown outcome     | ask --outcome maybe polars               | unknown outcome 'maybe'",
             "missing folder      | ask --kb nowhere polars                  | knowledge base folder 'nowhere' does not exist",
             "empty question      | ask                                      | a question is needed",
             "zero limit          | ask --limit 0 polars                     | --limit must be between 1 and 100",
-            "add without kind    | add --title T                            | --kind is needed",
+            "limit not a number  | ask --limit five polars                  | --limit must be a whole number, not 'five'",
+            "not a date          | ask --since 2025-13-01 polars            | --since must be a date like 2025-03-12, not '2025-13-01'",
+            "since after until   | ask --since 2026-01-01 --until 2025-01-01 x | spikebot ask: --since 2026-01-01 is after --until 2025-01-01",
+            "bad search mode     | ask --search psychic polars              | --search must be bm25 or hybrid, not 'psychic'",
+            "add without kind    | add --title T                            | spikebot add: --kind is needed",
             "add bad outcome     | add --kind spike --title T --outcome yes | outcome 'yes' does not fit kind spike",
-            "index extra word    | index now                                | unexpected argument 'now'",
-            "unknown option      | ask --colour polars                      | unknown option --colour"})
-    void badInputGetsOneLineAndANonZeroExit(String name, String args, String message) throws Exception {
+            "add unquoted title  | add --kind spike --title Zeppelin notebooks | unexpected argument 'notebooks' (the body comes from standard input",
+            "index extra word    | index now                                | spikebot index: unexpected argument 'now'",
+            "unknown option      | ask --colour polars                      | spikebot ask: unknown option --colour",
+            "option misspelt     | ask --kidn spike polars                  | unknown option --kidn (did you mean --kind?)",
+            "unknown command     | frobnicate                               | spikebot: unknown command 'frobnicate'",
+            "empty user in chat  | chat --user=                             | spikebot chat: --user needs a name"})
+    void badInputGetsOneLineAndExitCode2(String name, String args, String message) throws Exception {
         SpikebotProcess.Result r = spikebot("", args.strip().split("\\s+"));
-        assertTrue(r.exit() != 0, r.toString());
+        assertEquals(2, r.exit(), r.toString());
         assertEquals(1, r.errorLines().size(), r.toString());
         assertTrue(r.errorLines().get(0).contains(message), r.toString());
         assertFalse(r.err().contains("Exception") || r.err().contains("\tat "), r.toString());
         assertTrue(r.out().isEmpty(), r.toString());
+    }
+
+    @Test
+    void withoutACommandItPrintsTheHelpAndFails() throws Exception {
+        SpikebotProcess.Result r = spikebot(null);
+        assertEquals(2, r.exit(), r.toString());
+        assertTrue(r.out().isEmpty(), r.toString());
+        assertTrue(r.err().startsWith("Usage: spikebot [-hV] COMMAND"), r.toString());
+        for (String command : List.of("demo", "index", "ask", "add", "chat", "run", "eval", "bench", "help")) {
+            assertTrue(r.err().lines().anyMatch(l -> l.startsWith("  " + command + " ")), command + " missing: " + r);
+        }
+    }
+
+    @Test
+    void helpAndVersionAnswerOnStandardOutput() throws Exception {
+        SpikebotProcess.Result help = spikebot(null, "--help");
+        assertEquals(0, help.exit(), help.toString());
+        assertTrue(help.out().startsWith("Usage: spikebot [-hV] COMMAND"), help.toString());
+        assertTrue(help.out().contains("Run 'spikebot COMMAND --help' for a command's options."), help.toString());
+        assertTrue(help.errorLines().isEmpty(), help.toString());
+
+        SpikebotProcess.Result ask = spikebot(null, "ask", "--help");
+        assertEquals(0, ask.exit(), ask.toString());
+        assertTrue(ask.out().startsWith("Usage: spikebot ask "), ask.toString());
+        assertTrue(ask.out().contains("--since=DATE"), ask.toString());
+        assertTrue(ask.out().contains("only notes of this kind: spike, paper-check,"), ask.toString());
+
+        SpikebotProcess.Result version = spikebot(null, "--version");
+        assertEquals(0, version.exit(), version.toString());
+        String first = version.out().lines().findFirst().orElse("");
+        assertTrue(first.matches("spikebot \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?"), version.toString());
+        assertEquals("spikebot " + projectVersion(), first);
+    }
+
+    /** The version in the parent pom, which the build must have put into the command line's answer. */
+    private static String projectVersion() throws IOException {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            Path pom = dir.resolve("bot/pom.xml");
+            if (Files.isRegularFile(pom)) {
+                var m = java.util.regex.Pattern.compile("<version>([^<]+)</version>").matcher(Files.readString(pom));
+                if (m.find()) return m.group(1);
+            }
+        }
+        throw new AssertionError("bot/pom.xml not found above " + Path.of("").toAbsolutePath());
     }
 }

@@ -133,13 +133,14 @@ class ChatConsoleTest {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         Console console = new Console(new ByteArrayInputStream("help\nquit\n".getBytes(StandardCharsets.UTF_8)),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        assertEquals(0, Main.run(new String[]{"chat", "--kb", kb.toString(), "--user", "bob"}, console));
+        assertEquals(0, Main.run(new String[]{"chat", "--kb", kb.toString(), "--user", "bob", "--search", "bm25"}, console));
         String shown = out.toString(StandardCharsets.UTF_8);
         assertTrue(shown.contains("You are bob in #general"), shown);
         assertTrue(shown.contains("/spike close outcome:… [summary:] [spike:]"), shown);
         assertTrue(shown.contains("click N"), shown);
 
         assertEquals(2, Main.run(new String[]{"chat", "--kb", kb.resolve("missing").toString()}, console));
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("no knowledge base folder at"), err.toString());
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("knowledge base folder '" + kb.resolve("missing")
+                + "' does not exist"), err.toString());
     }
 }
