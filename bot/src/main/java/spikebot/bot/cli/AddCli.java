@@ -30,7 +30,7 @@ public final class AddCli implements Callable<Integer> {
 
     @Mixin
     private KnowledgeBaseOption kb;
-    @Option(names = "--kind", paramLabel = "KIND", required = true, converter = OptionTypes.Kind.class,
+    @Option(names = "--kind", paramLabel = "KIND", required = true, converter = OptionTypes.KindId.class,
             completionCandidates = OptionTypes.KindIds.class, description = "${COMPLETION-CANDIDATES}")
     private NoteKind kind;
     @Option(names = "--title", paramLabel = "TITLE", required = true, description = "the title (quote it)")

@@ -34,7 +34,7 @@ public final class AskCli implements Callable<Integer> {
 
     @Mixin
     private KnowledgeBaseOption kb;
-    @Option(names = "--kind", paramLabel = "KIND", converter = OptionTypes.Kind.class,
+    @Option(names = "--kind", paramLabel = "KIND", converter = OptionTypes.KindId.class,
             completionCandidates = OptionTypes.KindIds.class,
             description = "only notes of this kind: ${COMPLETION-CANDIDATES}")
     private NoteKind kind;
@@ -79,7 +79,7 @@ public final class AskCli implements Callable<Integer> {
         KnowledgeBase knowledgeBase = kb.open();
         // One question from the shell: worth the second the model takes to load, so that the vectors the index
         // already holds are used. Notes without one are answered by their words.
-        try (SearchModeOption.Model model = SearchModeOption.load(search.mode(), true);
+        try (SearchModeOption.ModelSession model = SearchModeOption.load(search.mode(), true);
              NoteIndex index = NoteIndex.open(knowledgeBase, model.embeddings())) {
             catchUp(index, console.err());
             model.awaitFewVectors();

@@ -33,7 +33,7 @@ public final class IndexCli implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         KnowledgeBase knowledgeBase = kb.open();
-        try (SearchModeOption.Model model = SearchModeOption.load(search.mode(), false);
+        try (SearchModeOption.ModelSession model = SearchModeOption.load(search.mode(), false);
              NoteIndex index = NoteIndex.open(knowledgeBase, model.embeddings())) {
             SyncReport report = rebuild ? index.rebuild() : index.sync();
             console.out().println(summary(report) + "; " + index.size() + " notes in the index.");

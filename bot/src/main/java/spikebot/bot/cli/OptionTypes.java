@@ -61,7 +61,7 @@ public final class OptionTypes {
     }
 
     /** A kind of note by its id ({@code spike}, {@code paper-check}, …). */
-    public static final class Kind implements ITypeConverter<NoteKind> {
+    public static final class KindId implements ITypeConverter<NoteKind> {
         @Override
         public NoteKind convert(String value) {
             return NoteKind.parse(value).orElseThrow(() -> new BadValue("one of " + NoteKind.ids(), value));

@@ -23,7 +23,7 @@ public final class SearchModeOption {
     }
 
     /** The model of one command run; closing it stops embedding. */
-    public record Model(Embeddings embeddings) implements AutoCloseable {
+    public record ModelSession(Embeddings embeddings) implements AutoCloseable {
         /** Waits while notes are embedded (for {@code spikebot index}), showing how many are left. */
         void awaitVectors(PrintStream err) throws InterruptedException {
             if (embeddings == null || embeddings.pending() == 0) return;
@@ -51,10 +51,10 @@ public final class SearchModeOption {
     }
 
     /** Starts loading the model for hybrid (waiting for it when asked); nothing for bm25. */
-    public static Model load(SearchMode mode, boolean waitForModel) {
-        if (mode != SearchMode.HYBRID) return new Model(null);
+    public static ModelSession load(SearchMode mode, boolean waitForModel) {
+        if (mode != SearchMode.HYBRID) return new ModelSession(null);
         Embeddings embeddings = Embeddings.start();
         if (waitForModel) embeddings.awaitModel();
-        return new Model(embeddings);
+        return new ModelSession(embeddings);
     }
 }

@@ -49,7 +49,7 @@ public final class ChatCli implements Callable<Integer> {
         ConsoleClock clock = new ConsoleClock(Clock.systemDefaultZone());
         BufferedReader in = new BufferedReader(new InputStreamReader(console.in(), StandardCharsets.UTF_8));
         // The model loads in the background: the first answers come by words alone, as in the bot.
-        try (SearchModeOption.Model model = SearchModeOption.load(search.mode(), false);
+        try (SearchModeOption.ModelSession model = SearchModeOption.load(search.mode(), false);
              ChatCore core = new ChatCore(Map.of(ChatConsole.GUILD, GuildConfig.of(folder)), ChannelAccess.ALL, clock,
                      model.embeddings())) {
             boolean piped = System.console() == null;

@@ -125,7 +125,7 @@ public final class ChatConsole {
     }
 
     private void slash(String line) throws IOException {
-        SlashLine.Result parsed = SlashLine.parse(line, core.commands(), FIELD_IDS);
+        SlashLine.Parsed parsed = SlashLine.parse(line, core.commands(), FIELD_IDS);
         if (parsed.error() != null) {
             out.println("(" + parsed.error() + ")");
             return;

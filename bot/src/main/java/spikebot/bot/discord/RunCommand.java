@@ -47,7 +47,7 @@ public final class RunCommand implements Callable<Integer> {
         console.out().println("Connecting to Discord…");
         // Hybrid search: the model loads in the background while the bot connects; until it is ready, and for notes
         // not embedded yet, answers come by words alone.
-        SearchModeOption.Model model = SearchModeOption.load(settings.search(), false);
+        SearchModeOption.ModelSession model = SearchModeOption.load(settings.search(), false);
         DiscordBot bot = DiscordBot.start(token.strip(), settings,
                 access -> new ChatCore(settings.coreConfigs(), access, Clock.systemUTC(), model.embeddings()),
                 builder -> builder);
