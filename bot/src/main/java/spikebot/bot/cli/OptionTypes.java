@@ -29,8 +29,6 @@ public final class OptionTypes {
      * name in front, since one converter serves several options ({@code --since} and {@code --until}).
      */
     static final class BadValue extends TypeConversionException {
-        private static final long serialVersionUID = 1L;
-
         BadValue(String mustBe, String value) {
             super("must be " + mustBe + ", not '" + value + "'");
         }
