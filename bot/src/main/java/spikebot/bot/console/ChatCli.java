@@ -26,7 +26,7 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "chat", sortOptions = false,
         description = {"Talk to the bot in the terminal, as in Discord.",
-                "Type `help` in the chat for its commands, `quit` to leave."})
+                "Type `help` in the chat for its commands, `quit` to leave. One guild, one user (you)."})
 public final class ChatCli implements Callable<Integer> {
     private final Console console;
 
@@ -34,6 +34,9 @@ public final class ChatCli implements Callable<Integer> {
     private KnowledgeBaseOption kb;
     @Option(names = "--user", paramLabel = "NAME", description = "your name in the chat (default: your login name)")
     private String user;
+    @Option(names = "--member", description = "act as a member without the Manage Server permission "
+            + "(to try what the bot refuses them); default: a server manager")
+    private boolean member;
     @Mixin
     private SearchModeOption search;
 
@@ -53,7 +56,7 @@ public final class ChatCli implements Callable<Integer> {
              ChatCore core = new ChatCore(Map.of(ChatConsole.GUILD, GuildConfig.of(folder)), ChannelAccess.ALL, clock,
                      model.embeddings())) {
             boolean piped = System.console() == null;
-            new ChatConsole(core, clock, in, console.out(), new Actor("1", name, true), piped).loop(folder);
+            new ChatConsole(core, clock, in, console.out(), new Actor("1", name, !member), piped).loop(folder);
         }
         return 0;
     }

@@ -23,14 +23,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * {@code spikebot chat}: the bot in a terminal. A person types what they would type in Discord and sees what the
  * bot would post there; buttons and menus are used with {@code click N} and {@code select N}, forms are filled in
  * line by line (or given inline as {@code name:value}), and the console follows you into the thread you last
- * opened. One guild, one user (a server manager), everyone sees everything.
+ * opened. One guild, one user (a server manager, unless started with {@code --member}), everyone sees everything.
  */
 public final class ChatConsole {
     static final String GUILD = "1";
@@ -39,8 +37,14 @@ public final class ChatConsole {
     static final Set<String> FIELD_IDS = Set.of("summary", "approaches", "next_steps", "tags", "measured",
             "compute_cost", "code", "data", "problem", "solution", "did_not_work", "links", "goal", "timebox",
             "template", "format", "topic");
-    private static final Pattern DURATION = Pattern.compile("(\\d{1,5})\\s*([mhdw])");
+    /**
+     * How far {@code wait} moves the clock between two ticks: under the 5 minutes after which a reminder says it is
+     * late (SpikeView.reminder), and not much less, since each tick also checks the folder for changed notes.
+     */
+    private static final Duration WAIT_STEP = Duration.ofMinutes(4);
     private static final String BOT = "spikebot";
+    /** Typed in place of a form's field: closes the form without submitting it, as its X does in Discord. */
+    static final String CANCEL = "cancel";
 
     private final ChatCore core;
     private final ConsoleClock clock;
@@ -75,6 +79,7 @@ public final class ChatConsole {
 
     void loop(Path kb) throws IOException {
         out.println("Spikebot chat on " + kb.toAbsolutePath() + ". You are " + me.name()
+                + (me.canManageServer() ? "" : " (a member without Manage Server)")
                 + " in #general. Type `help` for commands, `quit` to leave.");
         apply(core.tick(), null);
         while (true) {
@@ -209,24 +214,33 @@ public final class ChatConsole {
         out.println("(you are in #" + names.get(channel) + ")");
     }
 
-    private void waitFor(String rest) {
-        Matcher m = DURATION.matcher(rest.toLowerCase(Locale.ROOT));
-        Duration d = Duration.ZERO;
-        while (m.find()) {
-            long n = Long.parseLong(m.group(1));
-            d = d.plus(switch (m.group(2)) {
-                case "w" -> Duration.ofDays(7 * n);
-                case "d" -> Duration.ofDays(n);
-                case "h" -> Duration.ofHours(n);
-                default -> Duration.ofMinutes(n);
-            });
-        }
-        if (d.isZero()) {
-            out.println("(say how long, e.g. `wait 2h` or `wait 1d`)");
+    /**
+     * Lets time pass in steps, giving the core a tick after each as the bot's scheduler would, so that every
+     * reminder comes at its time and none is taken for one missed while the bot was offline.
+     */
+    private void waitFor(String rest) throws IOException {
+        Duration wanted;
+        try {
+            wanted = ConsoleClock.parseWait(rest);
+        } catch (IllegalArgumentException e) {
+            out.println("(" + e.getMessage() + ")");
             return;
         }
-        clock.skip(d);
-        out.println("(" + Printer.relative(d).replace("in ", "") + " pass…)");
+        String amount = spelledOut(wanted);
+        out.println("(" + amount + (amount.matches("1 [a-z]+") ? " passes…)" : " pass…)"));
+        for (Duration left = wanted; left.isPositive(); left = left.minus(WAIT_STEP)) {
+            clock.skip(left.compareTo(WAIT_STEP) < 0 ? left : WAIT_STEP);
+            apply(core.tick(), null);
+        }
+    }
+
+    /** "1 day 4 hours", "1 hour 30 minutes": exactly what was asked for, unlike the rounded "in 2 hours". */
+    static String spelledOut(Duration d) {
+        List<String> parts = new ArrayList<>();
+        if (d.toDays() > 0) parts.add(d.toDays() + (d.toDays() == 1 ? " day" : " days"));
+        if (d.toHoursPart() > 0) parts.add(d.toHoursPart() + (d.toHoursPart() == 1 ? " hour" : " hours"));
+        if (d.toMinutesPart() > 0) parts.add(d.toMinutesPart() + (d.toMinutesPart() == 1 ? " minute" : " minutes"));
+        return String.join(" ", parts);
     }
 
     private void perform(Event event) throws IOException {
@@ -283,7 +297,7 @@ public final class ChatConsole {
     private void fill(Form modal, Event cause) throws IOException {
         boolean anyInline = modal.inputs().stream().anyMatch(i -> inline.containsKey(i.id()));
         out.println("── form: " + modal.title() + " ──" + (anyInline ? "" : " (Enter skips an optional field; "
-                + "type \\n for a new line)"));
+                + "type \\n for a new line, `" + CANCEL + "` to cancel the form)"));
         Map<String, String> fields = new LinkedHashMap<>();
         for (Form.TextInput input : modal.inputs()) {
             String value = inline.get(input.id());
@@ -293,8 +307,9 @@ public final class ChatConsole {
                         + (input.value() != null ? " [" + input.value() + "]" : "") + ": ");
                 out.flush();
                 String line = readLine();
-                if (line == null) {
-                    out.println("\n(form cancelled)");
+                if (line == null || line.strip().equalsIgnoreCase(CANCEL)) {
+                    out.println((line == null ? "\n" : "") + "(form cancelled: nothing was saved)");
+                    inline = Map.of();
                     return;
                 }
                 line = line.strip().replace("\\n", "\n");
@@ -349,7 +364,8 @@ public final class ChatConsole {
                   select N,M               choose options N and M of the select menu on screen
                   show                     show the last message with buttons again
                   leave / go NAME          back to the channel / into a thread; `threads` lists them
-                  wait 2h                  let time pass (to see a spike's reminders)
+                  wait 2h                  let time pass (to see a spike's reminders; 1d, 1h30m, at most 6w)
+                  cancel                   in a form: close it without saving anything
                   quit""");
     }
 
