@@ -2,13 +2,11 @@ package spikebot.bot.console;
 
 import spikebot.bot.core.Action;
 import spikebot.bot.core.ChatCore;
-import spikebot.bot.core.CommandSpec;
 import spikebot.bot.core.Control;
 import spikebot.bot.core.Event;
 import spikebot.bot.core.Actor;
 import spikebot.bot.core.Draft;
 import spikebot.bot.core.Form;
-import spikebot.bot.core.OptionSpec;
 import spikebot.bot.core.Origin;
 
 import java.io.BufferedReader;
@@ -110,7 +108,7 @@ public final class ChatConsole {
         String verb = line.split("\\s+", 2)[0].toLowerCase(Locale.ROOT);
         String rest = line.substring(verb.length()).strip();
         switch (verb) {
-            case "help" -> help();
+            case "help" -> ConsoleHelp.print(out, core.commands());
             case "click" -> click(rest);
             case "select" -> select(rest);
             case "show" -> show();
@@ -226,21 +224,12 @@ public final class ChatConsole {
             out.println("(" + e.getMessage() + ")");
             return;
         }
-        String amount = spelledOut(wanted);
+        String amount = ConsoleClock.spelledOut(wanted);
         out.println("(" + amount + (amount.matches("1 [a-z]+") ? " passes…)" : " pass…)"));
         for (Duration left = wanted; left.isPositive(); left = left.minus(WAIT_STEP)) {
             clock.skip(left.compareTo(WAIT_STEP) < 0 ? left : WAIT_STEP);
             apply(core.tick(), null);
         }
-    }
-
-    /** "1 day 4 hours", "1 hour 30 minutes": exactly what was asked for, unlike the rounded "in 2 hours". */
-    static String spelledOut(Duration d) {
-        List<String> parts = new ArrayList<>();
-        if (d.toDays() > 0) parts.add(d.toDays() + (d.toDays() == 1 ? " day" : " days"));
-        if (d.toHoursPart() > 0) parts.add(d.toHoursPart() + (d.toHoursPart() == 1 ? " hour" : " hours"));
-        if (d.toMinutesPart() > 0) parts.add(d.toMinutesPart() + (d.toMinutesPart() == 1 ? " minute" : " minutes"));
-        return String.join(" ", parts);
     }
 
     private void perform(Event event) throws IOException {
@@ -345,34 +334,6 @@ public final class ChatConsole {
         String line = in.readLine();
         if (line != null && echo) out.println(line);
         return line;
-    }
-
-    private void help() {
-        out.println("Type what you would type in Discord (options as name:value, values may hold spaces):");
-        for (CommandSpec spec : core.commands()) {
-            if (spec.type() == CommandSpec.Type.MESSAGE) continue;
-            if (spec.subcommands().isEmpty()) out.println("  " + usage("/" + spec.name(), spec) + spec.description());
-            for (CommandSpec sub : spec.subcommands()) {
-                out.println("  " + usage("/" + spec.name() + " " + sub.name(), sub) + sub.description());
-            }
-        }
-        out.println("""
-                  @spikebot QUESTION       ask by mentioning the bot
-                  any other text           a plain message (answered when passive answers are on here)
-                Console:
-                  click N                  press button N
-                  select N,M               choose options N and M of the select menu on screen
-                  show                     show the last message with buttons again
-                  leave / go NAME          back to the channel / into a thread; `threads` lists them
-                  wait 2h                  let time pass (to see a spike's reminders; 1d, 1h30m, at most 6w)
-                  cancel                   in a form: close it without saving anything
-                  quit""");
-    }
-
-    private static String usage(String head, CommandSpec spec) {
-        StringBuilder u = new StringBuilder(head);
-        for (OptionSpec o : spec.options()) u.append(o.required() ? " " + o.name() + ":…" : " [" + o.name() + ":]");
-        return String.format("%-60s ", u);
     }
 
     private String name(String channelId) {

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -61,6 +63,15 @@ final class ConsoleClock extends Clock {
             throw new IllegalArgumentException("at most " + LONGEST_WAIT.toDays() / 7 + " weeks at a time");
         }
         return d;
+    }
+
+    /** "1 day 4 hours", "1 hour 30 minutes": exactly what was asked for, unlike the rounded "in 2 hours". */
+    static String spelledOut(Duration d) {
+        List<String> parts = new ArrayList<>();
+        if (d.toDays() > 0) parts.add(d.toDays() + (d.toDays() == 1 ? " day" : " days"));
+        if (d.toHoursPart() > 0) parts.add(d.toHoursPart() + (d.toHoursPart() == 1 ? " hour" : " hours"));
+        if (d.toMinutesPart() > 0) parts.add(d.toMinutesPart() + (d.toMinutesPart() == 1 ? " minute" : " minutes"));
+        return String.join(" ", parts);
     }
 
     @Override
