@@ -1,7 +1,8 @@
 package spikebot.bot.discord;
 
 import spikebot.bot.wiring.Features;
-import spikebot.bot.cli.Args;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import spikebot.bot.cli.CommandLineError;
 import spikebot.bot.cli.Console;
 import spikebot.bot.cli.SearchModeOption;
@@ -10,32 +11,44 @@ import spikebot.bot.core.ChatCore;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.Callable;
 
 /**
  * {@code spikebot run [--config FILE]}: the Discord bot, until it is stopped (Ctrl-C or SIGTERM). The token comes
  * from {@code DISCORD_TOKEN} only, so that it never lands in shell history, process lists or the config file; it
- * is never printed or logged.
+ * is never printed or logged. The knowledge base of each guild, and the search mode, come from the config file.
  */
-public final class RunCommand {
+@Command(name = "run", description = {"Run the Discord bot (token from DISCORD_TOKEN) until stopped with Ctrl-C.",
+        "The bot's token comes from the DISCORD_TOKEN environment variable only; the guilds, their knowledge bases "
+                + "and the search mode from the config file."})
+public final class RunCommand implements Callable<Integer> {
     public static final String DEFAULT_CONFIG = "spikebot.yml";
 
-    private RunCommand() {
+    private final Console console;
+    private final Map<String, String> env;
+
+    @Option(names = "--config", paramLabel = "FILE", defaultValue = DEFAULT_CONFIG,
+            description = "the bot's config file (default: ${DEFAULT-VALUE})")
+    private Path config;
+
+    /** @param env the process's environment, where the token is read from */
+    public RunCommand(Console console, Map<String, String> env) {
+        this.console = console;
+        this.env = env;
     }
 
-    public static int run(String[] argv, Console console, Map<String, String> env) throws InterruptedException {
-        Args args = Args.parse(argv, Set.of("config"), Set.of());
-        if (!args.words().isEmpty()) throw new CommandLineError("unexpected argument '" + args.words().get(0) + "'");
+    @Override
+    public Integer call() throws InterruptedException {
         String token = env.get("DISCORD_TOKEN");
         if (token == null || token.isBlank()) {
             throw new CommandLineError("DISCORD_TOKEN is not set: export DISCORD_TOKEN=… with your bot's token "
                     + "(Developer Portal → your application → Bot → Reset Token)");
         }
-        DiscordSettings settings = DiscordSettings.load(Path.of(args.get("config", DEFAULT_CONFIG)));
+        DiscordSettings settings = DiscordSettings.load(config);
         console.out().println("Connecting to Discord…");
         // Hybrid search: the model loads in the background while the bot connects; until it is ready, and for notes
         // not embedded yet, answers come by words alone.
-        SearchModeOption.Model model = SearchModeOption.load(settings.search(), false);
+        SearchModeOption.ModelSession model = SearchModeOption.load(settings.search(), false);
         DiscordBot bot = DiscordBot.start(token.strip(), settings,
                 access -> Features.core(settings.coreConfigs(), access, Clock.systemUTC(), model.embeddings()),
                 builder -> builder);

@@ -1,46 +1,56 @@
 package spikebot.bot.discord;
 
 import org.junit.jupiter.api.Test;
-import spikebot.bot.cli.CommandLineError;
+import spikebot.bot.Main;
 import spikebot.bot.cli.Console;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class RunCommandTest {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final Console console = new Console(new ByteArrayInputStream(new byte[0]), new PrintStream(out),
-            new PrintStream(out));
+    private final Console console = new Console(new ByteArrayInputStream(new byte[0]),
+            new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(out, true, StandardCharsets.UTF_8));
+
+    private int run(Map<String, String> env, String... args) {
+        String[] all = new String[args.length + 1];
+        all[0] = "run";
+        System.arraycopy(args, 0, all, 1, args.length);
+        return Main.run(all, console, env);
+    }
+
+    private String printed() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
 
     @Test
     void missingTokenIsAOneLineError() {
-        CommandLineError e = assertThrows(CommandLineError.class,
-                () -> RunCommand.run(new String[0], console, Map.of()));
-        assertTrue(e.getMessage().startsWith("DISCORD_TOKEN is not set"), e.getMessage());
-        assertThrows(CommandLineError.class, () -> RunCommand.run(new String[0], console, Map.of("DISCORD_TOKEN", " ")));
+        assertEquals(2, run(Map.of()));
+        assertTrue(printed().startsWith("spikebot run: DISCORD_TOKEN is not set"), printed());
+        assertEquals(1, printed().lines().count(), printed());
+        out.reset();
+        assertEquals(2, run(Map.of("DISCORD_TOKEN", " ")));
+        assertTrue(printed().startsWith("spikebot run: DISCORD_TOKEN is not set"), printed());
     }
 
     @Test
     void missingConfigIsNamedAndTheTokenIsNeverPrinted() {
         String token = "MTIzNDU2Nzg5MDEyMzQ1Njc4.secret-token";
-        CommandLineError e = assertThrows(CommandLineError.class, () -> RunCommand.run(
-                new String[]{"--config", "/nonexistent/spikebot.yml"}, console, Map.of("DISCORD_TOKEN", token)));
-        assertTrue(e.getMessage().contains("/nonexistent/spikebot.yml"), e.getMessage());
-        assertFalse(e.getMessage().contains(token));
-        assertFalse(out.toString().contains(token));
+        assertEquals(2, run(Map.of("DISCORD_TOKEN", token), "--config", "/nonexistent/spikebot.yml"));
+        assertTrue(printed().contains("/nonexistent/spikebot.yml"), printed());
+        assertFalse(printed().contains(token), printed());
     }
 
     @Test
-    void throughMainItExitsWithCode2() {
-        int code = spikebot.bot.Main.run(new String[]{"run", "--bogus"}, console);
-        assertEquals(2, code);
-        assertTrue(out.toString().contains("unknown option --bogus"), out.toString());
+    void anUnknownOptionExitsWithCode2() {
+        assertEquals(2, run(Map.of(), "--bogus"));
+        assertTrue(printed().contains("unknown option --bogus"), printed());
     }
 }

@@ -83,6 +83,9 @@ public final class Bench {
         }
     }
 
+    // "try": the index is closed inside its try-with-resources on purpose, so that the restart is timed from a
+    // closed index; closing it twice is harmless.
+    @SuppressWarnings("try")
     private static BenchReport run(Path root, int count, SearchMode mode, Vectors vectors, int warmUp, int queries,
                                    Progress progress) throws Exception {
         KnowledgeBase kb = new KnowledgeBase(root);

@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The bench at a small size: the output must be complete and well-formed; the figures themselves are not judged. */
-class BenchCommandTest {
+class BenchCliTest {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
@@ -65,7 +65,7 @@ class BenchCommandTest {
 
         out.reset();
         ObjectMapper lenient = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-        BenchCommand.table(lenient.treeToValue(r, BenchReport.class), new PrintStream(out, true, StandardCharsets.UTF_8));
+        BenchCli.table(lenient.treeToValue(r, BenchReport.class), new PrintStream(out, true, StandardCharsets.UTF_8));
         String table = out.toString(StandardCharsets.UTF_8);
         assertTrue(table.contains("STAND-IN note vectors"), table);
         assertTrue(table.contains("indexing *"), "indexing figures are marked as not the model's:\n" + table);
