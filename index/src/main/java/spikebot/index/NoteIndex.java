@@ -13,7 +13,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.util.List;
-import java.util.function.Predicate;
 
 /**
  * The Lucene index of a knowledge base: derived from the notes, kept in {@code <kb>/.spikebot/index}, and
@@ -123,25 +122,34 @@ public final class NoteIndex implements Closeable {
     }
 
     /**
-     * The notes that best answer a question, best first. A question made only of asking words ("has anyone tried
-     * this?") finds nothing; a blank question lists the newest notes that pass the filters.
+     * The notes that best answer a question, best first, with their snippets: for callers that show every hit. A
+     * question made only of asking words ("has anyone tried this?") finds nothing; a blank question lists the newest
+     * notes that pass the filters.
      */
     public List<Hit> search(SearchRequest request) {
-        return search(request, hit -> true, request.limit(), true);
+        return snippets(request, candidates(request, SearchMode.HYBRID));
     }
 
     /**
-     * As {@link #search(SearchRequest)}, for callers that drop some hits (notes the reader may not see, weak
-     * matches): the best {@code request.limit()} notes are looked at, each shown to {@code keep} before its snippet
-     * is made (its snippet is then empty), and the first {@code atMost} it accepts are returned with their snippets.
-     * Highlighting is most of a search's time, so dropped hits should not pay for it.
+     * The best {@code request.limit()} notes for a question, best first, without snippets, for callers that drop
+     * some (notes the reader may not see, weak matches) before showing the rest with {@link #snippets}. Holds
+     * nothing once it returns. A caller that drops many should ask for more than it will show.
      *
-     * @param byMeaning false ranks by words alone even when the model is ready: embedding a question costs about
-     *                  twice as much as searching it, so a caller with a backlog of questions may trade the vectors
-     *                  for answering them all in time
+     * @param mode {@link SearchMode#BM25} ranks by words alone even when the model is ready: embedding a question
+     *             costs about twice as much as searching it, so a caller with a backlog of questions may trade the
+     *             vectors for answering them all in time. {@link SearchMode#HYBRID} blends in meaning when this
+     *             index was opened with a model and it has loaded, and is BM25 otherwise
      */
-    public List<Hit> search(SearchRequest request, Predicate<Hit> keep, int atMost, boolean byMeaning) {
-        return search.search(request, keep, atMost, byMeaning);
+    public List<Candidate> candidates(SearchRequest request, SearchMode mode) {
+        return search.candidates(request, mode);
+    }
+
+    /**
+     * The kept candidates of {@link #candidates} for the same request, in their order, each with the passage of
+     * the note that best shows why it answers (the question's words marked).
+     */
+    public List<Hit> snippets(SearchRequest request, List<Candidate> kept) {
+        return search.snippets(request, kept);
     }
 
     /** Tags that start with a prefix (any case), most used first: for autocompletion. */
