@@ -49,7 +49,7 @@ final class NoteSearch implements Closeable {
     /** Hybrid search blends this many of the best keyword and vector matches. */
     static final int HYBRID_CANDIDATES = 50;
     /** What a snippet is made from. */
-    private static final Set<String> TEXT_FIELDS = Set.of(NoteDocuments.TITLE, NoteDocuments.BODY);
+    private static final Set<String> SNIPPET_FIELDS = Set.of(NoteDocuments.TITLE, NoteDocuments.BODY);
 
     private final IndexStore store;
     private final Analyzer questionAnalyzer;
@@ -126,7 +126,7 @@ final class NoteSearch implements Closeable {
                 TopDocs found = searcher.search(new TermQuery(NoteDocuments.pathTerm(candidate.path())), 1);
                 Snippet snippet = Snippet.EMPTY;
                 if (found.scoreDocs.length > 0) {
-                    Document doc = stored.document(found.scoreDocs[0].doc, TEXT_FIELDS);
+                    Document doc = stored.document(found.scoreDocs[0].doc, SNIPPET_FIELDS);
                     snippet = snippets.of(highlight, doc.get(NoteDocuments.TITLE), doc.get(NoteDocuments.BODY));
                 }
                 hits.add(candidate.withSnippet(snippet));
