@@ -127,7 +127,12 @@ public final class NoteIndex implements Closeable {
      * notes that pass the filters.
      */
     public List<Hit> search(SearchRequest request) {
-        return snippets(request, candidates(request, SearchMode.HYBRID));
+        return search(request, SearchTimings.NONE);
+    }
+
+    /** As {@link #search(SearchRequest)}, adding the time each stage took to {@code timings}: for the bench. */
+    public List<Hit> search(SearchRequest request, SearchTimings timings) {
+        return search.search(request, timings);
     }
 
     /**
@@ -141,7 +146,7 @@ public final class NoteIndex implements Closeable {
      *             index was opened with a model and it has loaded, and is BM25 otherwise
      */
     public List<Candidate> candidates(SearchRequest request, SearchMode mode) {
-        return search.candidates(request, mode);
+        return search.candidates(request, mode, SearchTimings.NONE);
     }
 
     /**
@@ -149,7 +154,7 @@ public final class NoteIndex implements Closeable {
      * the note that best shows why it answers (the question's words marked).
      */
     public List<Hit> snippets(SearchRequest request, List<Candidate> kept) {
-        return search.snippets(request, kept);
+        return search.snippets(request, kept, SearchTimings.NONE);
     }
 
     /** Tags that start with a prefix (any case), most used first: for autocompletion. */

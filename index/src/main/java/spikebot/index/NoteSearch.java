@@ -20,6 +20,7 @@ import org.apache.lucene.search.SortedNumericSortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.util.IOUtils;
+import spikebot.index.SearchTimings.Stage;
 import spikebot.index.analysis.QuestionAnalyzer;
 import spikebot.index.analysis.QuestionWords;
 import spikebot.index.analysis.Synonyms;
@@ -34,6 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Answers questions: plans the question ({@link QueryPlanner}), ranks notes by BM25 or, once the model is ready,
@@ -57,6 +59,12 @@ final class NoteSearch implements Closeable {
     private final Snippets snippets;
     /** The model for hybrid search, or null for BM25 alone. Shared, not owned: whoever made it closes it. */
     private final Embeddings embeddings;
+    /**
+     * The last question planned, so that {@link #snippets} right after {@link #candidates} of the same question does
+     * not plan it again (a tenth of a chat answer's index time). One entry: questions do not repeat otherwise, and
+     * a plan is immutable, so threads may share it; a miss only costs the planning.
+     */
+    private final AtomicReference<QueryPlan> lastPlan = new AtomicReference<>(new QueryPlan("", List.of()));
 
     NoteSearch(IndexStore store, Analyzer noteAnalyzer, Synonyms.Loaded synonyms, Embeddings embeddings) {
         this.store = store;
@@ -68,33 +76,46 @@ final class NoteSearch implements Closeable {
     }
 
     /**
-     * The best {@code request.limit()} notes for a question, best first, without snippets; the searcher is released
-     * before this returns. Blank text lists the newest notes that pass the filters.
+     * The best {@code request.limit()} notes for a question, best first, with their snippets: every hit is shown,
+     * so one searcher does it all and each note is read once. Blank text lists the newest notes that pass the
+     * filters.
      */
-    List<Candidate> candidates(SearchRequest request, SearchMode mode) {
-        boolean listing = request.text().isBlank();
+    List<Hit> search(SearchRequest request, SearchTimings timings) {
+        timings.restart();
         QueryPlan plan = planner.plan(request.text());
-        if (plan.isEmpty() && !listing) return List.of();
+        timings.lap(Stage.PLAN);
+        if (plan.isEmpty() && !request.text().isBlank()) return List.of();
         return store.withSearcher(searcher -> {
-            BooleanQuery.Builder query = new BooleanQuery.Builder()
-                    .add(listing ? MatchAllDocsQuery.INSTANCE : plan.query(), BooleanClause.Occur.MUST);
-            List<Query> filters = filters(request);
-            for (Query filter : filters) query.add(filter, BooleanClause.Occur.FILTER);
-            Map<Integer, Float> similarity = new HashMap<>();
-            ScoreDoc[] top = listing
-                    ? searcher.search(query.build(), request.limit(),
-                    new Sort(new SortedNumericSortField(NoteDocuments.DATE, SortField.Type.LONG, true))).scoreDocs
-                    : rank(searcher, query.build(), filters, request, similarity, mode);
-            QueryPlan.Coverage coverage = listing ? null : plan.coverage(searcher);
+            Ranked ranked = rank(searcher, request, plan, SearchMode.HYBRID, timings);
             StoredFields stored = searcher.storedFields();
-            List<Candidate> candidates = new ArrayList<>(top.length);
-            for (ScoreDoc scoreDoc : top) {
-                float relevance = listing ? 1f : Math.max(coverage.of(scoreDoc.doc),
-                        NoteVectors.relevance(similarity.getOrDefault(scoreDoc.doc, 0f)));
-                float score = listing ? 0f : scoreDoc.score;
-                Document doc = withoutBody(stored, scoreDoc.doc);
-                candidates.add(Candidate.of(NoteDocuments.hit(doc, score, relevance, Snippet.EMPTY)));
+            List<Hit> hits = new ArrayList<>(ranked.size());
+            for (int i = 0; i < ranked.size(); i++) {
+                Document doc = stored.document(ranked.top[i].doc);
+                Candidate candidate = ranked.candidate(i, doc);
+                timings.lap(Stage.CARDS);
+                hits.add(candidate.withSnippet(snippets.of(ranked.highlight, doc.get(NoteDocuments.TITLE),
+                        doc.get(NoteDocuments.BODY))));
+                timings.lap(Stage.SNIPPETS);
             }
+            return hits;
+        });
+    }
+
+    /**
+     * As {@link #search}, without snippets, for callers that drop some candidates first; the searcher is released
+     * before this returns.
+     */
+    List<Candidate> candidates(SearchRequest request, SearchMode mode, SearchTimings timings) {
+        timings.restart();
+        QueryPlan plan = plan(request);
+        timings.lap(Stage.PLAN);
+        if (plan.isEmpty() && !request.text().isBlank()) return List.of();
+        return store.withSearcher(searcher -> {
+            Ranked ranked = rank(searcher, request, plan, mode, timings);
+            StoredFields stored = searcher.storedFields();
+            List<Candidate> candidates = new ArrayList<>(ranked.size());
+            for (int i = 0; i < ranked.size(); i++) candidates.add(ranked.candidate(i, withoutBody(stored, ranked.top[i].doc)));
+            timings.lap(Stage.CARDS);
             return candidates;
         });
     }
@@ -116,9 +137,12 @@ final class NoteSearch implements Closeable {
      * each note's current text by its path: a note edited since shows its new text, a note deleted since (rare: a
      * few milliseconds apart) an empty snippet.
      */
-    List<Hit> snippets(SearchRequest request, List<Candidate> candidates) {
+    List<Hit> snippets(SearchRequest request, List<Candidate> candidates, SearchTimings timings) {
         if (candidates.isEmpty()) return List.of();
-        Query highlight = request.text().isBlank() ? MatchAllDocsQuery.INSTANCE : planner.plan(request.text()).query();
+        timings.restart();
+        QueryPlan last = lastPlan.get();
+        Query highlight = highlightQuery(request, last.question().equals(request.text()) ? last : plan(request));
+        timings.lap(Stage.SNIPPET_PLAN);
         return store.withSearcher(searcher -> {
             StoredFields stored = searcher.storedFields();
             List<Hit> hits = new ArrayList<>(candidates.size());
@@ -131,8 +155,61 @@ final class NoteSearch implements Closeable {
                 }
                 hits.add(candidate.withSnippet(snippet));
             }
+            timings.lap(Stage.SNIPPETS);
             return hits;
         });
+    }
+
+    private QueryPlan plan(SearchRequest request) {
+        QueryPlan plan = planner.plan(request.text());
+        lastPlan.set(plan);
+        return plan;
+    }
+
+    /** What the snippets mark: the question's words; nothing for a listing. */
+    private static Query highlightQuery(SearchRequest request, QueryPlan plan) {
+        return request.text().isBlank() ? MatchAllDocsQuery.INSTANCE : plan.query();
+    }
+
+    /**
+     * The best notes of one searcher, best first, with their relevance; {@code top} holds its doc ids, valid only
+     * while that searcher is held.
+     */
+    private record Ranked(Query highlight, ScoreDoc[] top, float[] relevance, boolean listing) {
+        int size() {
+            return top.length;
+        }
+
+        Candidate candidate(int i, Document doc) {
+            return Candidate.of(NoteDocuments.hit(doc, listing ? 0f : top[i].score, relevance[i], Snippet.EMPTY));
+        }
+    }
+
+    private Ranked rank(IndexSearcher searcher, SearchRequest request, QueryPlan plan, SearchMode mode,
+                        SearchTimings timings) throws IOException {
+        boolean listing = request.text().isBlank();
+        Query text = highlightQuery(request, plan);
+        BooleanQuery.Builder query = new BooleanQuery.Builder().add(text, BooleanClause.Occur.MUST);
+        List<Query> filters = filters(request);
+        for (Query filter : filters) query.add(filter, BooleanClause.Occur.FILTER);
+        timings.lap(Stage.QUERY);
+        Map<Integer, Float> similarity = new HashMap<>();
+        ScoreDoc[] top;
+        if (listing) {
+            top = searcher.search(query.build(), request.limit(),
+                    new Sort(new SortedNumericSortField(NoteDocuments.DATE, SortField.Type.LONG, true))).scoreDocs;
+            timings.lap(Stage.WORDS);
+        } else {
+            top = best(searcher, query.build(), filters, request, similarity, mode, timings);
+        }
+        float[] relevance = new float[top.length];
+        QueryPlan.Coverage coverage = listing ? null : plan.coverage(searcher);
+        for (int i = 0; i < top.length; i++) {
+            relevance[i] = listing ? 1f : Math.max(coverage.of(top[i].doc),
+                    NoteVectors.relevance(similarity.getOrDefault(top[i].doc, 0f)));
+        }
+        timings.lap(Stage.RELEVANCE);
+        return new Ranked(text, top, relevance, listing);
     }
 
     /**
@@ -140,11 +217,17 @@ final class NoteSearch implements Closeable {
      * take the same filters; each contributes its best {@link #HYBRID_CANDIDATES}. Fills {@code similarity} with the
      * cosine of each nearest note, for its relevance.
      */
-    private ScoreDoc[] rank(IndexSearcher searcher, Query keyword, List<Query> filters, SearchRequest request,
-                            Map<Integer, Float> similarity, SearchMode mode) throws IOException {
+    private ScoreDoc[] best(IndexSearcher searcher, Query keyword, List<Query> filters, SearchRequest request,
+                            Map<Integer, Float> similarity, SearchMode mode, SearchTimings timings)
+            throws IOException {
         Optional<float[]> vector = embeddings == null || mode == SearchMode.BM25 ? Optional.empty()
                 : embeddings.query(request.text());
-        if (vector.isEmpty()) return searcher.search(keyword, request.limit()).scoreDocs;
+        timings.lap(Stage.EMBED);
+        if (vector.isEmpty()) {
+            ScoreDoc[] words = searcher.search(keyword, request.limit()).scoreDocs;
+            timings.lap(Stage.WORDS);
+            return words;
+        }
         int candidates = Math.max(request.limit(), HYBRID_CANDIDATES);
         Query filter = null;
         if (!filters.isEmpty()) {
@@ -153,12 +236,15 @@ final class NoteSearch implements Closeable {
             filter = all.build();
         }
         ScoreDoc[] words = searcher.search(keyword, candidates).scoreDocs;
+        timings.lap(Stage.WORDS);
         ScoreDoc[] meaning = searcher.search(
                 new KnnFloatVectorQuery(NoteVectors.FIELD, vector.get(), candidates, filter), candidates).scoreDocs;
+        timings.lap(Stage.MEANING);
         // Lucene scores a unit-vector dot product as (1 + cosine) / 2.
         for (ScoreDoc d : meaning) similarity.put(d.doc, 2 * d.score - 1);
         List<ScoreDoc> fused = Fusion.blend(words, meaning, Fusion.SEMANTIC_WEIGHT,
                 doc -> NoteVectors.has(searcher, doc));
+        timings.lap(Stage.FUSION);
         return fused.subList(0, Math.min(request.limit(), fused.size())).toArray(ScoreDoc[]::new);
     }
 
