@@ -72,14 +72,16 @@ final class IndexStore implements Closeable {
         Directory directory = FSDirectory.open(folder);
         try {
             IndexWriter writer = openWriter(directory, analyzer);
-            return new IndexStore(kb.root(), directory, writer, new SearcherManager(writer, true, true, new SearcherFactory()));
+            SearcherManager searchers = new SearcherManager(writer, true, true, new SearcherFactory());
+            return new IndexStore(kb.root(), directory, writer, searchers);
         } catch (LockObtainFailedException busy) {
             try {
                 if (!DirectoryReader.indexExists(directory)) {
                     throw new IndexBusyException("the index in " + folder + " is being created by another Spikebot "
                             + "process; try again in a moment");
                 }
-                return new IndexStore(kb.root(), directory, null, new SearcherManager(directory, new SearcherFactory()));
+                SearcherManager searchers = new SearcherManager(directory, new SearcherFactory());
+                return new IndexStore(kb.root(), directory, null, searchers);
             } catch (IOException | RuntimeException e) {
                 IOUtils.closeWhileHandlingException(directory);
                 throw e;

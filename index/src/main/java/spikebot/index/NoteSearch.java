@@ -42,10 +42,11 @@ import java.util.concurrent.atomic.AtomicReference;
  * by BM25 and meaning blended ({@link Fusion}), measures how much of the question each note covers, and highlights
  * the passage shown ({@link Snippets}).
  *
- * <p>In two steps, each holding a searcher only for itself: {@link #candidates} ranks, and {@link #snippets}
- * highlights the candidates the caller kept. Between them the caller decides what its audience may see, which in
- * Discord means REST look-ups that may take a while: no searcher (which pins index files) is held meanwhile, and
- * dropped notes cost no highlighting, which is most of a search's time.
+ * <p>For callers that drop some notes, in two steps, each holding a searcher only for itself: {@link #candidates}
+ * ranks, and {@link #snippets} highlights the candidates the caller kept. Between them the caller decides what its
+ * audience may see, which in Discord means REST look-ups that may take a while: no searcher (which pins index
+ * files) is held meanwhile, and dropped notes cost no highlighting, about half of a search's time. Callers that
+ * show every hit use {@link #search}, which does both on one searcher and reads each note once.
  */
 final class NoteSearch implements Closeable {
     /** Hybrid search blends this many of the best keyword and vector matches. */
@@ -93,7 +94,7 @@ final class NoteSearch implements Closeable {
                 Document doc = stored.document(ranked.top[i].doc);
                 Candidate candidate = ranked.candidate(i, doc);
                 timings.lap(Stage.CARDS);
-                hits.add(candidate.withSnippet(snippets.of(ranked.highlight, doc.get(NoteDocuments.TITLE),
+                hits.add(candidate.withSnippet(snippets.of(ranked.text, doc.get(NoteDocuments.TITLE),
                         doc.get(NoteDocuments.BODY))));
                 timings.lap(Stage.SNIPPETS);
             }
@@ -114,7 +115,9 @@ final class NoteSearch implements Closeable {
             Ranked ranked = rank(searcher, request, plan, mode, timings);
             StoredFields stored = searcher.storedFields();
             List<Candidate> candidates = new ArrayList<>(ranked.size());
-            for (int i = 0; i < ranked.size(); i++) candidates.add(ranked.candidate(i, withoutBody(stored, ranked.top[i].doc)));
+            for (int i = 0; i < ranked.size(); i++) {
+                candidates.add(ranked.candidate(i, withoutBody(stored, ranked.top[i].doc)));
+            }
             timings.lap(Stage.CARDS);
             return candidates;
         });
@@ -141,7 +144,7 @@ final class NoteSearch implements Closeable {
         if (candidates.isEmpty()) return List.of();
         timings.restart();
         QueryPlan last = lastPlan.get();
-        Query highlight = highlightQuery(request, last.question().equals(request.text()) ? last : plan(request));
+        Query highlight = textQuery(request, last.question().equals(request.text()) ? last : plan(request));
         timings.lap(Stage.SNIPPET_PLAN);
         return store.withSearcher(searcher -> {
             StoredFields stored = searcher.storedFields();
@@ -166,8 +169,8 @@ final class NoteSearch implements Closeable {
         return plan;
     }
 
-    /** What the snippets mark: the question's words; nothing for a listing. */
-    private static Query highlightQuery(SearchRequest request, QueryPlan plan) {
+    /** What the notes are matched on and the snippets mark: the question's words; every note for a listing. */
+    private static Query textQuery(SearchRequest request, QueryPlan plan) {
         return request.text().isBlank() ? MatchAllDocsQuery.INSTANCE : plan.query();
     }
 
@@ -175,7 +178,7 @@ final class NoteSearch implements Closeable {
      * The best notes of one searcher, best first, with their relevance; {@code top} holds its doc ids, valid only
      * while that searcher is held.
      */
-    private record Ranked(Query highlight, ScoreDoc[] top, float[] relevance, boolean listing) {
+    private record Ranked(Query text, ScoreDoc[] top, float[] relevance, boolean listing) {
         int size() {
             return top.length;
         }
@@ -188,7 +191,7 @@ final class NoteSearch implements Closeable {
     private Ranked rank(IndexSearcher searcher, SearchRequest request, QueryPlan plan, SearchMode mode,
                         SearchTimings timings) throws IOException {
         boolean listing = request.text().isBlank();
-        Query text = highlightQuery(request, plan);
+        Query text = textQuery(request, plan);
         BooleanQuery.Builder query = new BooleanQuery.Builder().add(text, BooleanClause.Occur.MUST);
         List<Query> filters = filters(request);
         for (Query filter : filters) query.add(filter, BooleanClause.Occur.FILTER);

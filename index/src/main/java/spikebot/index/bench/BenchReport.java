@@ -1,5 +1,7 @@
 package spikebot.index.bench;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -46,10 +48,10 @@ public record BenchReport(int notes, String mode, String vectors, int standInBas
                           double indexNotesPerCpuSecond, double modelNotesPerSecond, int queries, double p50Millis,
                           double p95Millis, double p99Millis, double cpuP50Millis, double cpuP99Millis,
                           double vanillaP50Millis, double vanillaP99Millis, double vanillaCpuP50Millis,
-                          double cpuMeanMillis, Map<String, Double> stageMeanMillis, double botPathMeanMillis, double restartToFirstMillis, long indexBytes, long heapBytes,
-                          double loadAverage) {
+                          double cpuMeanMillis, Map<String, Double> stageMeanMillis, double botPathMeanMillis,
+                          double restartToFirstMillis, long indexBytes, long heapBytes, double loadAverage) {
     public BenchReport {
-        stageMeanMillis = Map.copyOf(stageMeanMillis);
+        stageMeanMillis = Collections.unmodifiableMap(new LinkedHashMap<>(stageMeanMillis)); // in the stages' order
     }
 
     BenchReport(int notes, String mode, String vectors, int standInBases, double indexNotesPerSecond,
@@ -58,7 +60,7 @@ public record BenchReport(int notes, String mode, String vectors, int standInBas
         this(notes, mode, vectors, standInBases, indexNotesPerSecond, indexNotesPerCpuSecond, modelNotesPerSecond,
                 answers.queries(), answers.p50Millis(), answers.p95Millis(), answers.p99Millis(),
                 answers.cpuP50Millis(), answers.cpuP99Millis(), answers.vanillaP50Millis(), answers.vanillaP99Millis(),
-                answers.vanillaCpuP50Millis(), answers.cpuMeanMillis(), answers.stageMeanMillis(), answers.botPathMeanMillis(), restartToFirstMillis, indexBytes, heapBytes,
-                answers.loadAverage());
+                answers.vanillaCpuP50Millis(), answers.cpuMeanMillis(), answers.stageMeanMillis(),
+                answers.botPathMeanMillis(), restartToFirstMillis, indexBytes, heapBytes, answers.loadAverage());
     }
 }
