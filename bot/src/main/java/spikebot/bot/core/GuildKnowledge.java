@@ -2,9 +2,11 @@ package spikebot.bot.core;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import spikebot.index.Candidate;
 import spikebot.index.Hit;
 import spikebot.index.IndexBusyException;
 import spikebot.index.NoteIndex;
+import spikebot.index.SearchMode;
 import spikebot.index.SearchRequest;
 import spikebot.index.embed.Embeddings;
 import spikebot.knowledge.KnowledgeBase;
@@ -17,14 +19,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
-import java.util.function.Predicate;
 
 /**
  * One guild's knowledge: its own folder of notes and its own index, never shared with another guild. The index is
  * opened on first use, so that a bot serving many guilds starts at once.
  *
- * <p>{@code search} and {@link #tags} may be called from several threads at once; everything else only while
- * holding {@link #lock()}, which {@link ChatCore} takes for every event that changes something.
+ * <p>{@code candidates}, {@code snippets} and {@link #tags} may be called from several threads at once; everything
+ * else only while holding {@link #lock()}, which {@link ChatCore} takes for every event that changes something.
  */
 public final class GuildKnowledge implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GuildKnowledge.class);
@@ -68,16 +69,17 @@ public final class GuildKnowledge implements AutoCloseable {
         return kb.stateDir();
     }
 
-    public List<Hit> search(SearchRequest request) {
-        return index().search(request);
+    /**
+     * The notes that rank for a question, without snippets (see {@link NoteIndex#candidates}); during a backlog of
+     * questions, by their words alone. Holds no searcher once it returns: filter them at leisure.
+     */
+    public List<Candidate> candidates(SearchRequest request) {
+        return index().candidates(request, backlog.getAsBoolean() ? SearchMode.BM25 : SearchMode.HYBRID);
     }
 
-    /**
-     * See {@link NoteIndex#search(SearchRequest, Predicate, int, boolean)}: dropped hits cost no snippet, and during
-     * a backlog of questions the vectors are left out.
-     */
-    public List<Hit> search(SearchRequest request, Predicate<Hit> keep, int atMost) {
-        return index().search(request, keep, atMost, !backlog.getAsBoolean());
+    /** The candidates kept for an answer, with their snippets: only notes shown pay for highlighting. */
+    public List<Hit> snippets(SearchRequest request, List<Candidate> kept) {
+        return index().snippets(request, kept);
     }
 
     /** Tags that start with {@code prefix}, most used first. */
