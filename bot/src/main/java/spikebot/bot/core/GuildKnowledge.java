@@ -18,7 +18,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.BooleanSupplier;
 
 /**
  * One guild's knowledge: its own folder of notes and its own index, never shared with another guild. The index is
@@ -36,19 +35,19 @@ public final class GuildKnowledge implements AutoCloseable {
     private final ReentrantLock lock = new ReentrantLock();
     private final ReentrantLock opening = new ReentrantLock();
     private final Embeddings embeddings;
-    /** Whether questions are queuing up, so that searching by meaning would answer the last ones too late. */
-    private final BooleanSupplier backlog;
+    /** Shared by all guilds: how many searches run at once, and whether questions are queuing up. */
+    private final SearchSlots searchSlots;
     private volatile NoteIndex index;
 
     /**
      * @param embeddings the model for hybrid search, or null for words alone
-     * @param backlog    true while so many questions wait that they must be searched by their words alone
+     * @param searchSlots searches run at once, shared by all guilds; past a backlog questions are searched by words
      */
-    GuildKnowledge(String id, GuildConfig config, Embeddings embeddings, BooleanSupplier backlog) {
+    GuildKnowledge(String id, GuildConfig config, Embeddings embeddings, SearchSlots searchSlots) {
         this.id = id;
         this.config = config;
         this.embeddings = embeddings;
-        this.backlog = backlog;
+        this.searchSlots = searchSlots;
         this.kb = new KnowledgeBase(config.knowledgeBase());
     }
 
@@ -74,12 +73,13 @@ public final class GuildKnowledge implements AutoCloseable {
      * questions, by their words alone. Holds no searcher once it returns: filter them at leisure.
      */
     public List<Candidate> candidates(SearchRequest request) {
-        return index().candidates(request, backlog.getAsBoolean() ? SearchMode.BM25 : SearchMode.HYBRID);
+        SearchMode mode = searchSlots.backlog() ? SearchMode.BM25 : SearchMode.HYBRID;
+        return searchSlots.search(() -> index().candidates(request, mode));
     }
 
     /** The candidates kept for an answer, with their snippets: only notes shown pay for highlighting. */
     public List<Hit> snippets(SearchRequest request, List<Candidate> kept) {
-        return index().snippets(request, kept);
+        return searchSlots.search(() -> index().snippets(request, kept));
     }
 
     /** Tags that start with {@code prefix}, most used first. */
