@@ -6,12 +6,14 @@ import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.exceptions.InvalidTokenException;
 import net.dv8tion.jda.api.requests.GatewayIntent;
+import net.dv8tion.jda.api.utils.cache.CacheFlag;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import spikebot.bot.cli.CommandLineError;
 import spikebot.bot.core.ChannelAccess;
 import spikebot.bot.core.Chat;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.concurrent.ExecutorService;
@@ -41,6 +43,7 @@ public final class DiscordBot implements AutoCloseable {
     private final Chat core;
     private final DiscordSettings settings;
     private final ThreadDirectory threads;
+    private final DiscordThreads threadWork;
     /**
      * One virtual thread per event: answering mostly waits on Discord's REST API, so a fixed pool of threads spends
      * a burst waiting while the next events queue behind it, forms and clicks included. How much runs at once is
@@ -53,11 +56,24 @@ public final class DiscordBot implements AutoCloseable {
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(
             daemons("spikebot-safety-net"));
 
+    /**
+     * Where Discord is and what time it is there: the real Discord and the system clock, or in tests a fake Discord
+     * and a clock the test moves. The clock tells interactions' ages (Discord's 3 seconds count from their creation).
+     *
+     * @param builder adjusts the JDA builder before it connects
+     */
+    public record Connection(UnaryOperator<JDABuilder> builder, Clock clock) {
+        public static Connection discord() {
+            return new Connection(b -> b, Clock.systemUTC());
+        }
+    }
+
     private DiscordBot(JDA jda, Chat core, DiscordSettings settings, ThreadDirectory threads) {
         this.jda = jda;
         this.core = core;
         this.settings = settings;
         this.threads = threads;
+        this.threadWork = new DiscordThreads(jda, settings, threads);
     }
 
     /**
@@ -65,14 +81,17 @@ public final class DiscordBot implements AutoCloseable {
      * tick.
      *
      * @param cores      makes the core, given the permission check that answers from Discord
-     * @param connection adjusts the JDA builder before it connects (tests point it at a fake Discord)
+     * @param connection where Discord is ({@link Connection#discord()}; tests point it at a fake Discord)
      * @throws CommandLineError with a one-line reason when Discord refuses the token or the intents
      */
     public static DiscordBot start(String token, DiscordSettings settings, Function<ChannelAccess, ? extends Chat> cores,
-                                   UnaryOperator<JDABuilder> connection) throws InterruptedException {
+                                   Connection connection) throws InterruptedException {
         JDA jda;
         try {
-            jda = connection.apply(JDABuilder.createLight(token, INTENTS)).build();
+            // Member overwrites (one person allowed or denied on a channel) decide who may see a note: JDA drops
+            // all but the bot's own unless asked to keep them.
+            jda = connection.builder().apply(JDABuilder.createLight(token, INTENTS)
+                    .enableCache(CacheFlag.MEMBER_OVERRIDES)).build();
         } catch (InvalidTokenException e) {
             throw new CommandLineError("Discord rejected the token in DISCORD_TOKEN; copy it again from the "
                     + "Developer Portal (your application → Bot → Reset Token)");
@@ -91,7 +110,10 @@ public final class DiscordBot implements AutoCloseable {
         DiscordChannelAccess access = new DiscordChannelAccess(jda, threads);
         Chat core = cores.apply(access);
         DiscordBot bot = new DiscordBot(jda, core, settings, threads);
-        jda.addEventListener(new EventRouter(core, settings, access, threads, bot.workers, bot.timers,
+        SafetyNet safetyNet = new SafetyNet(connection.clock());
+        bot.timers.scheduleAtFixedRate(safetyNet::sweep, SafetyNet.SWEEP.toMillis(), SafetyNet.SWEEP.toMillis(),
+                TimeUnit.MILLISECONDS);
+        jda.addEventListener(new EventRouter(core, settings, access, threads, bot.threadWork, bot.workers, safetyNet,
                 bot::registerCommands));
         settings.guilds().keySet().forEach(bot::registerCommands);
         bot.ticks.scheduleWithFixedDelay(bot::tick, 0, settings.reminderCheck().toMillis(), TimeUnit.MILLISECONDS);
@@ -116,7 +138,7 @@ public final class DiscordBot implements AutoCloseable {
             guild.updateCommands().addCommands(DiscordCommands.of(core.commands())).complete();
         } catch (RuntimeException e) {
             LOG.warn("could not register commands in {} ({}): {}; was the bot invited with the "
-                    + "applications.commands scope?", guild.getName(), guildId, Exchange.reason(e));
+                    + "applications.commands scope?", guild.getName(), guildId, Failures.reason(e));
         }
     }
 
@@ -131,7 +153,7 @@ public final class DiscordBot implements AutoCloseable {
             return;
         }
         try {
-            Exchange.forTick(jda, core, settings, threads).run(core.tick());
+            Exchange.forSchedule(core, threadWork).run(core.tick());
         } catch (RuntimeException e) {
             LOG.error("reminder tick failed; it runs again in {}", settings.reminderCheck(), e);
         }
@@ -170,7 +192,7 @@ public final class DiscordBot implements AutoCloseable {
     /** Why Discord closed the gateway at start, from JDA's shutdown reason, as one line that says what to do. */
     private static String refusal(String jdaMessage) {
         String reason = jdaMessage == null ? "" : jdaMessage.replaceFirst("(?s)^.*Reason:\\s*", "").strip();
-        if (reason.toLowerCase().contains("intent")) {
+        if (reason.toLowerCase(java.util.Locale.ROOT).contains("intent")) {
             return "Discord refused the MESSAGE CONTENT intent: switch it on in the Developer Portal "
                     + "(your application → Bot → Privileged Gateway Intents)";
         }

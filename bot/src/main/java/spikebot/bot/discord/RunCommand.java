@@ -37,7 +37,7 @@ public final class RunCommand {
         SearchModeOption.Model model = SearchModeOption.load(settings.search(), false);
         DiscordBot bot = DiscordBot.start(token.strip(), settings,
                 access -> new ChatCore(settings.coreConfigs(), access, Clock.systemUTC(), model.embeddings()),
-                builder -> builder);
+                DiscordBot.Connection.discord());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             bot.close();
             model.close();

@@ -216,6 +216,28 @@ final class FakeGateway {
         refuseMessageContent = true;
     }
 
+    /** Waits until the client has identified {@code n} times in all (a new session after an invalid one). */
+    void awaitIdentifies(int n, long timeoutMillis) throws InterruptedException {
+        awaitCount(() -> identifies, n, "identified", timeoutMillis);
+    }
+
+    /** Waits until the client has resumed {@code n} times in all. */
+    void awaitResumes(int n, long timeoutMillis) throws InterruptedException {
+        awaitCount(() -> resumes, n, "resumed", timeoutMillis);
+    }
+
+    private void awaitCount(java.util.function.IntSupplier count, int n, String what, long timeoutMillis)
+            throws InterruptedException {
+        long deadline = System.currentTimeMillis() + timeoutMillis;
+        synchronized (lock) {
+            while (count.getAsInt() < n) {
+                long left = deadline - System.currentTimeMillis();
+                if (left <= 0) throw new AssertionError("the client " + what + " " + count.getAsInt() + " times, not " + n);
+                lock.wait(left);
+            }
+        }
+    }
+
     int identifies() {
         synchronized (lock) {
             return identifies;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import net.dv8tion.jda.api.Permission;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -127,7 +128,10 @@ public final class FakeWorld {
     private static final long DISCORD_EPOCH = 1_420_070_400_000L;
     private final AtomicLong nextId = new AtomicLong();
 
-    FakeWorld() {
+    private final Clock clock;
+
+    FakeWorld(Clock clock) {
+        this.clock = clock;
         for (User u : List.of(BOT, OLIVIA, ALICE, BOB, MARIA, CAROL)) users.put(u.id(), u);
 
         List<Channel> mlChannels = new ArrayList<>(List.of(
@@ -201,8 +205,22 @@ public final class FakeWorld {
      * minutes), and sorts messages by id.
      */
     long newId() {
-        long now = (System.currentTimeMillis() - DISCORD_EPOCH) << 22;
+        long now = (clock.millis() - DISCORD_EPOCH) << 22;
         return nextId.updateAndGet(last -> Math.max(last + 1, now));
+    }
+
+    /** A snowflake of an earlier time (an event that reaches the bot late); unique by its increment bits. */
+    long newIdAt(Instant at) {
+        return ((at.toEpochMilli() - DISCORD_EPOCH) << 22) | (nextId.incrementAndGet() & 0x3F_FFFF);
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    /** The creation time a snowflake id carries. */
+    static Instant createdAt(long snowflake) {
+        return Instant.ofEpochMilli((snowflake >>> 22) + DISCORD_EPOCH);
     }
 
     // ---- state changed by REST calls
@@ -243,6 +261,21 @@ public final class FakeWorld {
     /** A message in its last state, even if it was deleted since (a placeholder the bot removed, say). */
     Optional<ObjectNode> lastSeen(long id) {
         return message(id).or(() -> Optional.ofNullable(deleted.get(id)).map(ObjectNode::deepCopy));
+    }
+
+    /** Applies an edit (content, components, embeds) to a message; "thinking…" ends, visibility stays. */
+    ObjectNode applyEdit(long messageId, JsonNode body) {
+        ObjectNode message = message(messageId).orElseThrow();
+        for (String field : List.of("content", "components")) {
+            if (body.has(field)) message.set(field, body.get(field).deepCopy());
+        }
+        if (body.has("embeds")) {
+            message.set("embeds", messageJson(message.get("channel_id").asLong(), messageId, BOT, body).get("embeds"));
+        }
+        message.put("flags", message.path("flags").asInt(0) & ~128);
+        message.put("edited_timestamp", now());
+        remember(message);
+        return message.deepCopy();
     }
 
     // ---- permissions, computed as Discord does: base from roles, then everyone/role/member overwrites
@@ -294,8 +327,8 @@ public final class FakeWorld {
         return Long.toUnsignedString(id);
     }
 
-    static String now() {
-        return Instant.now().toString();
+    String now() {
+        return clock.instant().toString();
     }
 
     ObjectNode userJson(User user) {
