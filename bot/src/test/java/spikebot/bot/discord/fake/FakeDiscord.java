@@ -177,6 +177,15 @@ public final class FakeDiscord implements AutoCloseable {
         return gateway.heartbeats();
     }
 
+    /**
+     * An admin replaces a channel's (or a category's) permission overwrites; the bot hears of it through
+     * CHANNEL_UPDATE, as from Discord.
+     */
+    public void setOverwrites(long channelId, FakeWorld.Overwrite... overwrites) {
+        world.setOverwrites(channelId, List.of(overwrites));
+        dispatch("CHANNEL_UPDATE", world.json().channelJson(world.channel(channelId)));
+    }
+
     // ---- recorded REST calls and injected faults
 
     public List<RecordedCall> calls() {

@@ -123,7 +123,7 @@ final class FakeGateway {
             sent.clear();
             ObjectNode readyEvent = JSON.createObjectNode();
             readyEvent.put("v", 10);
-            readyEvent.set("user", discord.world().selfUserJson());
+            readyEvent.set("user", discord.world().json().selfUserJson());
             var guilds = readyEvent.putArray("guilds");
             discord.world().guilds().forEach(g ->
                     guilds.addObject().put("id", FakeWorld.id(g.id())).put("unavailable", true));
@@ -134,7 +134,7 @@ final class FakeGateway {
             readyEvent.putArray("_trace").add("fake-discord");
             dispatchLocked("READY", readyEvent);
             for (FakeWorld.Guild guild : discord.world().guilds()) {
-                dispatchLocked("GUILD_CREATE", discord.world().guildCreateJson(guild));
+                dispatchLocked("GUILD_CREATE", discord.world().json().guildCreateJson(guild));
             }
             ready = true;
             lock.notifyAll();

@@ -225,13 +225,13 @@ final class FakeUsers {
     /** A user posts a plain message; {@code <@id>} mentions in the text are listed as mentions. */
     ObjectNode post(FakeWorld.User user, long channelId, String content) {
         ObjectNode sent = JSON.createObjectNode().put("content", content);
-        ObjectNode message = world.messageJson(channelId, world.newId(), user, sent);
+        ObjectNode message = world.json().messageJson(channelId, world.newId(), user, sent);
         ArrayNode mentions = message.putArray("mentions");
         Matcher m = Pattern.compile("<@!?(\\d+)>").matcher(content);
         while (m.find()) {
             FakeWorld.User mentioned = world.user(Long.parseUnsignedLong(m.group(1)));
-            ObjectNode u = world.userJson(mentioned);
-            u.set("member", world.memberJson(world.channel(channelId).guildId, mentioned, false));
+            ObjectNode u = world.json().userJson(mentioned);
+            u.set("member", world.json().memberJson(world.channel(channelId).guildId, mentioned, false));
             mentions.add(u);
         }
         world.remember(message);
@@ -248,7 +248,7 @@ final class FakeUsers {
         FakeWorld.Channel thread = world.createThread(parentId, name, owner.id(), privateThread);
         thread.members.add(owner.id());
         for (FakeWorld.User member : members) thread.members.add(member.id());
-        discord.dispatch("THREAD_CREATE", world.channelJson(thread).put("newly_created", true));
+        discord.dispatch("THREAD_CREATE", world.json().channelJson(thread).put("newly_created", true));
         return thread;
     }
 
@@ -269,8 +269,8 @@ final class FakeUsers {
         guild.put("locale", "en-US");
         guild.putArray("features");
         json.put("channel_id", id(channelId));
-        json.set("channel", world.channelJson(channel));
-        ObjectNode member = world.memberJson(channel.guildId, user, true);
+        json.set("channel", world.json().channelJson(channel));
+        ObjectNode member = world.json().memberJson(channel.guildId, user, true);
         member.put("permissions", Long.toString(Permission.getRaw(world.permissions(user.id(), channelId))));
         json.set("member", member);
         if (message != null) json.set("message", message);
@@ -310,7 +310,7 @@ final class FakeUsers {
             case 6 -> {
                 FakeWorld.User user = (FakeWorld.User) value;
                 option.put("value", id(user.id()));
-                resolved.with("users").set(id(user.id()), world.userJson(user));
+                resolved.with("users").set(id(user.id()), world.json().userJson(user));
             }
             default -> throw new AssertionError("the fake does not support option type " + type);
         }

@@ -87,7 +87,7 @@ final class InteractionRoutes {
     }
 
     private ObjectNode responseMessage(FakeInteraction interaction, JsonNode sent) {
-        ObjectNode message = world.messageJson(interaction.channelId(), world.newId(), FakeWorld.BOT, sent);
+        ObjectNode message = world.json().messageJson(interaction.channelId(), world.newId(), FakeWorld.BOT, sent);
         message.put("type", 20);
         message.put("webhook_id", id(FakeWorld.APPLICATION_ID));
         return message;
@@ -103,7 +103,7 @@ final class InteractionRoutes {
             interaction.replied(interaction.originalId());
             return ok(replaced);
         }
-        ObjectNode message = world.messageJson(interaction.channelId(), world.newId(), FakeWorld.BOT, body);
+        ObjectNode message = world.json().messageJson(interaction.channelId(), world.newId(), FakeWorld.BOT, body);
         message.put("webhook_id", id(FakeWorld.APPLICATION_ID));
         message.put("application_id", id(FakeWorld.APPLICATION_ID));
         world.remember(message);

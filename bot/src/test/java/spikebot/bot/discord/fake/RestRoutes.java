@@ -120,7 +120,7 @@ final class RestRoutes extends Dispatcher {
             return interactions.webhookMessage(method, p[2], p[4], body);
         }
         return switch (route) {
-            case "GET users/@me" -> ok(world.selfUserJson());
+            case "GET users/@me" -> ok(world.json().selfUserJson());
             case "GET gateway", "GET gateway/bot" -> {
                 ObjectNode json = JSON.createObjectNode().put("url", discord.gatewayUrl()).put("shards", 1);
                 json.putObject("session_start_limit").put("total", 1000).put("remaining", 1000)
@@ -139,7 +139,7 @@ final class RestRoutes extends Dispatcher {
         return switch (route) {
             case "POST channels/{id}/messages" -> {
                 long channelId = snowflake(p[1]);
-                ObjectNode message = world.messageJson(channelId, world.newId(), FakeWorld.BOT, body);
+                ObjectNode message = world.json().messageJson(channelId, world.newId(), FakeWorld.BOT, body);
                 world.remember(message);
                 yield ok(message);
             }
@@ -152,18 +152,18 @@ final class RestRoutes extends Dispatcher {
             case "POST channels/{id}/messages/{id}/threads" -> {
                 FakeWorld.Channel thread = world.createThread(snowflake(p[1]), body.path("name").asText(),
                         FakeWorld.BOT.id(), false);
-                discord.dispatch("THREAD_CREATE", world.channelJson(thread).put("newly_created", true));
-                yield ok(world.channelJson(thread));
+                discord.dispatch("THREAD_CREATE", world.json().channelJson(thread).put("newly_created", true));
+                yield ok(world.json().channelJson(thread));
             }
             case "PATCH channels/{id}" -> {
                 FakeWorld.Channel channel = world.channel(snowflake(p[1]));
                 if (body.has("archived")) channel.archived = body.get("archived").asBoolean();
-                ObjectNode json = world.channelJson(channel);
+                ObjectNode json = world.json().channelJson(channel);
                 discord.dispatch(channel.isThread() ? "THREAD_UPDATE" : "CHANNEL_UPDATE", json.deepCopy());
                 yield ok(json);
             }
             case "GET channels/{id}" -> world.findChannel(snowflake(p[1]))
-                    .map(c -> ok(world.channelJson(c))).orElseGet(() -> error(404, 10003, "Unknown Channel"));
+                    .map(c -> ok(world.json().channelJson(c))).orElseGet(() -> error(404, 10003, "Unknown Channel"));
             case "PUT channels/{id}/thread-members/@me" -> {
                 world.channel(snowflake(p[1])).members.add(FakeWorld.BOT.id());
                 yield noContent();
@@ -186,7 +186,7 @@ final class RestRoutes extends Dispatcher {
         json.put("user_id", id(userId));
         json.put("join_timestamp", world.now());
         json.put("flags", 0);
-        json.set("member", world.memberJson(thread.guildId, world.user(userId), true));
+        json.set("member", world.json().memberJson(thread.guildId, world.user(userId), true));
         return ok(json);
     }
 
@@ -195,15 +195,15 @@ final class RestRoutes extends Dispatcher {
         boolean privateThread = body.path("type").asInt(11) == 12;
         FakeWorld.Channel thread = world.createThread(parentId, body.path("name").asText(), FakeWorld.BOT.id(),
                 privateThread);
-        ObjectNode json = world.channelJson(thread);
+        ObjectNode json = world.json().channelJson(thread);
         if (parent.type == FakeWorld.ChannelType.FORUM) {
             JsonNode first = body.path("message");
             if (first.isMissingNode()) return error(400, 50035, "Invalid Form Body: a forum post needs a message");
-            ObjectNode message = world.messageJson(thread.id, thread.id, FakeWorld.BOT, first);
+            ObjectNode message = world.json().messageJson(thread.id, thread.id, FakeWorld.BOT, first);
             world.remember(message);
             json.set("message", message);
         }
-        discord.dispatch("THREAD_CREATE", world.channelJson(thread).put("newly_created", true));
+        discord.dispatch("THREAD_CREATE", world.json().channelJson(thread).put("newly_created", true));
         return ok(json);
     }
 
