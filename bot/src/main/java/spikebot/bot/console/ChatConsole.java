@@ -1,5 +1,6 @@
 package spikebot.bot.console;
 
+import spikebot.bot.wiring.Features;
 import spikebot.bot.cli.Args;
 import spikebot.bot.cli.CommandLineError;
 import spikebot.bot.cli.SearchModeOption;
@@ -99,7 +100,7 @@ public final class ChatConsole {
         BufferedReader in = new BufferedReader(new InputStreamReader(console.in(), StandardCharsets.UTF_8));
         // The model loads in the background: the first answers come by words alone, as in the bot.
         try (SearchModeOption.Model model = SearchModeOption.load(SearchModeOption.from(parsed), false);
-             ChatCore core = new ChatCore(Map.of(GUILD, GuildConfig.of(kb)), ChannelAccess.ALL, clock,
+             ChatCore core = Features.core(Map.of(GUILD, GuildConfig.of(kb)), ChannelAccess.ALL, clock,
                      model.embeddings())) {
             boolean piped = System.console() == null;
             new ChatConsole(core, clock, in, console.out(), new Actor("1", user, true), piped).loop(kb);

@@ -63,10 +63,6 @@ public final class GuildKnowledge implements AutoCloseable {
         return config;
     }
 
-    public KnowledgeBase kb() {
-        return kb;
-    }
-
     /** Where this guild's derived state lives (open spikes, settings, feedback), beside its notes. */
     public Path stateDir() {
         return kb.stateDir();

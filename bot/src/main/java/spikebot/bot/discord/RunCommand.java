@@ -4,7 +4,7 @@ import spikebot.bot.cli.Args;
 import spikebot.bot.cli.CommandLineError;
 import spikebot.bot.cli.Console;
 import spikebot.bot.cli.SearchModeOption;
-import spikebot.bot.core.ChatCore;
+import spikebot.bot.wiring.Features;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -36,7 +36,7 @@ public final class RunCommand {
         // not embedded yet, answers come by words alone.
         SearchModeOption.Model model = SearchModeOption.load(settings.search(), false);
         DiscordBot bot = DiscordBot.start(token.strip(), settings,
-                access -> new ChatCore(settings.coreConfigs(), access, Clock.systemUTC(), model.embeddings()),
+                access -> Features.core(settings.coreConfigs(), access, Clock.systemUTC(), model.embeddings()),
                 DiscordBot.Connection.discord());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             bot.close();

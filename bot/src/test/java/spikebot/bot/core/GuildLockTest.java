@@ -131,15 +131,15 @@ class GuildLockTest {
     @Test
     void whatEachEventWaitsFor() {
         Origin o = in("100", ALICE);
-        assertEquals(ChatCore.Needs.SEARCHER, ChatCore.needs(new Event.SlashCommand(o, "ask", null, Map.of())));
-        assertEquals(ChatCore.Needs.SEARCHER, ChatCore.needs(new Event.MessagePosted(o, "1", "has anyone", true)));
-        assertEquals(ChatCore.Needs.LOCK, ChatCore.needs(new Event.MessagePosted(o, "1", "has anyone", false)),
+        assertEquals(Needs.SEARCHER, bot.core.needs(new Event.SlashCommand(o, "ask", null, Map.of())));
+        assertEquals(Needs.SEARCHER, bot.core.needs(new Event.MessagePosted(o, "1", "has anyone", true)));
+        assertEquals(Needs.LOCK, bot.core.needs(new Event.MessagePosted(o, "1", "has anyone", false)),
                 "a passive answer keeps per-channel state");
-        assertEquals(ChatCore.Needs.NOTHING, ChatCore.needs(new Event.SlashCommand(o, "spike", "close",
+        assertEquals(Needs.NOTHING, bot.core.needs(new Event.SlashCommand(o, "spike", "close",
                 Map.of("outcome", "go"))));
-        assertEquals(ChatCore.Needs.LOCK, ChatCore.needs(new Event.SlashCommand(o, "spike", "close",
+        assertEquals(Needs.LOCK, bot.core.needs(new Event.SlashCommand(o, "spike", "close",
                 Map.of("outcome", "go", "summary", "done"))), "closing at once writes the note");
-        assertEquals(ChatCore.Needs.LOCK, ChatCore.needs(new Event.ButtonClick(o, "spike:tick:abc:1", "m")));
-        assertEquals(ChatCore.Needs.LOCK, ChatCore.needs(new Event.FormSubmit(o, "solved", Map.of())));
+        assertEquals(Needs.LOCK, bot.core.needs(new Event.ButtonClick(o, "spike:tick:abc:1", "m")));
+        assertEquals(Needs.LOCK, bot.core.needs(new Event.FormSubmit(o, "solved", Map.of())));
     }
 }

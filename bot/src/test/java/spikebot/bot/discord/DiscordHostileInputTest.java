@@ -6,12 +6,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import spikebot.bot.core.ChatCore;
 import spikebot.bot.discord.fake.FakeDiscord;
 import spikebot.bot.discord.fake.FakeInteraction;
 import spikebot.bot.discord.fake.FakeWorld;
 import spikebot.bot.discord.fake.RecordedCall;
 import spikebot.knowledge.SampleKnowledgeBase;
+import spikebot.bot.wiring.Features;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -51,7 +51,7 @@ class DiscordHostileInputTest {
         discord = fake.discord();
         DiscordSettings settings = new DiscordSettings(Map.of(Long.toUnsignedString(ML_TEAM),
                 new DiscordSettings.GuildSettings(kb, null, Set.of(), null)), Duration.ofHours(1));
-        bot = fake.startBot(settings, access -> new ChatCore(settings.coreConfigs(), access, Clock.systemUTC()));
+        bot = fake.startBot(settings, access -> Features.core(settings.coreConfigs(), access, Clock.systemUTC(), null));
         // Zero-width and right-to-left characters are taken out of what people type.
         discord.slash(ALICE, GENERAL, "spike start", Map.of("topic",
                 "Evaluate\u200B Pol\u200Dars\u202E for the \u2066ETL\u2069 @everyone")).awaitReply();

@@ -6,13 +6,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import spikebot.bot.core.ChatCore;
 import spikebot.bot.discord.fake.FakeDiscord;
 import spikebot.bot.discord.fake.FakeInteraction;
 import spikebot.bot.discord.fake.RecordedCall;
 import spikebot.index.SearchMode;
 import spikebot.index.embed.Embeddings;
 import spikebot.knowledge.SampleKnowledgeBase;
+import spikebot.bot.wiring.Features;
 
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
@@ -82,7 +82,7 @@ class DiscordLoadTest {
         assertEquals(SearchMode.HYBRID, settings.search(), "the bot's default");
         embeddings = Embeddings.start();
         bot = fake.startBot(settings,
-                access -> new ChatCore(settings.coreConfigs(), access, Clock.systemUTC(), embeddings));
+                access -> Features.core(settings.coreConfigs(), access, Clock.systemUTC(), embeddings));
         assertTrue(embeddings.awaitModel());
         discord.slash(BOB, GENERAL, "ask", Map.of("question", "polars")).awaitReply(); // the index is open
         embeddings.awaitIdle(); // and every note has its vector

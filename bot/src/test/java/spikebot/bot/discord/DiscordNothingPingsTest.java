@@ -6,7 +6,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import spikebot.bot.core.ChatCore;
 import spikebot.bot.core.ChatDriver;
 import spikebot.bot.core.MutableClock;
 import spikebot.bot.discord.fake.FakeDiscord;
@@ -14,6 +13,7 @@ import spikebot.bot.discord.fake.FakeInteraction;
 import spikebot.bot.discord.fake.FakeWorld;
 import spikebot.bot.discord.fake.RecordedCall;
 import spikebot.knowledge.NoteKind;
+import spikebot.bot.wiring.Features;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,7 +71,7 @@ class DiscordNothingPingsTest {
         DiscordSettings settings = new DiscordSettings(Map.of(Long.toUnsignedString(ML_TEAM),
                 new DiscordSettings.GuildSettings(kb, null, Set.of(Long.toUnsignedString(IDEAS)),
                         Long.toUnsignedString(SPIKES_FORUM))), Duration.ofHours(1));
-        bot = fake.startBot(settings, access -> new ChatCore(settings.coreConfigs(), access, clock));
+        bot = fake.startBot(settings, access -> Features.core(settings.coreConfigs(), access, clock, null));
     }
 
     @Test

@@ -8,13 +8,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import spikebot.bot.core.ChatCore;
 import spikebot.bot.core.ChatDriver;
 import spikebot.bot.core.MutableClock;
 import spikebot.bot.discord.fake.FakeDiscord;
 import spikebot.bot.discord.fake.FakeInteraction;
 import spikebot.bot.discord.fake.FakeWorld;
 import spikebot.knowledge.NoteKind;
+import spikebot.bot.wiring.Features;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -83,7 +83,7 @@ class DiscordOverwriteMatrixTest {
         DiscordSettings settings = new DiscordSettings(Map.of(Long.toUnsignedString(ML_TEAM),
                 new DiscordSettings.GuildSettings(kb, null, Set.of(id(GENERAL), id(LOUNGE), id(LAB_SYNCED)), null)),
                 Duration.ofHours(1));
-        fake.startBot(settings, access -> new ChatCore(settings.coreConfigs(), access, clock));
+        fake.startBot(settings, access -> Features.core(settings.coreConfigs(), access, clock, null));
         FakeWorld.Channel boardThread = discord.openThread(ERIN, BOARD, "board minutes", true, ERIN);
         FakeWorld.Channel generalThread = discord.openThread(ALICE, GENERAL, "incident review", true, ALICE);
         solved(BOB, GENERAL, "zebra");

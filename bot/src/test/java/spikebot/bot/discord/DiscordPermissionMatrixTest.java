@@ -7,13 +7,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import spikebot.bot.core.ChatCore;
 import spikebot.bot.core.ChatDriver;
 import spikebot.bot.discord.fake.FakeDiscord;
 import spikebot.bot.discord.fake.FakeInteraction;
 import spikebot.bot.discord.fake.FakeWorld;
 import spikebot.bot.discord.fake.RecordedCall;
 import spikebot.knowledge.NoteKind;
+import spikebot.bot.wiring.Features;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -78,7 +78,7 @@ class DiscordPermissionMatrixTest {
                         Set.of(Long.toUnsignedString(GENERAL), Long.toUnsignedString(RESEARCH)), null),
                 Long.toUnsignedString(OTHER_TEAM), new DiscordSettings.GuildSettings(kb2, null, Set.of(), null)),
                 Duration.ofHours(1));
-        fake.startBot(settings, access -> new ChatCore(settings.coreConfigs(), access, Clock.systemUTC()));
+        fake.startBot(settings, access -> Features.core(settings.coreConfigs(), access, Clock.systemUTC(), null));
 
         privateThread = discord.openThread(ALICE, GENERAL, "incident review", true, ALICE);
         solved(BOB, GENERAL, "Kafka consumer lag alerts fire on every deploy " + PUBLIC);

@@ -6,12 +6,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import spikebot.bot.core.ChatCore;
 import spikebot.bot.core.MutableClock;
 import spikebot.bot.discord.fake.FakeDiscord;
 import spikebot.bot.discord.fake.FakeWorld;
 import spikebot.bot.discord.fake.RecordedCall;
 import spikebot.knowledge.SampleKnowledgeBase;
+import spikebot.bot.wiring.Features;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -53,7 +53,7 @@ class DiscordRemindersAcrossFaultsTest {
         discord = fake.discord();
         DiscordSettings settings = new DiscordSettings(Map.of(Long.toUnsignedString(ML_TEAM),
                 new DiscordSettings.GuildSettings(kb, null, Set.of(), null)), Duration.ofHours(1));
-        bot = fake.startBot(settings, access -> new ChatCore(settings.coreConfigs(), access, clock));
+        bot = fake.startBot(settings, access -> Features.core(settings.coreConfigs(), access, clock, null));
         discord.slash(ALICE, GENERAL, "spike start", Map.of("topic", "Try Burrow for consumer lag", "timebox", "4h"))
                 .awaitReply();
         thread = discord.world().threadsOf(GENERAL).get(0);

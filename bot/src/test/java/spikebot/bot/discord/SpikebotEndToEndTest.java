@@ -6,13 +6,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import spikebot.bot.core.ChatCore;
 import spikebot.bot.core.MutableClock;
 import spikebot.bot.discord.fake.FakeDiscord;
 import spikebot.bot.discord.fake.FakeInteraction;
 import spikebot.bot.discord.fake.FakeWorld;
 import spikebot.bot.discord.fake.RecordedCall;
 import spikebot.knowledge.SampleKnowledgeBase;
+import spikebot.bot.wiring.Features;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,7 +57,7 @@ class SpikebotEndToEndTest {
                 new DiscordSettings.GuildSettings(kb, "https://git.example.com/kb/blob/main/",
                         Set.of(Long.toUnsignedString(IDEAS)), null)),
                 Duration.ofHours(1));
-        bot = fake.startBot(settings, access -> new ChatCore(settings.coreConfigs(), access, clock));
+        bot = fake.startBot(settings, access -> Features.core(settings.coreConfigs(), access, clock, null));
     }
 
     @Test
