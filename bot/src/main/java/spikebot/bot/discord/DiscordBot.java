@@ -10,12 +10,15 @@ import net.dv8tion.jda.api.utils.cache.CacheFlag;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import spikebot.bot.cli.CommandLineError;
+import spikebot.bot.core.Action;
 import spikebot.bot.core.ChannelAccess;
 import spikebot.bot.core.Chat;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -42,8 +45,9 @@ public final class DiscordBot implements AutoCloseable {
     private final JDA jda;
     private final Chat core;
     private final DiscordSettings settings;
-    private final ThreadDirectory threads;
     private final DiscordThreads threadWork;
+    /** Scheduled actions Discord did not take for a passing reason; guarded by this. */
+    private final List<Action> undelivered = new ArrayList<>();
     /**
      * One virtual thread per event: answering mostly waits on Discord's REST API, so a fixed pool of threads spends
      * a burst waiting while the next events queue behind it, forms and clicks included. How much runs at once is
@@ -72,7 +76,6 @@ public final class DiscordBot implements AutoCloseable {
         this.jda = jda;
         this.core = core;
         this.settings = settings;
-        this.threads = threads;
         this.threadWork = new DiscordThreads(jda, settings, threads);
     }
 
@@ -89,9 +92,9 @@ public final class DiscordBot implements AutoCloseable {
         JDA jda;
         try {
             // Member overwrites (one person allowed or denied on a channel) decide who may see a note: JDA drops
-            // all but the bot's own unless asked to keep them.
+            // all but the bot's own unless asked to keep them. Forum tags: a forum may require one on each post.
             jda = connection.builder().apply(JDABuilder.createLight(token, INTENTS)
-                    .enableCache(CacheFlag.MEMBER_OVERRIDES)).build();
+                    .enableCache(CacheFlag.MEMBER_OVERRIDES, CacheFlag.FORUM_TAGS)).build();
         } catch (InvalidTokenException e) {
             throw new CommandLineError("Discord rejected the token in DISCORD_TOKEN; copy it again from the "
                     + "Developer Portal (your application → Bot → Reset Token)");
@@ -143,17 +146,26 @@ public final class DiscordBot implements AutoCloseable {
     }
 
     /**
-     * Posts what the core's reminder schedule says is due; runs on a timer, and in tests on demand. Skipped while
-     * the gateway is not connected: JDA forgets the guild's channels when a session is invalidated, and a reminder
-     * the core handed out but that could not be posted would be lost. It stays due until the next tick.
+     * Posts what the core's schedule says is due (reminders); runs on a timer, and in tests on demand. Skipped while
+     * the gateway is not connected: JDA forgets the guild's channels when a session is invalidated. A post that
+     * Discord did not accept for a passing reason (a server error, no connection) is kept and posted at the next
+     * tick, before what is new, so a reminder counts as sent once Discord has it. Kept in memory only: the core
+     * marks a reminder fired when it hands it out (see the README's note for the core).
      */
-    void tick() {
+    synchronized void tick() {
         if (jda.getStatus() != JDA.Status.CONNECTED) {
             LOG.info("not connected to Discord ({}): reminders wait for the next check", jda.getStatus());
             return;
         }
         try {
-            Exchange.forSchedule(core, threadWork).run(core.tick());
+            List<Action> due = new ArrayList<>(undelivered);
+            undelivered.clear();
+            due.addAll(core.tick());
+            undelivered.addAll(Exchange.forSchedule(core, threadWork).run(due));
+            if (!undelivered.isEmpty()) {
+                LOG.warn("{} scheduled post(s) wait for the next check in {}", undelivered.size(),
+                        settings.reminderCheck());
+            }
         } catch (RuntimeException e) {
             LOG.error("reminder tick failed; it runs again in {}", settings.reminderCheck(), e);
         }

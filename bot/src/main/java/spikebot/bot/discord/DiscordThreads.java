@@ -1,7 +1,9 @@
 package spikebot.bot.discord;
 
 import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.entities.channel.attribute.IThreadContainer;
 import net.dv8tion.jda.api.entities.channel.concrete.ForumChannel;
 import net.dv8tion.jda.api.entities.channel.concrete.TextChannel;
 import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
@@ -15,6 +17,9 @@ import spikebot.bot.core.Event;
 import spikebot.bot.core.Origin;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Threads and the channels the core's actions name: opening a spike's thread (a forum post when the guild has a
@@ -28,6 +33,11 @@ final class DiscordThreads {
     private final JDA jda;
     private final DiscordSettings settings;
     private final ThreadDirectory directory;
+    /**
+     * Threads the bot unarchived, until JDA has them again: JDA learns of an unarchived thread from the gateway's
+     * THREAD_UPDATE, which may come after the bot's next action in that thread (the summary, then the card).
+     */
+    private final Map<String, ThreadChannel> reopened = new ConcurrentHashMap<>();
 
     DiscordThreads(JDA jda, DiscordSettings settings, ThreadDirectory directory) {
         this.jda = jda;
@@ -69,23 +79,62 @@ final class DiscordThreads {
         throw new IllegalStateException("threads cannot be opened in #" + home.getName());
     }
 
+    /** Archives a thread; one that Discord archived already (and JDA forgot) is left as it is. */
     void archive(String threadId) {
-        ThreadChannel thread = jda.getThreadChannelById(threadId);
-        if (thread == null) throw new IllegalStateException("thread " + threadId + " is unknown or already gone");
-        directory.remember(thread);
-        if (!thread.isArchived()) thread.getManager().setArchived(true).complete();
+        ThreadChannel cached = jda.getThreadChannelById(threadId);
+        if (cached != null) {
+            reopened.remove(threadId);
+            directory.remember(cached);
+            if (!cached.isArchived()) cached.getManager().setArchived(true).complete();
+            return;
+        }
+        ThreadChannel reopenedThread = reopened.remove(threadId);
+        if (reopenedThread != null) {
+            reopenedThread.getManager().setArchived(true).complete();
+            return;
+        }
+        if (findArchived(threadId).isEmpty()) {
+            throw new IllegalStateException("thread " + threadId + " is unknown or already gone");
+        }
     }
 
     /**
-     * The channel or thread to post in or edit in.
+     * The channel or thread to post in or edit in. A thread Discord archived after its inactivity period is not in
+     * JDA's cache (JDA drops a thread when it is archived, and the gateway does not list archived threads at
+     * start): it is found through REST, in its parent's archived threads (the {@link ThreadDirectory} knows the
+     * parent), and unarchived, since Discord refuses edits in an archived thread. Unarchiving needs Manage
+     * Threads in a locked thread only; the bot's spike threads are never locked.
      *
      * @param scheduled for the core's scheduled work (reminders), which may wait for the guilds to come back
      */
     GuildMessageChannel channel(String channelId, boolean scheduled) {
         GuildMessageChannel channel = jda.getChannelById(GuildMessageChannel.class, channelId);
+        if (channel != null) reopened.remove(channelId);
         if (channel == null && scheduled) channel = afterReload(channelId);
+        if (channel == null) channel = reopened.get(channelId);
+        if (channel == null) channel = findArchived(channelId).map(this::unarchive).orElse(null);
         if (channel == null) throw new IllegalStateException("channel " + channelId + " is unknown or I cannot see it");
         return channel;
+    }
+
+    private Optional<ThreadChannel> findArchived(String threadId) {
+        var located = directory.locate(threadId);
+        if (located.isEmpty()) return Optional.empty();
+        Guild guild = jda.getGuildById(located.get().guildId());
+        GuildChannel parent = guild == null ? null : guild.getGuildChannelById(located.get().entry().parentId());
+        if (!(parent instanceof IThreadContainer container)) return Optional.empty();
+        var archived = located.get().entry().isPublic() ? container.retrieveArchivedPublicThreadChannels()
+                : container.retrieveArchivedPrivateThreadChannels();
+        try (var threads = archived.stream()) {
+            return threads.filter(t -> t.getId().equals(threadId)).findFirst();
+        }
+    }
+
+    private ThreadChannel unarchive(ThreadChannel thread) {
+        LOG.info("unarchiving thread {} in #{} to post in it", thread.getId(), thread.getParentChannel().getName());
+        thread.getManager().setArchived(false).complete();
+        reopened.put(thread.getId(), thread);
+        return thread;
     }
 
     /**

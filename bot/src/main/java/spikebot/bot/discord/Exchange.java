@@ -17,6 +17,7 @@ import spikebot.bot.core.Draft;
 import spikebot.bot.core.Event;
 import spikebot.bot.core.Origin;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -137,16 +138,23 @@ final class Exchange {
         run(actions);
     }
 
-    /** Carries out the actions in order; one that fails is logged and told, and the next ones still run. */
-    void run(List<Action> actions) {
+    /**
+     * Carries out the actions in order; one that fails is logged and told, and the next ones still run.
+     *
+     * @return the actions that failed for a passing reason ({@link Failures#passing}), to be tried again
+     */
+    List<Action> run(List<Action> actions) {
+        List<Action> again = new ArrayList<>();
         for (Action action : actions) {
             try {
                 perform(action);
             } catch (RuntimeException e) {
                 LOG.warn("could not {}: {}", describe(action), Failures.reason(e));
+                if (Failures.passing(e)) again.add(action);
                 tellUser("I could not finish that: " + Failures.reason(e));
             }
         }
+        return again;
     }
 
     private void perform(Action action) {

@@ -10,6 +10,18 @@ final class Failures {
     private Failures() {
     }
 
+    /**
+     * Whether trying again later may work: Discord had a server error or could not be reached. Not when it
+     * refused the request (no such channel, no permission, a bad payload): that stays so.
+     */
+    static boolean passing(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ErrorResponseException er) return er.isServerError() || er.getErrorCode() == -1;
+            if (t instanceof java.io.IOException) return true;
+        }
+        return false;
+    }
+
     static String reason(Throwable e) {
         // complete() may wrap what went wrong (a cancelled request says only "join"): look down the causes.
         for (Throwable t = e; t != null; t = t.getCause()) {

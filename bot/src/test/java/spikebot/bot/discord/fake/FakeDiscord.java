@@ -70,6 +70,17 @@ public final class FakeDiscord implements AutoCloseable {
         return clock;
     }
 
+    /**
+     * Time passes in the fake Discord: its clock moves, and threads silent for longer than their auto-archive
+     * duration are archived, each announced with THREAD_UPDATE (JDA then drops them from its cache).
+     */
+    public void passTime(Duration duration) {
+        clock.advance(duration);
+        for (FakeWorld.Channel thread : world.archiveIdleThreads()) {
+            dispatch("THREAD_UPDATE", world.json().channelJson(thread));
+        }
+    }
+
     /** Where the bot finds this fake: JDA pointed at it, and its clock. */
     public DiscordBot.Connection connection() {
         return new DiscordBot.Connection(builder -> builder.setRestConfig(restConfig())

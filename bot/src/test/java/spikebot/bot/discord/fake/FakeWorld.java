@@ -67,6 +67,9 @@ public final class FakeWorld {
         public final long ownerId;
         volatile List<Overwrite> overwrites;
         volatile boolean archived;
+        /** Threads: minutes without a message before Discord archives it; when the last message came. */
+        volatile int autoArchiveMinutes = 1440;
+        volatile Instant lastActivity;
         /** Who joined the thread (threads only). */
         final java.util.Set<Long> members = ConcurrentHashMap.newKeySet();
 
@@ -83,6 +86,11 @@ public final class FakeWorld {
 
         public boolean archived() {
             return archived;
+        }
+
+        /** A thread's inactivity period in minutes, after which Discord archives it. */
+        public int autoArchiveMinutes() {
+            return autoArchiveMinutes;
         }
 
         public boolean isThread() {
@@ -227,12 +235,37 @@ public final class FakeWorld {
         Channel parent = channel(parentId);
         Channel thread = new Channel(newId(), parent.guildId, privateThread ? ChannelType.PRIVATE_THREAD
                 : ChannelType.PUBLIC_THREAD, name, parentId, ownerId, List.of());
+        thread.lastActivity = clock.instant();
         channels.put(thread.id, thread);
         return thread;
     }
 
     void remember(ObjectNode message) {
         messages.put(message.get("id").asLong(), message);
+    }
+
+    /**
+     * Threads whose auto-archive duration has passed without a message, now archived (as Discord does on its
+     * own). Returns them, for the THREAD_UPDATE each is announced with.
+     */
+    List<Channel> archiveIdleThreads() {
+        Instant now = clock.instant();
+        List<Channel> archived = new ArrayList<>();
+        for (Channel c : channels.values()) {
+            if (c.isThread() && !c.archived
+                    && !c.lastActivity.plus(java.time.Duration.ofMinutes(c.autoArchiveMinutes)).isAfter(now)) {
+                c.archived = true;
+                archived.add(c);
+            }
+        }
+        return archived;
+    }
+
+    /** A guild's archived threads under a parent, the latest archived first, as Discord lists them. */
+    List<Channel> archivedThreads(long parentId, boolean privateThreads) {
+        return channels.values().stream().filter(c -> c.isThread() && c.archived && c.parentId == parentId
+                        && (c.type == ChannelType.PRIVATE_THREAD) == privateThreads)
+                .sorted(java.util.Comparator.comparing((Channel c) -> c.lastActivity).reversed()).toList();
     }
 
     void forget(long messageId) {

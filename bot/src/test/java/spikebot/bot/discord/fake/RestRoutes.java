@@ -139,6 +139,14 @@ final class RestRoutes extends Dispatcher {
         return switch (route) {
             case "POST channels/{id}/messages" -> {
                 long channelId = snowflake(p[1]);
+                FakeWorld.Channel channel = world.channel(channelId);
+                if (channel.isThread()) {
+                    channel.lastActivity = world.clock().instant();
+                    if (channel.archived) { // a message unarchives a thread that is not locked
+                        channel.archived = false;
+                        discord.dispatch("THREAD_UPDATE", world.json().channelJson(channel));
+                    }
+                }
                 ObjectNode message = world.json().messageJson(channelId, world.newId(), FakeWorld.BOT, body);
                 world.remember(message);
                 yield ok(message);
@@ -157,7 +165,10 @@ final class RestRoutes extends Dispatcher {
             }
             case "PATCH channels/{id}" -> {
                 FakeWorld.Channel channel = world.channel(snowflake(p[1]));
-                if (body.has("archived")) channel.archived = body.get("archived").asBoolean();
+                if (body.has("archived")) {
+                    channel.archived = body.get("archived").asBoolean();
+                    channel.lastActivity = world.clock().instant();
+                }
                 ObjectNode json = world.json().channelJson(channel);
                 discord.dispatch(channel.isThread() ? "THREAD_UPDATE" : "CHANNEL_UPDATE", json.deepCopy());
                 yield ok(json);
@@ -173,9 +184,21 @@ final class RestRoutes extends Dispatcher {
                 yield noContent();
             }
             case "GET channels/{id}/thread-members/{id}" -> threadMember(snowflake(p[1]), snowflake(p[3]));
+            case "GET channels/{id}/threads/archived/public" -> archived(snowflake(p[1]), false);
+            case "GET channels/{id}/threads/archived/private" -> archived(snowflake(p[1]), true);
             case "POST channels/{id}/typing" -> noContent();
             default -> error(404, 0, "404: Not Found (the fake has no route " + route + ")");
         };
+    }
+
+    /** One page holds them all: the fake never has more than a few archived threads. */
+    private MockResponse archived(long parentId, boolean privateThreads) {
+        ObjectNode json = JSON.createObjectNode();
+        var threads = json.putArray("threads");
+        world.archivedThreads(parentId, privateThreads).forEach(t -> threads.add(world.json().channelJson(t)));
+        json.putArray("members");
+        json.put("has_more", false);
+        return ok(json);
     }
 
     private MockResponse threadMember(long threadId, long userId) {
@@ -195,6 +218,7 @@ final class RestRoutes extends Dispatcher {
         boolean privateThread = body.path("type").asInt(11) == 12;
         FakeWorld.Channel thread = world.createThread(parentId, body.path("name").asText(), FakeWorld.BOT.id(),
                 privateThread);
+        thread.autoArchiveMinutes = body.path("auto_archive_duration").asInt(thread.autoArchiveMinutes);
         ObjectNode json = world.json().channelJson(thread);
         if (parent.type == FakeWorld.ChannelType.FORUM) {
             JsonNode first = body.path("message");

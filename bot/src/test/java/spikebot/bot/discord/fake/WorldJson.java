@@ -101,8 +101,8 @@ final class WorldJson {
             json.put("total_message_sent", 0);
             ObjectNode meta = json.putObject("thread_metadata");
             meta.put("archived", channel.archived);
-            meta.put("auto_archive_duration", 1440);
-            meta.put("archive_timestamp", world.now());
+            meta.put("auto_archive_duration", channel.autoArchiveMinutes);
+            meta.put("archive_timestamp", channel.lastActivity.toString());
             meta.put("locked", false);
             meta.put("invitable", true);
             meta.put("create_timestamp", world.now());
