@@ -8,6 +8,8 @@ import net.dv8tion.jda.api.entities.channel.concrete.ForumChannel;
 import net.dv8tion.jda.api.entities.channel.concrete.TextChannel;
 import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
 import net.dv8tion.jda.api.entities.channel.forums.ForumPost;
+import net.dv8tion.jda.api.entities.channel.forums.ForumTag;
+import net.dv8tion.jda.api.entities.channel.forums.ForumTagSnowflake;
 import net.dv8tion.jda.api.entities.channel.middleman.GuildChannel;
 import net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel;
 import org.slf4j.Logger;
@@ -60,7 +62,10 @@ final class DiscordThreads {
         GuildChannel home = jda.getGuildChannelById(forumId != null ? forumId : t.channelId());
         if (home == null) throw new IllegalStateException("the channel is unknown or I cannot see it");
         if (home instanceof ForumChannel forum) {
-            ForumPost post = forum.createForumPost(t.name(), Outbound.create(t.first())).complete();
+            var create = forum.createForumPost(t.name(), Outbound.create(t.first()));
+            ForumTag tag = spikeTag(forum, origin == null ? null : settings.spikeTag(origin.guildId()));
+            if (tag != null) create.setTags(ForumTagSnowflake.fromId(tag.getIdLong()));
+            ForumPost post = create.complete();
             directory.remember(post.getThreadChannel());
             return new Event.ThreadOpened(origin, t.ref(), post.getThreadChannel().getId(),
                     post.getMessage().getId());
@@ -77,6 +82,29 @@ final class DiscordThreads {
             return new Event.ThreadOpened(origin, t.ref(), thread.getId(), first.getId());
         }
         throw new IllegalStateException("threads cannot be opened in #" + home.getName());
+    }
+
+    /**
+     * The tag for a spike post: the configured one, else one named "spike" (case aside). A forum that requires a
+     * tag refuses a post without one, so when none fits, nothing is created and the admin is told what to do.
+     */
+    private static ForumTag spikeTag(ForumChannel forum, String configured) {
+        String wanted = configured != null ? configured : "spike";
+        ForumTag tag = forum.getAvailableTags().stream().filter(t -> t.getName().equalsIgnoreCase(wanted))
+                .findFirst().orElse(null);
+        if (tag == null && forum.isTagRequired()) {
+            String existing = forum.getAvailableTags().stream().map(ForumTag::getName).toList().toString();
+            throw new IllegalStateException("the forum #" + forum.getName() + " requires a tag on each post and has "
+                    + "no tag named '" + wanted + "' (its tags: " + existing + "). An admin can add a tag named '"
+                    + wanted + "' to the forum (Edit Channel → Tags)" + (configured == null
+                    ? " or set spike-tag in the bot's config to one of its tags" : " or change spike-tag in the "
+                    + "bot's config"));
+        }
+        if (tag == null && configured != null) {
+            LOG.warn("forum #{} has no tag named '{}' (spike-tag): spike posts go without a tag", forum.getName(),
+                    configured);
+        }
+        return tag;
     }
 
     /** Archives a thread; one that Discord archived already (and JDA forgot) is left as it is. */

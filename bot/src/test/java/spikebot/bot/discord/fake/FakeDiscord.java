@@ -197,6 +197,18 @@ public final class FakeDiscord implements AutoCloseable {
         dispatch("CHANNEL_UPDATE", world.json().channelJson(world.channel(channelId)));
     }
 
+    /**
+     * An admin gives a forum these tags (ids made up here) and sets "Require tags"; the bot hears of it through
+     * CHANNEL_UPDATE. Returns the tags.
+     */
+    public List<FakeWorld.Tag> setForumTags(long forumId, boolean required, String... names) {
+        FakeWorld.Channel forum = world.channel(forumId);
+        forum.tags = java.util.Arrays.stream(names).map(n -> new FakeWorld.Tag(world.newId(), n)).toList();
+        forum.requireTag = required;
+        dispatch("CHANNEL_UPDATE", world.json().channelJson(forum));
+        return forum.tags;
+    }
+
     // ---- recorded REST calls and injected faults
 
     public List<RecordedCall> calls() {

@@ -42,6 +42,10 @@ public final class FakeWorld {
     public record Overwrite(long id, boolean member, EnumSet<Permission> allow, EnumSet<Permission> deny) {
     }
 
+    /** A forum's tag. */
+    public record Tag(long id, String name) {
+    }
+
     /** Discord's channel types that the fake uses. */
     public enum ChannelType {
         TEXT(0), CATEGORY(4), PUBLIC_THREAD(11), PRIVATE_THREAD(12), FORUM(15);
@@ -70,6 +74,11 @@ public final class FakeWorld {
         /** Threads: minutes without a message before Discord archives it; when the last message came. */
         volatile int autoArchiveMinutes = 1440;
         volatile Instant lastActivity;
+        /** Forums: the tags posts may carry, and whether each post must carry one ("Require tags"). */
+        volatile List<Tag> tags = List.of();
+        volatile boolean requireTag;
+        /** Forum posts: the tags applied. */
+        volatile List<Long> appliedTags = List.of();
         /** Who joined the thread (threads only). */
         final java.util.Set<Long> members = ConcurrentHashMap.newKeySet();
 
@@ -86,6 +95,11 @@ public final class FakeWorld {
 
         public boolean archived() {
             return archived;
+        }
+
+        /** A forum post's tags (ids). */
+        public List<Long> appliedTags() {
+            return appliedTags;
         }
 
         /** A thread's inactivity period in minutes, after which Discord archives it. */

@@ -215,10 +215,23 @@ final class RestRoutes extends Dispatcher {
 
     private MockResponse createThread(long parentId, JsonNode body) {
         FakeWorld.Channel parent = world.channel(parentId);
+        List<Long> applied = new java.util.ArrayList<>();
+        body.path("applied_tags").forEach(t -> applied.add(snowflake(t.asText())));
+        if (parent.type == FakeWorld.ChannelType.FORUM) {
+            for (long tag : applied) {
+                if (parent.tags.stream().noneMatch(t -> t.id() == tag)) {
+                    return error(400, 50035, "Invalid Form Body: applied_tags: unknown tag " + tag);
+                }
+            }
+            if (parent.requireTag && applied.isEmpty()) {
+                return error(400, 40067, "A tag is required to create a forum post in this channel");
+            }
+        }
         boolean privateThread = body.path("type").asInt(11) == 12;
         FakeWorld.Channel thread = world.createThread(parentId, body.path("name").asText(), FakeWorld.BOT.id(),
                 privateThread);
         thread.autoArchiveMinutes = body.path("auto_archive_duration").asInt(thread.autoArchiveMinutes);
+        thread.appliedTags = List.copyOf(applied);
         ObjectNode json = world.json().channelJson(thread);
         if (parent.type == FakeWorld.ChannelType.FORUM) {
             JsonNode first = body.path("message");

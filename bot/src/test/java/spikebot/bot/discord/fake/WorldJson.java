@@ -102,6 +102,8 @@ final class WorldJson {
             ObjectNode meta = json.putObject("thread_metadata");
             meta.put("archived", channel.archived);
             meta.put("auto_archive_duration", channel.autoArchiveMinutes);
+            ArrayNode applied = json.putArray("applied_tags");
+            channel.appliedTags.forEach(t -> applied.add(id(t)));
             meta.put("archive_timestamp", channel.lastActivity.toString());
             meta.put("locked", false);
             meta.put("invitable", true);
@@ -127,7 +129,12 @@ final class WorldJson {
                 ow.put("deny", Long.toString(Permission.getRaw(o.deny())));
             }
             if (channel.type == ChannelType.FORUM) {
-                json.putArray("available_tags");
+                json.put("flags", channel.requireTag ? 1 << 4 : 0);
+                ArrayNode tags = json.putArray("available_tags");
+                for (FakeWorld.Tag tag : channel.tags) {
+                    tags.addObject().put("id", id(tag.id())).put("name", tag.name()).put("moderated", false)
+                            .putNull("emoji_id").putNull("emoji_name");
+                }
                 json.putNull("default_reaction_emoji");
                 json.put("default_sort_order", 0);
                 json.put("default_forum_layout", 0);
