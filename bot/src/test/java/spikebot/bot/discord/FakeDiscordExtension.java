@@ -9,6 +9,7 @@ import spikebot.bot.core.ChannelAccess;
 import spikebot.bot.core.Chat;
 import spikebot.bot.discord.fake.FakeDiscord;
 
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -53,12 +54,22 @@ final class FakeDiscordExtension implements BeforeAllCallback, AfterAllCallback,
         stop();
     }
 
+    /**
+     * Stops the bot and the fake; then a request that broke Discord's limits or its API description, or an answer
+     * of the fake that Discord would not give, fails the test, each named with its field and rule.
+     */
     private void stop() throws Exception {
         try {
             if (bot != null) bot.close();
         } finally {
             bot = null;
             discord.close();
+        }
+        System.out.println("spec check: " + discord.spec().summary());
+        List<String> violations = discord.spec().violations();
+        if (!violations.isEmpty()) {
+            throw new AssertionError(violations.size() + " violation(s) of Discord's API:\n  "
+                    + String.join("\n  ", violations.stream().limit(30).toList()));
         }
     }
 

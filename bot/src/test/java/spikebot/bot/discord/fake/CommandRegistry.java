@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -30,6 +31,14 @@ final class CommandRegistry {
             registered.put("id", id(world.newId()));
             registered.put("application_id", id(FakeWorld.APPLICATION_ID));
             if (!registered.has("type")) registered.put("type", 1);
+            if (!registered.has("description")) registered.put("description", ""); // message commands
+            for (String field : List.of("contexts", "integration_types")) { // sent as strings, answered as numbers
+                if (registered.has(field)) {
+                    ArrayNode numbers = JSON.createArrayNode();
+                    registered.get(field).forEach(v -> numbers.add(v.asInt()));
+                    registered.set(field, numbers);
+                }
+            }
             if (scope != 0) registered.put("guild_id", id(scope));
             registered.put("version", id(world.newId()));
             byName.put(registered.get("name").asText(), registered);

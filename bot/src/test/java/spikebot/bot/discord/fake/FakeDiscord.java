@@ -229,6 +229,11 @@ public final class FakeDiscord implements AutoCloseable {
         return calls.awaitCount(filter, count);
     }
 
+    /** The checks of the traffic against Discord's documented limits and its API description. */
+    public spikebot.bot.discord.spec.SpecReport spec() {
+        return routes.spec();
+    }
+
     /** Counts every request the fake received, answered or not. */
     public int requestsSeen() {
         return routes.requestsSeen();

@@ -16,6 +16,7 @@ public final class FakeInteraction {
     private final long id;
     private final String token;
     private final long channelId;
+    private final int type;
     private final long componentMessageId;
     private final long sentNanos = System.nanoTime();
     private final Instant created;
@@ -25,8 +26,9 @@ public final class FakeInteraction {
     private boolean deferred;
     private long originalId;
 
-    FakeInteraction(FakeDiscord discord, long id, String token, long channelId, long componentMessageId,
+    FakeInteraction(FakeDiscord discord, long id, String token, int type, long channelId, long componentMessageId,
                     Instant created) {
+        this.type = type;
         this.created = created;
         this.discord = discord;
         this.id = id;
@@ -41,6 +43,11 @@ public final class FakeInteraction {
 
     public String token() {
         return token;
+    }
+
+    /** Discord's interaction type: 2 command, 3 component, 4 autocomplete, 5 form. */
+    public int type() {
+        return type;
     }
 
     public long channelId() {

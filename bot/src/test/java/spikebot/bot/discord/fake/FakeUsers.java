@@ -283,7 +283,7 @@ final class FakeUsers {
         json.putObject("authorizing_integration_owners").put("0", id(channel.guildId));
         json.put("context", 0);
         json.put("attachment_size_limit", 10_485_760);
-        FakeInteraction interaction = new FakeInteraction(discord, interactionId, token, channelId,
+        FakeInteraction interaction = new FakeInteraction(discord, interactionId, token, type, channelId,
                 message == null ? 0 : message.get("id").asLong(), FakeWorld.createdAt(interactionId));
         interactions.put(token, interaction);
         discord.dispatch("INTERACTION_CREATE", json);

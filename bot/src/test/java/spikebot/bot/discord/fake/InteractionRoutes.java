@@ -52,6 +52,8 @@ final class InteractionRoutes {
         int type = body.path("type").asInt();
         JsonNode data = body.path("data");
         ObjectNode resource = JSON.createObjectNode().put("type", type);
+        ObjectNode answer = JSON.createObjectNode();
+        ObjectNode about = answer.putObject("interaction").put("id", id(interaction.id())).put("type", interaction.type());
         switch (type) {
             case 4 -> {
                 ObjectNode message = responseMessage(interaction, data);
@@ -68,6 +70,8 @@ final class InteractionRoutes {
                 world.remember(message);
                 interaction.original(message.get("id").asLong());
                 interaction.deferred();
+                about.put("response_message_id", message.get("id").asText()).put("response_message_loading", true)
+                        .put("response_message_ephemeral", (loading.get("flags").asInt() & 64) != 0);
             }
             case 6 -> interaction.original(interaction.componentMessageId());
             case 7 -> {
@@ -80,9 +84,8 @@ final class InteractionRoutes {
                 return error(400, 50035, "Invalid interaction callback type " + type);
             }
         }
-        ObjectNode answer = JSON.createObjectNode();
-        answer.putObject("interaction").put("id", id(interaction.id())).put("type", 2);
-        answer.set("resource", resource);
+        // Discord describes a created or updated message as the resource; a deferral only in the interaction.
+        if (resource.has("message")) answer.set("resource", resource);
         return ok(answer);
     }
 

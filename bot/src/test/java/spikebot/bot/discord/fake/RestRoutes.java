@@ -11,6 +11,7 @@ import okhttp3.MultipartReader;
 import okio.Buffer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import spikebot.bot.discord.spec.SpecReport;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -24,8 +25,9 @@ import static spikebot.bot.discord.fake.FakeWorld.id;
  * The fake's REST API under {@code /api/v10/} (and the upgrade of {@code /gateway} to a websocket): users/@me,
  * gateway/bot, application commands, channel messages, threads and forum posts, modify channel (archive), thread
  * members, typing; interactions and their webhooks are {@link InteractionRoutes}. A wrong token gets 401; an
- * injected {@link Faults fault} comes first; a message over Discord's size limits ({@link MessageLimits}) gets 400
- * "Invalid Form Body", as from Discord. Every request is recorded in the {@link CallLog}.
+ * injected {@link Faults fault} comes first; a request over Discord's documented limits, or one that Discord's API
+ * description does not allow ({@link SpecReport}), gets 400 "Invalid Form Body", as from Discord, and is reported
+ * as a violation; the fake's own answers are checked against the description too. Every request is recorded in the {@link CallLog}.
  */
 final class RestRoutes extends Dispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(RestRoutes.class);
@@ -37,6 +39,7 @@ final class RestRoutes extends Dispatcher {
     private final InteractionRoutes interactions;
     private final CallLog calls;
     private final Faults faults;
+    private final SpecReport spec = new SpecReport();
     private final AtomicInteger requestsSeen = new AtomicInteger();
 
     RestRoutes(FakeDiscord discord, FakeWorld world, CommandRegistry commands, InteractionRoutes interactions,
@@ -47,6 +50,10 @@ final class RestRoutes extends Dispatcher {
         this.interactions = interactions;
         this.calls = calls;
         this.faults = faults;
+    }
+
+    SpecReport spec() {
+        return spec;
     }
 
     int requestsSeen() {
@@ -74,17 +81,32 @@ final class RestRoutes extends Dispatcher {
         RecordedCall probe = new RecordedCall(method, path, query, body, 0, System.nanoTime());
         MockResponse response = faults.take(probe);
         if (response == null) {
-            List<String> tooBig = probe.message().map(MessageLimits::violations).orElse(List.of());
+            List<String> invalid = spec.request(method, path, body);
             try {
-                response = !tooBig.isEmpty() ? error(400, 50035, "Invalid Form Body: " + String.join("; ", tooBig))
+                response = !invalid.isEmpty() ? error(400, 50035, "Invalid Form Body: " + String.join("; ", invalid))
                         : route(method, path, body);
             } catch (RuntimeException | AssertionError e) {
                 LOG.error("fake discord: failed to answer {} {}", method, path, e);
                 response = error(400, 50035, "Invalid Form Body: " + e.getMessage());
             }
+            spec.response(method, path, response.getCode(), json(response));
         }
         calls.record(new RecordedCall(method, path, query, body, response.getCode(), System.nanoTime()));
         return response;
+    }
+
+    /** The JSON of an answer, or a missing node when it has none. */
+    private static JsonNode json(MockResponse response) {
+        try {
+            if (response.getBody() == null || response.getBody().getContentLength() == 0) {
+                return MissingNode.getInstance();
+            }
+            Buffer buffer = new Buffer();
+            response.getBody().writeTo(buffer);
+            return JSON.readTree(buffer.readUtf8());
+        } catch (IOException e) {
+            throw new AssertionError("the fake's own answer is not JSON", e);
+        }
     }
 
     /** The JSON sent: the body itself, or a multipart's {@code payload_json}; a missing node when none. */
@@ -161,7 +183,7 @@ final class RestRoutes extends Dispatcher {
                 FakeWorld.Channel thread = world.createThread(snowflake(p[1]), body.path("name").asText(),
                         FakeWorld.BOT.id(), false);
                 discord.dispatch("THREAD_CREATE", world.json().channelJson(thread).put("newly_created", true));
-                yield ok(world.json().channelJson(thread));
+                yield created(world.json().channelJson(thread));
             }
             case "PATCH channels/{id}" -> {
                 FakeWorld.Channel channel = world.channel(snowflake(p[1]));
@@ -241,7 +263,7 @@ final class RestRoutes extends Dispatcher {
             json.set("message", message);
         }
         discord.dispatch("THREAD_CREATE", world.json().channelJson(thread).put("newly_created", true));
-        return ok(json);
+        return created(json);
     }
 
     static long snowflake(String id) {
@@ -250,6 +272,11 @@ final class RestRoutes extends Dispatcher {
 
     static MockResponse ok(JsonNode json) {
         return new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
+                .body(json.toString()).build();
+    }
+
+    static MockResponse created(JsonNode json) {
+        return new MockResponse.Builder().code(201).addHeader("Content-Type", "application/json")
                 .body(json.toString()).build();
     }
 

@@ -37,6 +37,8 @@ final class WorldJson {
         json.putNull("avatar");
         json.put("bot", user.bot());
         json.put("public_flags", 0);
+        json.put("flags", 0);
+        json.putNull("primary_guild");
         return json;
     }
 
@@ -44,6 +46,7 @@ final class WorldJson {
         ObjectNode json = userJson(BOT);
         json.put("verified", true);
         json.put("mfa_enabled", false);
+        json.put("locale", "en-US");
         json.put("flags", 0);
         return json;
     }
@@ -206,11 +209,22 @@ final class WorldJson {
             if (!copy.has("type")) copy.put("type", "rich");
             embeds.add(copy);
         }
-        json.set("components", sent.has("components") ? sent.get("components").deepCopy()
-                : JSON.createArrayNode());
+        ArrayNode components = sent.has("components") ? sent.get("components").deepCopy() : JSON.createArrayNode();
+        numberComponents(components, new int[]{0});
+        json.set("components", components);
         json.put("pinned", false);
         json.put("type", 0);
         json.put("flags", sent.path("flags").asInt(0));
         return json;
+    }
+
+    /** Discord gives every component of a message a number, in order, where the sender gave none. */
+    static void numberComponents(JsonNode components, int[] next) {
+        for (JsonNode c : components) {
+            ObjectNode component = (ObjectNode) c;
+            if (!component.has("id")) component.put("id", ++next[0]);
+            else next[0] = Math.max(next[0], component.get("id").asInt());
+            numberComponents(component.path("components"), next);
+        }
     }
 }
