@@ -6,7 +6,7 @@ import picocli.CommandLine.Option;
 import spikebot.bot.cli.CommandLineError;
 import spikebot.bot.cli.Console;
 import spikebot.bot.cli.SearchModeOption;
-import spikebot.bot.core.ChatCore;
+import spikebot.bot.wiring.Features;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -51,7 +51,7 @@ public final class RunCommand implements Callable<Integer> {
         SearchModeOption.ModelSession model = SearchModeOption.load(settings.search(), false);
         DiscordBot bot = DiscordBot.start(token.strip(), settings,
                 access -> Features.core(settings.coreConfigs(), access, Clock.systemUTC(), model.embeddings()),
-                builder -> builder);
+                DiscordBot.Connection.discord());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             bot.close();
             model.close();
