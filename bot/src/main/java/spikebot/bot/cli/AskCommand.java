@@ -8,6 +8,7 @@ import spikebot.index.NoteIndex;
 import spikebot.index.SearchRequest;
 import spikebot.index.Snippet;
 import spikebot.index.SyncReport;
+import spikebot.index.UnmatchedFilter;
 import spikebot.knowledge.KnowledgeBase;
 import spikebot.knowledge.NoteKind;
 
@@ -16,6 +17,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** {@code spikebot ask}: "has anyone done this before?" from the shell. */
@@ -55,7 +57,8 @@ public final class AskCommand {
             if (args.has("json")) {
                 console.out().println(JSON.writeValueAsString(hits.stream().map(AskCommand::json).toList()));
             } else {
-                new HitPrinter(console.out(), LocalDate.now()).print(hits);
+                new HitPrinter(console.out(), LocalDate.now()).print(hits,
+                        hits.isEmpty() ? UnmatchedFilter.of(index, request) : Optional.empty());
             }
         } catch (IndexBusyException e) {
             console.err().println("spikebot ask: " + e.getMessage());

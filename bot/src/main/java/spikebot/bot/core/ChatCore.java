@@ -181,7 +181,7 @@ public final class ChatCore implements Chat {
     }
 
     private GuildKnowledge guild(String id, GuildConfig config) {
-        return guilds.computeIfAbsent(id, g -> new GuildKnowledge(g, config, embeddings, this::backlog));
+        return guilds.computeIfAbsent(id, g -> new GuildKnowledge(g, config, embeddings, this::backlog, clock));
     }
 
     @Override

@@ -6,6 +6,7 @@ import spikebot.index.Hit;
 import spikebot.index.IndexBusyException;
 import spikebot.index.NoteIndex;
 import spikebot.index.SearchRequest;
+import spikebot.index.UnmatchedFilter;
 import spikebot.index.embed.Embeddings;
 import spikebot.knowledge.KnowledgeBase;
 import spikebot.knowledge.Note;
@@ -14,7 +15,11 @@ import spikebot.knowledge.NoteFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
@@ -37,14 +42,17 @@ public final class GuildKnowledge implements AutoCloseable {
     private final Embeddings embeddings;
     /** Whether questions are queuing up, so that searching by meaning would answer the last ones too late. */
     private final BooleanSupplier backlog;
+    private final Clock clock;
     private volatile NoteIndex index;
 
     /**
      * @param embeddings the model for hybrid search, or null for words alone
      * @param backlog    true while so many questions wait that they must be searched by their words alone
+     * @param clock      the core's clock: today's date, for how old a note is
      */
-    GuildKnowledge(String id, GuildConfig config, Embeddings embeddings, BooleanSupplier backlog) {
+    GuildKnowledge(String id, GuildConfig config, Embeddings embeddings, BooleanSupplier backlog, Clock clock) {
         this.id = id;
+        this.clock = clock;
         this.config = config;
         this.embeddings = embeddings;
         this.backlog = backlog;
@@ -70,6 +78,19 @@ public final class GuildKnowledge implements AutoCloseable {
     /** Where this guild's derived state lives (open spikes, settings, feedback), beside its notes. */
     public Path stateDir() {
         return kb.stateDir();
+    }
+
+    /** Today's date (UTC), the day notes are dated by and their age counted from; see {@link Ages}. */
+    public LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    }
+
+    /**
+     * Why an answer to {@code request} came back empty when the reason is a tag or author filter that no note passes
+     * at all; see {@link UnmatchedFilter}.
+     */
+    public Optional<UnmatchedFilter> unmatchedFilter(SearchRequest request) {
+        return UnmatchedFilter.of(index(), request);
     }
 
     public List<Hit> search(SearchRequest request) {

@@ -47,10 +47,18 @@ public final class SpikebotSearch implements Retriever {
     @Override
     public List<Scored> search(OriginalQuestion question, int limit) {
         List<Scored> scored = new ArrayList<>();
-        for (Hit hit : index.search(SearchRequest.of(question.text()).withLimit(Math.min(limit, SearchRequest.MAX_LIMIT)))) {
-            scored.add(new Scored(hit.path().replaceFirst("\\.md$", ""), hit.score()));
-        }
+        for (Hit hit : hits(question, limit)) scored.add(new Scored(id(hit), hit.score()));
         return scored;
+    }
+
+    /** The hits as the bot gets them, with their relevance: for checking the answer grades on the benchmark. */
+    public List<Hit> hits(OriginalQuestion question, int limit) {
+        return index.search(SearchRequest.of(question.text()).withLimit(Math.min(limit, SearchRequest.MAX_LIMIT)));
+    }
+
+    /** The related question a hit stands for. */
+    public static String id(Hit hit) {
+        return hit.path().replaceFirst("\\.md$", "");
     }
 
     @Override
