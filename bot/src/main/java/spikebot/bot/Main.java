@@ -7,6 +7,7 @@ import spikebot.bot.cli.CommandLineError;
 import spikebot.bot.cli.Console;
 import spikebot.bot.cli.DemoCommand;
 import spikebot.bot.cli.EvalCommand;
+import spikebot.bot.cli.FeedbackCommand;
 import spikebot.bot.cli.IndexCommand;
 import spikebot.bot.discord.RunCommand;
 
@@ -48,6 +49,7 @@ public final class Main {
         COMMANDS.put("add", new Entry(AddCommand.USAGE, AddCommand.SUMMARY, AddCommand::run));
         COMMANDS.put("eval", new Entry(EvalCommand.USAGE, EvalCommand.SUMMARY, EvalCommand::run));
         COMMANDS.put("bench", new Entry(BenchCommand.USAGE, BenchCommand.SUMMARY, BenchCommand::run));
+        COMMANDS.put("feedback", new Entry(FeedbackCommand.USAGE, FeedbackCommand.SUMMARY, FeedbackCommand::run));
         COMMANDS.put("chat", new Entry("chat [--kb DIR] [--user NAME] [--search bm25|hybrid]", "talk to the bot in the terminal, as in Discord",
                 spikebot.bot.console.ChatConsole::run));
         COMMANDS.put("run", new Entry("run [--config FILE]", "the Discord bot (token from DISCORD_TOKEN)",
