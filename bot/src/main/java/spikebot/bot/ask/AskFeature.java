@@ -46,7 +46,8 @@ public final class AskFeature implements Feature {
                     List.of("spike", "paper-check", "solution", "note")),
             OptionSpec.text("tag", "Only notes with this tag", false, 100).autocompleted(),
             OptionSpec.text("author", "Only notes by this person", false, 100),
-            OptionSpec.flag("private", "Only you see the answer"));
+            OptionSpec.flag("private", "Only you see the answer"))
+            .withExample("/ask question:has anyone tried Polars for the ETL? kind:spike");
 
     private final ChannelAccess access;
     /** Makes the "Start a spike" button offered when nothing fits; the spike feature owns that button. */

@@ -57,7 +57,8 @@ public final class PassiveAnswers implements Feature {
     public static final CommandSpec SPEC = new CommandSpec(CommandSpec.Type.SLASH, "spikebot",
             "Spikebot settings for this server", List.of(),
             List.of(CommandSpec.slash("passive", "Answer \"has anyone done this before?\" messages in this channel "
-                    + "unprompted", OptionSpec.choice("state", "on or off", true, List.of("on", "off")))), true);
+                    + "unprompted", OptionSpec.choice("state", "on or off", true, List.of("on", "off")))
+                    .withExample("/spikebot passive state:on")), true);
 
     private final ChannelAccess access;
     private final Clock clock;
