@@ -4,6 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import spikebot.index.Hit;
 import spikebot.index.IndexBusyException;
+import spikebot.index.IndexCensus;
 import spikebot.index.NoteIndex;
 import spikebot.index.SearchRequest;
 import spikebot.index.UnmatchedFilter;
@@ -11,6 +12,7 @@ import spikebot.index.embed.Embeddings;
 import spikebot.knowledge.KnowledgeBase;
 import spikebot.knowledge.Note;
 import spikebot.knowledge.NoteFile;
+import spikebot.knowledge.Problem;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -44,6 +46,8 @@ public final class GuildKnowledge implements AutoCloseable {
     private final BooleanSupplier backlog;
     private final Clock clock;
     private volatile NoteIndex index;
+    /** Files of the folder that are not valid notes, as the last sync found them (each sync reads them again). */
+    private volatile List<Problem> malformed = List.of();
 
     /**
      * @param embeddings the model for hybrid search, or null for words alone
@@ -83,6 +87,22 @@ public final class GuildKnowledge implements AutoCloseable {
     /** Today's date (UTC), the day notes are dated by and their age counted from; see {@link Ages}. */
     public LocalDate today() {
         return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    }
+
+    /** Whether questions are also searched by meaning (hybrid) rather than by words alone. */
+    public boolean hybrid() {
+        return embeddings != null;
+    }
+
+    /** Notes indexed and how many have their vector, as of the index's last commit. */
+    public IndexCensus census() {
+        return IndexCensus.of(index());
+    }
+
+    /** The files that are not valid notes, {@code file:line: reason} each, as the last sync found them. */
+    public List<Problem> malformed() {
+        index();
+        return malformed;
     }
 
     /**
@@ -131,7 +151,7 @@ public final class GuildKnowledge implements AutoCloseable {
         NoteIndex current = index();
         if (opened || current.readOnly()) return;
         try {
-            current.sync();
+            malformed = List.copyOf(current.sync().malformed());
         } catch (IOException e) {
             LOG.warn("guild {}: cannot sync the index with the notes: {}", id, e.toString());
         }
@@ -151,7 +171,11 @@ public final class GuildKnowledge implements AutoCloseable {
         try {
             if (index == null) {
                 NoteIndex opened = NoteIndex.open(kb, embeddings);
-                if (!opened.readOnly()) opened.sync();
+                if (!opened.readOnly()) {
+                    malformed = List.copyOf(opened.sync().malformed());
+                    // Said once at start (later syncs find the same files again): /spikebot status lists them too.
+                    for (Problem problem : malformed) LOG.warn("guild {}: not a valid note: {}", id, problem);
+                }
                 index = opened;
             }
             return index;

@@ -34,8 +34,7 @@ public final class SolvedFeature implements Feature {
     static final int MAX_FIELD = 4000;
 
     public static final CommandSpec SPEC = CommandSpec.slash("solved",
-            "Save how this was solved as a note the team can find")
-            .withExample("/solved (in the thread where it was solved: a form asks for problem and solution)");
+            "Save how this was solved as a note the team can find");
     public static final CommandSpec MENU_SPEC = CommandSpec.messageMenu(MENU);
 
     private final Clock clock;

@@ -9,6 +9,7 @@ import spikebot.bot.help.HelpFeature;
 import spikebot.bot.passive.PassiveAnswers;
 import spikebot.bot.solved.SolvedFeature;
 import spikebot.bot.spike.SpikeFeature;
+import spikebot.bot.status.StatusFeature;
 import spikebot.index.embed.Embeddings;
 
 import java.time.Clock;
@@ -36,7 +37,8 @@ public final class Features {
                 new AskFeature(access, spikes::startButton),
                 spikes,
                 new SolvedFeature(clock),
-                new PassiveAnswers(access, clock)));
+                new PassiveAnswers(access, clock),
+                new StatusFeature(clock)));
         List<Feature> all = List.copyOf(features);
         features.add(new HelpFeature(() -> Stream.concat(all.stream().flatMap(f -> f.commands().stream()),
                 Stream.of(HelpFeature.SPEC)).toList()));
