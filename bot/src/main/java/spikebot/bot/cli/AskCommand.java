@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import spikebot.index.Hit;
 import spikebot.index.IndexBusyException;
+import spikebot.index.MatchGrade;
 import spikebot.index.NoteIndex;
 import spikebot.index.SearchRequest;
 import spikebot.index.Snippet;
@@ -53,7 +54,7 @@ public final class AskCommand {
              NoteIndex index = NoteIndex.open(kb, model.embeddings())) {
             catchUp(index, console.err());
             model.awaitFewVectors();
-            List<Hit> hits = index.search(request);
+            List<Hit> hits = MatchGrade.byMatch(index.search(request));
             if (args.has("json")) {
                 console.out().println(JSON.writeValueAsString(hits.stream().map(AskCommand::json).toList()));
             } else {
