@@ -153,11 +153,14 @@ public final class AskFeature implements Feature {
                                 boolean ephemeral) {
         PriorWork work = PriorWork.find(guild, request, Audience.of(origin, ephemeral), access, MatchGrade.PLAUSIBLE);
         String shownQuestion = Text.escape(Text.cut(question, 200));
-        String cutNote = question.length() > MAX_QUESTION
+        String footnote = question.length() > MAX_QUESTION
                 ? "\n(Your question was long: I searched its first " + MAX_QUESTION + " characters.)" : "";
         String withheld = work.withheld() == 0 ? null : work.withheld() + " more from channels not everyone here "
                 + "can see: ask with private:true to see them.";
         ControlRow spike = ControlRow.of(startSpike.apply(Questions.topic(question)));
+        // A weak answer may be weak because meaning was not searched: say so rather than let it pass for the truth.
+        String wordsOnly = work.grade() == MatchGrade.STRONG ? null : guild.byWordsOnly();
+        if (wordsOnly != null) footnote += "\n(" + Character.toUpperCase(wordsOnly.charAt(0)) + wordsOnly.substring(1) + ".)";
         if (work.isEmpty() && work.withheld() == 0) {
             Optional<UnmatchedFilter> filter = guild.unmatchedFilter(request);
             if (filter.isPresent()) {
@@ -168,14 +171,14 @@ public final class AskFeature implements Feature {
         return switch (work.grade()) {
             case NONE -> new Action.Reply(new Draft("Nothing on \"" + shownQuestion + "\" yet: nobody seems to have "
                     + "looked into it, or it was never written down." + (withheld == null ? "" : "\n" + withheld)
-                    + cutNote + "\nStart a spike and the next person will find it.", List.of(), List.of(spike)),
+                    + footnote + "\nStart a spike and the next person will find it.", List.of(), List.of(spike)),
                     ephemeral);
             case RELATED -> new Action.Reply(new Draft("", List.of(new Card("Related, maybe not the same: "
                     + shownQuestion, null, "No note matches your question well; these share part of it, best match "
-                    + "first. If none is what you mean, start a spike." + cutNote, fields(guild, work), withheld,
+                    + "first. If none is what you mean, start a spike." + footnote, fields(guild, work), withheld,
                     null)), List.of(spike)), ephemeral);
             case STRONG -> new Action.Reply(new Draft("", List.of(new Card("Prior work: " + shownQuestion, null,
-                    count(work) + ", best match first." + cutNote, fields(guild, work), withheld, null)), List.of()),
+                    count(work) + ", best match first." + footnote, fields(guild, work), withheld, null)), List.of()),
                     ephemeral);
         };
     }

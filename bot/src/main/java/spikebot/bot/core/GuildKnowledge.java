@@ -94,6 +94,21 @@ public final class GuildKnowledge implements AutoCloseable {
         return embeddings != null;
     }
 
+    /**
+     * Why a question may have been searched by words alone although search is hybrid: the model has not loaded,
+     * questions are queuing up, or notes still wait for their vector. Null when meaning was used for every note (or
+     * search is words only by choice). Reads the index's last commit: call it for weak answers, not every answer.
+     */
+    public String byWordsOnly() {
+        if (embeddings == null) return null;
+        if (!embeddings.ready()) return "the meaning model has not loaded, so this was searched by words only";
+        if (backlog.getAsBoolean()) return "many questions at once, so this was searched by words only";
+        IndexCensus census = census();
+        if (census.withoutVectors() == 0) return null;
+        return census.withoutVectors() + " of " + census.notes() + " notes have no vector yet, so they were searched "
+                + "by their words only";
+    }
+
     /** Notes indexed and how many have their vector, as of the index's last commit. */
     public IndexCensus census() {
         return IndexCensus.of(index());

@@ -113,6 +113,26 @@ class AskCommandTest {
     }
 
     @Test
+    void aWeakHybridAnswerSaysWhenMeaningWasNotSearched() {
+        var model = spikebot.index.embed.Embeddings.start(() -> {
+            throw new IllegalStateException("no model in this test");
+        });
+        var core = spikebot.bot.wiring.Features.core(Map.of("g1", spikebot.bot.core.GuildConfig.of(kb)),
+                spikebot.bot.core.ChannelAccess.ALL, bot.clock, model);
+        try {
+            String weak = text(core.handle(new Event.SlashCommand(in("100", ALICE), "ask", null,
+                    Map.of("question", "quantum annealing for scheduling"))));
+            assertTrue(weak.contains("(The meaning model has not loaded, so this was searched by words only.)"), weak);
+            String strong = text(core.handle(new Event.SlashCommand(in("100", ALICE), "ask", null,
+                    Map.of("question", "evaluate polars as a pandas replacement"))));
+            assertFalse(strong.contains("words only"), "a strong answer needs no excuse: " + strong);
+        } finally {
+            core.close();
+            model.close();
+        }
+    }
+
+    @Test
     void aMentionIsAnsweredInTheChannel() {
         List<Action> actions = bot.core.handle(new Event.MessagePosted(in("100", ALICE), "m9",
                 "did anyone fix cuda out of memory?", true));
