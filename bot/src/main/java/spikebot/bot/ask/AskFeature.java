@@ -158,9 +158,6 @@ public final class AskFeature implements Feature {
         String withheld = work.withheld() == 0 ? null : work.withheld() + " more from channels not everyone here "
                 + "can see: ask with private:true to see them.";
         ControlRow spike = ControlRow.of(startSpike.apply(Questions.topic(question)));
-        // A weak answer may be weak because meaning was not searched: say so rather than let it pass for the truth.
-        String wordsOnly = work.grade() == MatchGrade.STRONG ? null : guild.byWordsOnly();
-        if (wordsOnly != null) footnote += "\n(" + Character.toUpperCase(wordsOnly.charAt(0)) + wordsOnly.substring(1) + ".)";
         if (work.isEmpty() && work.withheld() == 0) {
             Optional<UnmatchedFilter> filter = guild.unmatchedFilter(request);
             if (filter.isPresent()) {
@@ -168,6 +165,9 @@ public final class AskFeature implements Feature {
                         + " Ask again without it, or with one of those."), ephemeral);
             }
         }
+        // A weak answer may be weak because meaning was not searched: say so rather than let it pass for the truth.
+        String wordsOnly = work.grade() == MatchGrade.STRONG ? null : guild.byWordsOnly();
+        if (wordsOnly != null) footnote += "\n(" + wordsOnly + ".)";
         return switch (work.grade()) {
             case NONE -> new Action.Reply(new Draft("Nothing on \"" + shownQuestion + "\" yet: nobody seems to have "
                     + "looked into it, or it was never written down." + (withheld == null ? "" : "\n" + withheld)

@@ -101,8 +101,8 @@ public final class GuildKnowledge implements AutoCloseable {
      */
     public String byWordsOnly() {
         if (embeddings == null) return null;
-        if (!embeddings.ready()) return "the meaning model has not loaded, so this was searched by words only";
-        if (backlog.getAsBoolean()) return "many questions at once, so this was searched by words only";
+        if (!embeddings.ready()) return "The meaning model has not loaded, so this was searched by words only";
+        if (backlog.getAsBoolean()) return "Many questions at once, so this was searched by words only";
         IndexCensus census = census();
         if (census.withoutVectors() == 0) return null;
         return census.withoutVectors() + " of " + census.notes() + " notes have no vector yet, so they were searched "
