@@ -9,6 +9,7 @@ import spikebot.bot.cli.BenchCli;
 import spikebot.bot.cli.Console;
 import spikebot.bot.cli.DemoCli;
 import spikebot.bot.cli.EvalCommand;
+import spikebot.bot.cli.FeedbackCli;
 import spikebot.bot.cli.IndexCli;
 import spikebot.bot.cli.Shell;
 import spikebot.bot.cli.SpikebotVersion;
@@ -51,7 +52,8 @@ public final class Main implements Callable<Integer> {
                 .addSubcommand(new ChatCli(console))
                 .addSubcommand(new RunCommand(console, env))
                 .addSubcommand(new EvalCommand(console))
-                .addSubcommand(new BenchCli(console));
+                .addSubcommand(new BenchCli(console))
+                .addSubcommand(new FeedbackCli(console));
         // Set after the subcommands are added, so that they do not inherit it (scope INHERIT above is for the
         // --help and --version options, which every command has).
         commandLine.getCommandSpec().usageMessage().footer("", "Run 'spikebot COMMAND --help' for a command's options.",

@@ -8,10 +8,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import spikebot.index.Hit;
 import spikebot.index.IndexBusyException;
+import spikebot.index.MatchGrade;
 import spikebot.index.NoteIndex;
 import spikebot.index.SearchRequest;
 import spikebot.index.Snippet;
 import spikebot.index.SyncReport;
+import spikebot.index.UnmatchedFilter;
 import spikebot.knowledge.KnowledgeBase;
 import spikebot.knowledge.NoteKind;
 
@@ -20,6 +22,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code spikebot ask}: "has anyone done this before?" from the shell. */
@@ -83,11 +86,12 @@ public final class AskCli implements Callable<Integer> {
              NoteIndex index = NoteIndex.open(knowledgeBase, model.embeddings())) {
             catchUp(index, console.err());
             model.awaitFewVectors();
-            List<Hit> hits = index.search(request);
+            List<Hit> hits = MatchGrade.byMatch(index.search(request));
             if (json) {
                 console.out().println(JSON.writeValueAsString(hits.stream().map(AskCli::json).toList()));
             } else {
-                new HitPrinter(console.out(), LocalDate.now()).print(hits);
+                new HitPrinter(console.out(), LocalDate.now()).print(hits,
+                        hits.isEmpty() ? UnmatchedFilter.of(index, request) : Optional.empty());
             }
         } catch (IndexBusyException e) {
             console.err().println("spikebot ask: " + e.getMessage());

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
@@ -46,7 +47,7 @@ public final class DemoCli implements Callable<Integer> {
                 console.out().println();
                 console.out().println("=".repeat(100));
                 console.out().println("Q: " + question);
-                printer.print(index.search(SearchRequest.of(question).withLimit(2)));
+                printer.print(index.search(SearchRequest.of(question).withLimit(2)), Optional.empty());
             }
         }
         console.out().println();

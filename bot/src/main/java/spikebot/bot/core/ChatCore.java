@@ -171,7 +171,7 @@ public final class ChatCore implements Chat {
     }
 
     private GuildKnowledge guild(String id, GuildConfig config) {
-        return guilds.computeIfAbsent(id, g -> new GuildKnowledge(g, config, embeddings, searchSlots));
+        return guilds.computeIfAbsent(id, g -> new GuildKnowledge(g, config, embeddings, searchSlots, clock));
     }
 
     @Override

@@ -2,6 +2,7 @@ package spikebot.bot.core;
 
 import spikebot.index.Candidate;
 import spikebot.index.Hit;
+import spikebot.index.MatchGrade;
 import spikebot.index.SearchRequest;
 
 import java.util.ArrayList;
@@ -10,7 +11,8 @@ import java.util.List;
 /**
  * What the knowledge base holds on a question, as one audience may see it.
  *
- * @param shown    the hits the answer may show, best first
+ * @param shown    the hits the answer may show, best match first ({@link MatchGrade#byMatch}): the match shown
+ *                 falls down the list
  * @param withheld good hits the asker could see but the audience as a whole could not (they come from channels
  *                 not everyone here can view): worth a hint to ask privately
  */
@@ -23,7 +25,8 @@ public record PriorWork(List<Hit> shown, int withheld) {
     }
 
     /**
-     * @param minRelevance {@link Hit#GOOD_ENOUGH}, {@link Hit#STRONG}, or 0 for everything
+     * @param minRelevance {@link MatchGrade#PLAUSIBLE} for every hit worth showing, {@link Hit#STRONG} for strong
+     *                     ones only, or 0 for everything
      */
     public static PriorWork find(GuildKnowledge guild, SearchRequest request, Audience audience, ChannelAccess access,
                                  float minRelevance) {
@@ -44,7 +47,12 @@ public record PriorWork(List<Hit> shown, int withheld) {
                 }
             }
         }
-        return new PriorWork(guild.snippets(wider, kept), withheld);
+        return new PriorWork(MatchGrade.byMatch(guild.snippets(wider, kept)), withheld);
+    }
+
+    /** How far the answer can be trusted: its best hit's grade, {@link MatchGrade#NONE} when it shows nothing. */
+    public MatchGrade grade() {
+        return MatchGrade.ofAnswer(shown);
     }
 
     public boolean isEmpty() {

@@ -1,6 +1,7 @@
 package spikebot.index.eval;
 
 import spikebot.index.Candidate;
+import spikebot.index.Hit;
 import spikebot.index.NoteIndex;
 import spikebot.index.SearchMode;
 import spikebot.index.SearchRequest;
@@ -54,6 +55,16 @@ public final class SpikebotSearch implements Retriever {
             scored.add(new Scored(candidate.path().replaceFirst("\\.md$", ""), candidate.score()));
         }
         return scored;
+    }
+
+    /** The hits as the bot gets them, with their relevance: for checking the answer grades on the benchmark. */
+    public List<Hit> hits(OriginalQuestion question, int limit) {
+        return index.search(SearchRequest.of(question.text()).withLimit(Math.min(limit, SearchRequest.MAX_LIMIT)));
+    }
+
+    /** The related question a hit stands for. */
+    public static String id(Hit hit) {
+        return hit.path().replaceFirst("\\.md$", "");
     }
 
     @Override
