@@ -536,7 +536,8 @@ public final class NoteIndex implements Closeable {
         return fused.subList(0, Math.min(request.limit(), fused.size())).toArray(ScoreDoc[]::new);
     }
 
-    private static List<Query> filters(SearchRequest request) {
+    /** The request's filters as queries; package-private for {@link NoteListing}. */
+    static List<Query> filters(SearchRequest request) {
         List<Query> filters = new ArrayList<>();
         if (request.kind() != null) filters.add(new TermQuery(new Term(NoteDocuments.KIND, request.kind().id())));
         if (blankToNull(request.tag()) != null) {
@@ -590,11 +591,12 @@ public final class NoteIndex implements Closeable {
     }
 
     @FunctionalInterface
-    private interface SearcherWork<T> {
+    interface SearcherWork<T> {
         T apply(IndexSearcher searcher) throws IOException;
     }
 
-    private <T> T withSearcher(SearcherWork<T> work) {
+    /** Runs work on a current searcher; package-private for {@link NoteListing}. */
+    <T> T withSearcher(SearcherWork<T> work) {
         try {
             // Read-only: pick up what the writing process committed since; a cheap check when nothing did.
             if (writer == null) searchers.maybeRefresh();

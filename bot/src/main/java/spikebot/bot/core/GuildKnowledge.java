@@ -5,6 +5,7 @@ import org.slf4j.LoggerFactory;
 import spikebot.index.Hit;
 import spikebot.index.IndexBusyException;
 import spikebot.index.NoteIndex;
+import spikebot.index.NoteListing;
 import spikebot.index.SearchRequest;
 import spikebot.index.embed.Embeddings;
 import spikebot.knowledge.KnowledgeBase;
@@ -82,6 +83,19 @@ public final class GuildKnowledge implements AutoCloseable {
      */
     public List<Hit> search(SearchRequest request, Predicate<Hit> keep, int atMost) {
         return index().search(request, keep, atMost, !backlog.getAsBoolean());
+    }
+
+    /**
+     * Notes as a list, not answers: see {@link NoteListing#page}. Like {@code search}, callable from several threads.
+     */
+    public NoteListing.Page list(SearchRequest filters, NoteListing.Order order, Predicate<Hit> keep, int offset,
+                                 int count) {
+        return NoteListing.page(index(), filters, order, keep, offset, count);
+    }
+
+    /** Every tag with how many notes carry it, most used first. */
+    public java.util.Map<String, Integer> tagCounts() {
+        return NoteListing.tagCounts(index());
     }
 
     /** Tags that start with {@code prefix}, most used first. */

@@ -8,6 +8,7 @@ import spikebot.bot.core.GuildConfig;
 import spikebot.bot.passive.PassiveAnswers;
 import spikebot.bot.solved.SolvedFeature;
 import spikebot.bot.spike.SpikeFeature;
+import spikebot.bot.who.WhoFeature;
 import spikebot.index.embed.Embeddings;
 
 import java.time.Clock;
@@ -33,7 +34,8 @@ public final class Features {
                 new AskFeature(access, spikes::startButton),
                 spikes,
                 new SolvedFeature(clock),
-                new PassiveAnswers(access, clock));
+                new PassiveAnswers(access, clock),
+                new WhoFeature(access, clock));
     }
 
     /**

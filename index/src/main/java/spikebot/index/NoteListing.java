@@ -1,0 +1,117 @@
+package spikebot.index;
+
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.MultiTerms;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.SortedNumericSortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.BytesRef;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * The notes as a list rather than answers to a question: every note that passes a request's filters, in a fixed
+ * order, a page at a time; and every tag with how many notes carry it. For browsing ({@code /notes}) and for
+ * scheduled work that looks at notes by kind, outcome and date (the digest, the stale review).
+ *
+ * <p>Separate from {@link NoteIndex#search} because a listing has no question to rank by, needs more than
+ * {@link SearchRequest#MAX_LIMIT} notes, and must keep the same order from one page to the next: ties are broken by
+ * path, so two notes of one day never swap places between pages.
+ */
+public final class NoteListing {
+    /** How a listing is ordered; undated notes come last either way. */
+    public enum Order {
+        NEWEST, OLDEST;
+
+        public String id() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /**
+     * One page of a listing.
+     *
+     * @param notes the notes of this page, without snippets
+     * @param total how many notes the whole listing holds (those {@code keep} accepted)
+     */
+    public record Page(List<Hit> notes, int total) {
+        public Page {
+            notes = List.copyOf(notes);
+        }
+    }
+
+    private NoteListing() {
+    }
+
+    /**
+     * The notes that pass the request's filters (its text is ignored) and {@code keep}, in {@code order}, skipping
+     * the first {@code offset} and returning at most {@code count}. {@code keep} sees every matching note, so that
+     * notes a reader may not see neither show nor count; it is called with hits whose score and relevance are 0.
+     */
+    public static Page page(NoteIndex index, SearchRequest filters, Order order, Predicate<Hit> keep, int offset,
+                            int count) {
+        if (offset < 0 || count < 0) throw new IllegalArgumentException("offset and count must not be negative");
+        return index.withSearcher(searcher -> {
+            BooleanQuery.Builder query = new BooleanQuery.Builder().add(new MatchAllDocsQuery(),
+                    BooleanClause.Occur.MUST);
+            for (Query filter : NoteIndex.filters(filters)) query.add(filter, BooleanClause.Occur.FILTER);
+            Query built = query.build();
+            int matching = searcher.count(built);
+            if (matching == 0) return new Page(List.of(), 0);
+            ScoreDoc[] all = searcher.search(built, matching, sort(order)).scoreDocs;
+            var stored = searcher.storedFields();
+            List<Hit> page = new ArrayList<>(Math.min(count, all.length));
+            int kept = 0;
+            for (ScoreDoc scoreDoc : all) {
+                Document doc = stored.document(scoreDoc.doc);
+                Hit hit = NoteDocuments.hit(doc, 0f, 0f, Snippet.EMPTY);
+                if (!keep.test(hit)) continue;
+                if (kept >= offset && page.size() < count) page.add(hit);
+                kept++;
+            }
+            return new Page(page, kept);
+        });
+    }
+
+    private static Sort sort(Order order) {
+        boolean newest = order == Order.NEWEST;
+        SortedNumericSortField date = new SortedNumericSortField(NoteDocuments.DATE, SortField.Type.LONG, newest);
+        date.setMissingValue(newest ? Long.MIN_VALUE : Long.MAX_VALUE);
+        return new Sort(date, new SortField(NoteDocuments.PATH, SortField.Type.STRING));
+    }
+
+    /** Every tag (lower case) with the number of notes that carry it, most used first, then by name. */
+    public static Map<String, Integer> tagCounts(NoteIndex index) {
+        return index.withSearcher(searcher -> {
+            Terms terms = MultiTerms.getTerms(searcher.getIndexReader(), NoteDocuments.TAG);
+            Map<String, Integer> counts = new LinkedHashMap<>();
+            if (terms == null) return counts;
+            TermsEnum each = terms.iterator();
+            for (BytesRef term = each.next(); term != null; term = each.next()) {
+                String tag = term.utf8ToString();
+                // docFreq counts deleted notes until segments merge; a tag must not outlive its notes.
+                int count = searcher.count(new TermQuery(new Term(NoteDocuments.TAG, tag)));
+                if (count > 0) counts.put(tag, count);
+            }
+            Map<String, Integer> sorted = new LinkedHashMap<>();
+            counts.entrySet().stream()
+                    .sorted(Map.Entry.<String, Integer>comparingByValue().reversed()
+                            .thenComparing(Map.Entry.comparingByKey()))
+                    .forEach(e -> sorted.put(e.getKey(), e.getValue()));
+            return sorted;
+        });
+    }
+}
