@@ -5,6 +5,7 @@ import spikebot.bot.core.ChannelAccess;
 import spikebot.bot.core.ChatCore;
 import spikebot.bot.core.Feature;
 import spikebot.bot.core.GuildConfig;
+import spikebot.bot.notes.NotesFeature;
 import spikebot.bot.passive.PassiveAnswers;
 import spikebot.bot.solved.SolvedFeature;
 import spikebot.bot.spike.SpikeFeature;
@@ -35,7 +36,8 @@ public final class Features {
                 spikes,
                 new SolvedFeature(clock),
                 new PassiveAnswers(access, clock),
-                new WhoFeature(access, clock));
+                new WhoFeature(access, clock),
+                new NotesFeature(access, clock));
     }
 
     /**
