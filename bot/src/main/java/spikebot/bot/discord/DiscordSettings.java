@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import spikebot.bot.cli.CommandLineError;
+import spikebot.bot.core.DigestSchedule;
 import spikebot.bot.core.GuildConfig;
 import spikebot.index.SearchMode;
 import spikebot.knowledge.KnowledgeBase;
@@ -15,9 +16,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -32,6 +35,10 @@ import java.util.Set;
  *     note-url-base: https://git.example.com/ml/kb/blob/main/
  *     passive-channels: ["234567890123456789"]
  *     spike-forum: "345678901234567890"  # optional: spikes become posts in this forum channel
+ *     digest:                            # optional (off by default): weekly digest, monthly stale review
+ *       day: monday                      # the first such day of a month also gets the review
+ *       hour: 9                          # 0-23, UTC
+ *       channel: "456789012345678901"
  * reminder-check-seconds: 30             # optional
  * </pre>
  *
@@ -44,15 +51,21 @@ public record DiscordSettings(Map<String, GuildSettings> guilds, Duration remind
      *
      * @param spikeForum a forum channel id where spike threads are opened as posts, or null for threads in the
      *                   channel where the command was used
+     * @param digest     when and where the weekly digest goes; null: no digest
      */
     public record GuildSettings(Path knowledgeBase, String noteUrlBase, Set<String> passiveChannels,
-                                String spikeForum) {
+                                String spikeForum, DigestSchedule digest) {
         public GuildSettings {
             passiveChannels = Set.copyOf(passiveChannels);
         }
 
+        /** Without a digest. */
+        public GuildSettings(Path knowledgeBase, String noteUrlBase, Set<String> passiveChannels, String spikeForum) {
+            this(knowledgeBase, noteUrlBase, passiveChannels, spikeForum, null);
+        }
+
         GuildConfig toCore() {
-            return new GuildConfig(knowledgeBase, noteUrlBase, passiveChannels);
+            return new GuildConfig(knowledgeBase, noteUrlBase, passiveChannels, digest);
         }
     }
 
@@ -88,7 +101,10 @@ public record DiscordSettings(Map<String, GuildSettings> guilds, Duration remind
 
     /** The file as written: kebab-case keys, ids as strings or numbers. */
     private record FileGuild(String knowledgeBase, String noteUrlBase, List<String> passiveChannels,
-                             String spikeForum) {
+                             String spikeForum, FileDigest digest) {
+    }
+
+    private record FileDigest(String day, Integer hour, String channel) {
     }
 
     private record FileSettings(Map<String, FileGuild> guilds, Integer reminderCheckSeconds, String search) {
@@ -150,7 +166,24 @@ public record DiscordSettings(Map<String, GuildSettings> guilds, Duration remind
             for (String channel : g.passiveChannels()) passive.add(snowflake(file, "passive channel id", channel));
         }
         String forum = g.spikeForum() == null ? null : snowflake(file, "spike-forum id", g.spikeForum());
-        return new GuildSettings(kb, url, passive, forum);
+        return new GuildSettings(kb, url, passive, forum, digest(file, where, g.digest()));
+    }
+
+    private static DigestSchedule digest(Path file, String where, FileDigest d) {
+        if (d == null) return null;
+        if (d.day() == null || d.hour() == null || d.channel() == null) {
+            throw new CommandLineError(where + ": digest needs day, hour and channel");
+        }
+        DayOfWeek day;
+        try {
+            day = DayOfWeek.valueOf(d.day().strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new CommandLineError(where + ": digest day must be monday to sunday, not '" + d.day() + "'");
+        }
+        if (d.hour() < 0 || d.hour() > 23) {
+            throw new CommandLineError(where + ": digest hour must be 0 to 23 (UTC), not " + d.hour());
+        }
+        return new DigestSchedule(day, d.hour(), snowflake(file, "digest channel id", d.channel()));
     }
 
     private static String snowflake(Path file, String what, String value) {

@@ -2,6 +2,7 @@ package spikebot.bot.wiring;
 
 import spikebot.bot.ask.AskFeature;
 import spikebot.bot.core.ChannelAccess;
+import spikebot.bot.digest.DigestFeature;
 import spikebot.bot.core.ChatCore;
 import spikebot.bot.core.Feature;
 import spikebot.bot.core.GuildConfig;
@@ -37,7 +38,8 @@ public final class Features {
                 new SolvedFeature(clock),
                 new PassiveAnswers(access, clock),
                 new WhoFeature(access, clock),
-                new NotesFeature(access, clock));
+                new NotesFeature(access, clock),
+                new DigestFeature(access, clock));
     }
 
     /**
