@@ -8,6 +8,7 @@ import spikebot.bot.core.Feature;
 import spikebot.bot.core.GuildConfig;
 import spikebot.bot.notes.NotesFeature;
 import spikebot.bot.passive.PassiveAnswers;
+import spikebot.bot.review.ReviewFeature;
 import spikebot.bot.solved.SolvedFeature;
 import spikebot.bot.spike.SpikeFeature;
 import spikebot.bot.who.WhoFeature;
@@ -39,7 +40,8 @@ public final class Features {
                 new PassiveAnswers(access, clock),
                 new WhoFeature(access, clock),
                 new NotesFeature(access, clock),
-                new DigestFeature(access, clock));
+                new DigestFeature(access, clock),
+                new ReviewFeature(access, clock, spikes::startButton));
     }
 
     /**
