@@ -204,8 +204,10 @@ public final class ReviewFeature implements Feature {
                 Stale s = stale.get(i);
                 String clock = s.note().extraText(ReviewRules.REVIEWED) != null
                         ? "last marked still valid " + ReviewRules.clockStart(s.note()) : "never reviewed";
+                String what = HitCards.kindLabel(s.hit().kind()) + " · **" + Text.escape(s.hit().outcome()) + "**"
+                        + (s.hit().date() == null ? "" : " · dated " + s.hit().date());
                 fields.add(new Card.Field((i + 1) + ". " + Text.escape(Text.cut(Text.oneLine(s.hit().title()), 200)),
-                        HitCards.line(s.hit(), guild) + "\n" + clock + "; due since "
+                        what + " · " + HitCards.link(s.hit(), guild) + "\n" + clock + "; due since "
                                 + Text.timestamp(s.since().atStartOfDay(ZoneOffset.UTC).toInstant(), 'D'), false));
                 rows.add(ControlRow.of(
                         Control.Button.of(ReviewButton.of(ReviewButton.Verb.RECHECK, s.hit().path()).customId(),
