@@ -26,12 +26,16 @@ final class Experts {
 
     /** What someone did: wrote a note, owned or joined a spike (closed or open). */
     enum Role {
-        WROTE("wrote"), OWNED("owned"), JOINED("joined"), OWNS_OPEN("owns, open now"), IN_OPEN("on it, open now");
+        WROTE("wrote", 1), OWNED("owned", 1), JOINED("joined", 0.8), OWNS_OPEN("owns, open now", 1),
+        IN_OPEN("on it, open now", 0.8);
 
         final String label;
+        /** Who drove a piece of work knows it best; someone who joined it comes just after. */
+        final double weight;
 
-        Role(String label) {
+        Role(String label, double weight) {
             this.label = label;
+            this.weight = weight;
         }
     }
 
@@ -45,7 +49,7 @@ final class Experts {
     record Work(String person, Role role, String line, float relevance, LocalDate date) {
         double weight(LocalDate today) {
             long age = date == null ? UNDATED_AGE_DAYS : Math.max(0, ChronoUnit.DAYS.between(date, today));
-            return relevance * Math.pow(0.5, age / (double) HALF_LIFE_DAYS);
+            return role.weight * relevance * Math.pow(0.5, age / (double) HALF_LIFE_DAYS);
         }
     }
 
