@@ -40,7 +40,8 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
- * The stale review: notes that may be out of date by {@link ReviewRules}, monthly in the digest's channel (on the
+ * The stale review: notes that may be out of date by {@link ReviewRules} (a team may set its own periods in
+ * {@code <kb>/.spikebot/review-rules.yaml}), monthly in the digest's channel (on the
  * first digest day of a month) and on demand with {@code /review}. Each comes with <b>Re-check</b>, which offers to
  * start a spike on the note's topic (its first message then lists the note as prior work), and <b>Still valid</b>,
  * which writes {@code reviewed: DATE} into the note's front matter and so restarts its clock: it is not listed again
@@ -60,7 +61,6 @@ public final class ReviewFeature implements Feature {
     private final ChannelAccess access;
     private final Clock clock;
     private final Function<String, Control.Button> startSpike;
-    private final ReviewRules rules = ReviewRules.DEFAULTS;
 
     /**
      * @param startSpike topic → a button that opens the spike start form with it (the spike feature owns it)
@@ -109,12 +109,17 @@ public final class ReviewFeature implements Feature {
 
     private List<Action> onDemand(GuildKnowledge guild, Event.SlashCommand command) {
         Audience audience = Audience.of(command.origin(), false);
-        List<Stale> stale = stale(guild, today(), visibleTo(audience));
+        ReviewRules rules = ReviewRules.load(guild.stateDir());
+        List<Stale> stale = stale(guild, rules, today(), visibleTo(audience));
+        List<Action> answer = new ArrayList<>();
         if (stale.isEmpty()) {
-            return List.of(Action.Reply.of("🔎 Nothing looks out of date: no shelved or unfinished result, and no "
+            answer.add(Action.Reply.of("🔎 Nothing looks out of date: no shelved or unfinished result, and no "
                     + "library evaluation, has outlived its review period."));
+        } else {
+            render(guild, stale, 1).forEach(d -> answer.add(new Action.Reply(d, false)));
         }
-        return render(guild, stale, 1).stream().<Action>map(d -> new Action.Reply(d, false)).toList();
+        if (rules.problem() != null) answer.add(Action.Reply.privately(Text.escape(rules.problem())));
+        return answer;
     }
 
     /** The monthly post in the digest's channel, once per month across restarts; a missed month once, late. */
@@ -131,7 +136,9 @@ public final class ReviewFeature implements Feature {
         }
         if (!schedule.lastMonthlySlot(now).isAfter(last)) return List.of();
         String channel = schedule.channel();
-        List<Stale> stale = stale(guild, today(), c -> c.equals(channel) || access.isPublic(guild.id(), c));
+        ReviewRules rules = ReviewRules.load(guild.stateDir());
+        if (rules.problem() != null) LOG.warn("guild {}: {}", guild.id(), rules.problem());
+        List<Stale> stale = stale(guild, rules, today(), c -> c.equals(channel) || access.isPublic(guild.id(), c));
         state.covered(now);
         if (stale.isEmpty()) return List.of();
         return render(guild, stale, MAX_MONTHLY_MESSAGES).stream().<Action>map(d -> new Action.Post(channel, d))
@@ -142,7 +149,8 @@ public final class ReviewFeature implements Feature {
         ReviewButton button = ReviewButton.parse(click.customId()).orElseThrow(() ->
                 new Refusal("This button is not one I know; it may be from an older version. Try /review."));
         LocalDate today = today();
-        Stale note = stale(guild, today, visibleTo(Audience.of(click.origin(), true))).stream()
+        ReviewRules rules = ReviewRules.load(guild.stateDir());
+        Stale note = stale(guild, rules, today, visibleTo(Audience.of(click.origin(), true))).stream()
                 .filter(s -> ReviewButton.key(s.hit().path()).equals(button.noteKey())).findFirst()
                 .orElseThrow(() -> new Refusal("This note is no longer due for review: someone marked it still "
                         + "valid, or it changed or moved. /review shows what is due now."));
@@ -168,8 +176,8 @@ public final class ReviewFeature implements Feature {
     }
 
     /** The one listing of this feature: old spike and paper-check notes, oldest first, then the rules on each. */
-    List<Stale> stale(GuildKnowledge guild, LocalDate today, Predicate<String> mayShow) {
-        SearchRequest filters = SearchRequest.of("").withDates(null, today.minus(rules.shortest()));
+    List<Stale> stale(GuildKnowledge guild, ReviewRules rules, LocalDate today, Predicate<String> mayShow) {
+        SearchRequest filters = SearchRequest.of("").withDates(null, rules.youngestDue(today));
         NoteListing.Page old = guild.list(filters, NoteListing.Order.OLDEST, hit ->
                 (hit.kind() == NoteKind.SPIKE || hit.kind() == NoteKind.PAPER_CHECK)
                         && (hit.channel() == null || hit.channel().isBlank() || mayShow.test(hit.channel())),
@@ -224,7 +232,9 @@ public final class ReviewFeature implements Feature {
         return drafts;
     }
 
+    /** Periods as the rules are written: in days, in months, or in years. */
     private static String describe(Period p) {
+        if (p.getDays() > 0) return p.getDays() == 1 ? "a day" : p.getDays() + " days";
         if (p.getYears() > 0 && p.getMonths() == 0) return p.getYears() == 1 ? "a year" : p.getYears() + " years";
         int months = (int) p.toTotalMonths();
         return months == 1 ? "a month" : months + " months";

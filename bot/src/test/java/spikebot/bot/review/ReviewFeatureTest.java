@@ -138,6 +138,23 @@ class ReviewFeatureTest {
     }
 
     @Test
+    void aTeamSetsItsOwnPeriodsAndABadFileIsReportedInOneLine() throws IOException {
+        Path rules = kb.resolve(".spikebot/review-rules.yaml");
+        Files.createDirectories(rules.getParent());
+        Files.writeString(rules, "spikes: 90d\npaper-checks: 2y\n");
+        // feast (shelved 2025-04-01) is due 30 June with 90 days: not yet; velox waits two years now.
+        assertEquals(List.of("1. LightGBM 4 upgrade", "2. Ray for batch scoring"),
+                titles(bot.slash(in("100", ALICE), "review", null)));
+        Files.writeString(rules, "spikes: soon\n");
+        List<Action> answer = bot.slash(in("100", ALICE), "review", null);
+        assertEquals(3, titles(answer).size(), "the defaults apply");
+        Action.Reply problem = all(answer, Action.Reply.class).get(1);
+        assertTrue(problem.ephemeral());
+        assertTrue(text(problem.message()).contains(".spikebot/review-rules.yaml: 'soon' is not a period"),
+                text(problem.message()));
+    }
+
+    @Test
     void stampChangesOnlyTheReviewedLine() {
         String note = "---\nkind: spike # ours\ntitle: X\nreviewed: 2024-01-01\n---\nbody\n---\n";
         assertEquals("---\nkind: spike # ours\ntitle: X\nreviewed: 2025-06-02\n---\nbody\n---\n",
