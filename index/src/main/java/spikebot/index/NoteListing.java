@@ -13,6 +13,7 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.SortedNumericSortField;
+import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.BytesRef;
 
@@ -45,7 +46,7 @@ public final class NoteListing {
      * One page of a listing.
      *
      * @param notes the notes of this page, without snippets
-     * @param total how many notes the whole listing holds (those {@code keep} accepted)
+     * @param total how many notes the whole listing holds (those the reader may see)
      */
     public record Page(List<Hit> notes, int total) {
         public Page {
@@ -57,32 +58,43 @@ public final class NoteListing {
     }
 
     /**
-     * The notes that pass the request's filters (its text is ignored) and {@code keep}, in {@code order}, skipping
-     * the first {@code offset} and returning at most {@code count}. {@code keep} sees every matching note, so that
-     * notes a reader may not see neither show nor count; it is called with hits whose score and relevance are 0.
+     * The notes that pass the request's filters (its text is ignored) and were born in no channel or in one that
+     * {@code mayShowChannel} accepts, in {@code order}, skipping the first {@code offset} and returning at most
+     * {@code count}. Hidden notes neither show nor count.
+     *
+     * <p>Visibility is asked once per channel the index knows, not once per note, and hidden channels become a filter
+     * of the query: a page then costs a count and the page's own documents, however many notes match (at 20,000
+     * notes, judging each note instead meant loading every stored note, 2 to 3 seconds a page).
      */
-    public static Page page(NoteIndex index, SearchRequest filters, Order order, Predicate<Hit> keep, int offset,
-                            int count) {
+    public static Page page(NoteIndex index, SearchRequest filters, Order order, Predicate<String> mayShowChannel,
+                            int offset, int count) {
         if (offset < 0 || count < 0) throw new IllegalArgumentException("offset and count must not be negative");
         return index.withSearcher(searcher -> {
             BooleanQuery.Builder query = new BooleanQuery.Builder().add(new MatchAllDocsQuery(),
                     BooleanClause.Occur.MUST);
             for (Query filter : NoteIndex.filters(filters)) query.add(filter, BooleanClause.Occur.FILTER);
-            Query built = query.build();
-            int matching = searcher.count(built);
-            if (matching == 0) return new Page(List.of(), 0);
-            ScoreDoc[] all = searcher.search(built, matching, sort(order)).scoreDocs;
-            var stored = searcher.storedFields();
-            List<Hit> page = new ArrayList<>(Math.min(count, all.length));
-            int kept = 0;
-            for (ScoreDoc scoreDoc : all) {
-                Document doc = stored.document(scoreDoc.doc);
-                Hit hit = NoteDocuments.hit(doc, 0f, 0f, Snippet.EMPTY);
-                if (!keep.test(hit)) continue;
-                if (kept >= offset && page.size() < count) page.add(hit);
-                kept++;
+            List<BytesRef> hidden = new ArrayList<>();
+            Terms channels = MultiTerms.getTerms(searcher.getIndexReader(), NoteDocuments.CHANNEL);
+            if (channels != null) {
+                TermsEnum each = channels.iterator();
+                for (BytesRef term = each.next(); term != null; term = each.next()) {
+                    if (!mayShowChannel.test(term.utf8ToString())) hidden.add(BytesRef.deepCopyOf(term));
+                }
             }
-            return new Page(page, kept);
+            if (!hidden.isEmpty()) {
+                query.add(new TermInSetQuery(NoteDocuments.CHANNEL, hidden), BooleanClause.Occur.MUST_NOT);
+            }
+            Query built = query.build();
+            int total = searcher.count(built);
+            if (total == 0 || count == 0 || offset >= total) return new Page(List.of(), total);
+            ScoreDoc[] top = searcher.search(built, Math.min(total, offset + count), sort(order)).scoreDocs;
+            var stored = searcher.storedFields();
+            List<Hit> page = new ArrayList<>();
+            for (int i = offset; i < top.length; i++) {
+                Document doc = stored.document(top[i].doc);
+                page.add(NoteDocuments.hit(doc, 0f, 0f, Snippet.EMPTY));
+            }
+            return new Page(page, total);
         });
     }
 

@@ -87,10 +87,12 @@ public final class GuildKnowledge implements AutoCloseable {
 
     /**
      * Notes as a list, not answers: see {@link NoteListing#page}. Like {@code search}, callable from several threads.
+     *
+     * @param mayShowChannel whether notes born in this channel or thread may be shown (see {@link Audience})
      */
-    public NoteListing.Page list(SearchRequest filters, NoteListing.Order order, Predicate<Hit> keep, int offset,
-                                 int count) {
-        return NoteListing.page(index(), filters, order, keep, offset, count);
+    public NoteListing.Page list(SearchRequest filters, NoteListing.Order order, Predicate<String> mayShowChannel,
+                                 int offset, int count) {
+        return NoteListing.page(index(), filters, order, mayShowChannel, offset, count);
     }
 
     /** Every tag with how many notes carry it, most used first. */

@@ -156,16 +156,16 @@ public final class DigestFeature implements Feature {
         return DigestReport.render(guild, title, since, until, late, period, open, TeamFigures.of(quarter));
     }
 
-    /** The one listing of this feature: spike and paper-check notes dated from {@code from}'s day on, oldest first. */
+    /** The one listing of this feature: spike and paper-check notes dated from {@code from}'s day on. */
     private static List<ClosedWork> closedSince(GuildKnowledge guild, Instant from, Predicate<String> mayShow) {
         LocalDate day = LocalDate.ofInstant(from, ZoneOffset.UTC);
-        SearchRequest filters = SearchRequest.of("").withDates(day, null);
-        NoteListing.Page page = guild.list(filters, NoteListing.Order.OLDEST, hit ->
-                (hit.kind() == NoteKind.SPIKE || hit.kind() == NoteKind.PAPER_CHECK)
-                        && (hit.channel() == null || hit.channel().isBlank() || mayShow.test(hit.channel())),
-                0, MAX_CLOSED);
+        List<Hit> notes = new ArrayList<>();
+        for (NoteKind kind : List.of(NoteKind.SPIKE, NoteKind.PAPER_CHECK)) {
+            SearchRequest filters = SearchRequest.of("").withKind(kind).withDates(day, null);
+            notes.addAll(guild.list(filters, NoteListing.Order.OLDEST, mayShow, 0, MAX_CLOSED).notes());
+        }
         List<ClosedWork> closed = new ArrayList<>();
-        for (Hit hit : page.notes()) {
+        for (Hit hit : notes) {
             try {
                 closed.add(ClosedWork.of(hit, guild.kb().read(hit.path()).note()));
             } catch (MalformedNoteException e) {

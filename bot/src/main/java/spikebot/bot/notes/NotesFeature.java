@@ -106,7 +106,8 @@ public final class NotesFeature implements Feature {
     private Draft render(GuildKnowledge guild, Origin origin, NotesQuery query, String token, int pageNumber) {
         Audience audience = Audience.of(origin, true);
         NoteListing.Page page = guild.list(query.filters(), query.order(),
-                hit -> audience.judge(hit, access) == Audience.Verdict.SHOW, pageNumber * PAGE_SIZE, PAGE_SIZE);
+                channel -> audience.judge(channel, access) == Audience.Verdict.SHOW, pageNumber * PAGE_SIZE,
+                PAGE_SIZE);
         int pages = Math.max(1, (page.total() + PAGE_SIZE - 1) / PAGE_SIZE);
         if (page.total() == 0) {
             return Draft.text("No notes match (" + query.describe() + "). Try fewer filters, or `/notes tags` to see "

@@ -177,13 +177,13 @@ public final class ReviewFeature implements Feature {
 
     /** The one listing of this feature: old spike and paper-check notes, oldest first, then the rules on each. */
     List<Stale> stale(GuildKnowledge guild, ReviewRules rules, LocalDate today, Predicate<String> mayShow) {
-        SearchRequest filters = SearchRequest.of("").withDates(null, rules.youngestDue(today));
-        NoteListing.Page old = guild.list(filters, NoteListing.Order.OLDEST, hit ->
-                (hit.kind() == NoteKind.SPIKE || hit.kind() == NoteKind.PAPER_CHECK)
-                        && (hit.channel() == null || hit.channel().isBlank() || mayShow.test(hit.channel())),
-                0, MAX_CANDIDATES);
+        List<Hit> old = new ArrayList<>();
+        for (NoteKind kind : List.of(NoteKind.SPIKE, NoteKind.PAPER_CHECK)) {
+            SearchRequest filters = SearchRequest.of("").withKind(kind).withDates(null, rules.youngestDue(today));
+            old.addAll(guild.list(filters, NoteListing.Order.OLDEST, mayShow, 0, MAX_CANDIDATES).notes());
+        }
         List<Stale> stale = new ArrayList<>();
-        for (Hit hit : old.notes()) {
+        for (Hit hit : old) {
             Note note;
             try {
                 note = guild.kb().read(hit.path()).note();
