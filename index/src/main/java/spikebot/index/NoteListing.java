@@ -20,6 +20,7 @@ import org.apache.lucene.util.BytesRef;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Predicate;
 
@@ -38,7 +39,7 @@ public final class NoteListing {
         NEWEST, OLDEST;
 
         public String id() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 
@@ -70,7 +71,7 @@ public final class NoteListing {
                             int offset, int count) {
         if (offset < 0 || count < 0) throw new IllegalArgumentException("offset and count must not be negative");
         return index.withSearcher(searcher -> {
-            BooleanQuery.Builder query = new BooleanQuery.Builder().add(new MatchAllDocsQuery(),
+            BooleanQuery.Builder query = new BooleanQuery.Builder().add(MatchAllDocsQuery.INSTANCE,
                     BooleanClause.Occur.MUST);
             for (Query filter : NoteIndex.filters(filters)) query.add(filter, BooleanClause.Occur.FILTER);
             List<BytesRef> hidden = new ArrayList<>();

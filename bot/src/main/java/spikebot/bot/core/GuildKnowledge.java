@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
@@ -96,7 +97,7 @@ public final class GuildKnowledge implements AutoCloseable {
     }
 
     /** Every tag with how many notes carry it, most used first. */
-    public java.util.Map<String, Integer> tagCounts() {
+    public Map<String, Integer> tagCounts() {
         return NoteListing.tagCounts(index());
     }
 

@@ -34,6 +34,7 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -194,7 +195,7 @@ public final class ReviewFeature implements Feature {
             rules.staleFrom(note).filter(from -> !from.isAfter(today))
                     .ifPresent(from -> stale.add(new Stale(hit, note, from)));
         }
-        stale.sort(java.util.Comparator.comparing(Stale::since));
+        stale.sort(Comparator.comparing(Stale::since));
         return stale;
     }
 

@@ -16,7 +16,6 @@ import spikebot.knowledge.SampleKnowledgeBase;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.List;
