@@ -167,4 +167,9 @@ public final class NoteIndex implements Closeable {
         if (vectors != null) vectors.close();
         IOUtils.close(store, noteAnalyzer, search);
     }
+
+    /** Runs {@code work} on the current searcher; package-private for {@link NoteListing}. */
+    <T> T withSearcher(IndexStore.SearcherWork<T> work) {
+        return store.withSearcher(work);
+    }
 }

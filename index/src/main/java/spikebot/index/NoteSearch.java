@@ -251,7 +251,8 @@ final class NoteSearch implements Closeable {
         return fused.subList(0, Math.min(request.limit(), fused.size())).toArray(ScoreDoc[]::new);
     }
 
-    private static List<Query> filters(SearchRequest request) {
+    /** The request's filters as queries; package-private for {@link NoteListing}. */
+    static List<Query> filters(SearchRequest request) {
         List<Query> filters = new ArrayList<>();
         if (request.kind() != null) filters.add(new TermQuery(new Term(NoteDocuments.KIND, request.kind().id())));
         if (blankToNull(request.tag()) != null) {

@@ -22,7 +22,11 @@ public record Audience(String guildId, String userId, String channelId, boolean 
     public enum Verdict { SHOW, ASKER_ONLY, HIDE }
 
     public Verdict judge(Candidate note, ChannelAccess access) {
-        String channel = note.channel();
+        return judge(note.channel(), access);
+    }
+
+    /** What the answer may show of work born in this channel or thread (an open spike's thread); null: guild-wide. */
+    public Verdict judge(String channel, ChannelAccess access) {
         if (channel == null || channel.isBlank()) return Verdict.SHOW;
         if (!access.canView(guildId, userId, channel)) return Verdict.HIDE;
         if (ephemeral || channel.equals(channelId) || access.isPublic(guildId, channel)) return Verdict.SHOW;

@@ -8,6 +8,7 @@ import spikebot.index.IndexBusyException;
 import spikebot.index.IndexCensus;
 import spikebot.index.NoteIndex;
 import spikebot.index.SearchMode;
+import spikebot.index.NoteListing;
 import spikebot.index.SearchRequest;
 import spikebot.index.UnmatchedFilter;
 import spikebot.index.embed.Embeddings;
@@ -24,7 +25,9 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Predicate;
 
 /**
  * One guild's knowledge: its own folder of notes and its own index, never shared with another guild. The index is
@@ -73,6 +76,11 @@ public final class GuildKnowledge implements AutoCloseable {
 
     public GuildConfig config() {
         return config;
+    }
+
+    /** The folder of notes itself, for features that read a note whole or edit its front matter. */
+    public KnowledgeBase kb() {
+        return kb;
     }
 
     /** Where this guild's derived state lives (open spikes, settings, feedback), beside its notes. */
@@ -136,6 +144,21 @@ public final class GuildKnowledge implements AutoCloseable {
     /** The candidates kept for an answer, with their snippets: only notes shown pay for highlighting. */
     public List<Hit> snippets(SearchRequest request, List<Candidate> kept) {
         return searchSlots.search(() -> index().snippets(request, kept));
+    }
+
+    /**
+     * Notes as a list, not answers: see {@link NoteListing#page}. Like {@code search}, callable from several threads.
+     *
+     * @param mayShowChannel whether notes born in this channel or thread may be shown (see {@link Audience})
+     */
+    public NoteListing.Page list(SearchRequest filters, NoteListing.Order order, Predicate<String> mayShowChannel,
+                                 int offset, int count) {
+        return NoteListing.page(index(), filters, order, mayShowChannel, offset, count);
+    }
+
+    /** Every tag with how many notes carry it, most used first. */
+    public Map<String, Integer> tagCounts() {
+        return NoteListing.tagCounts(index());
     }
 
     /** Tags that start with {@code prefix}, most used first. */

@@ -2,14 +2,18 @@ package spikebot.bot.wiring;
 
 import spikebot.bot.ask.AskFeature;
 import spikebot.bot.core.ChannelAccess;
+import spikebot.bot.digest.DigestFeature;
 import spikebot.bot.core.ChatCore;
 import spikebot.bot.core.Feature;
 import spikebot.bot.core.GuildConfig;
 import spikebot.bot.help.HelpFeature;
+import spikebot.bot.notes.NotesFeature;
 import spikebot.bot.passive.PassiveAnswers;
+import spikebot.bot.review.ReviewFeature;
 import spikebot.bot.solved.SolvedFeature;
 import spikebot.bot.spike.SpikeFeature;
 import spikebot.bot.status.StatusFeature;
+import spikebot.bot.who.WhoFeature;
 import spikebot.index.embed.Embeddings;
 
 import java.time.Clock;
@@ -38,6 +42,10 @@ public final class Features {
                 spikes,
                 new SolvedFeature(clock, spikes::openSpikeInThread),
                 new PassiveAnswers(access, clock),
+                new WhoFeature(access, clock),
+                new NotesFeature(access, clock),
+                new DigestFeature(access, clock),
+                new ReviewFeature(access, clock, spikes::startButton),
                 new StatusFeature(clock)));
         List<Feature> all = List.copyOf(features);
         features.add(new HelpFeature(() -> Stream.concat(all.stream().flatMap(f -> f.commands().stream()),
