@@ -68,11 +68,5 @@ public record Note(NoteKind kind, String title, LocalDate date, List<String> aut
         return new Note(kind, title, date, authors, tags, outcome, timebox, paper, link, copy, body);
     }
 
-    public Note withDate(LocalDate newDate) {
-        return new Note(kind, title, newDate, authors, tags, outcome, timebox, paper, link, extra, body);
-    }
 
-    public Note withLink(String newLink) {
-        return new Note(kind, title, date, authors, tags, outcome, timebox, paper, newLink, extra, body);
-    }
 }

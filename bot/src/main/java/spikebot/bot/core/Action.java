@@ -61,7 +61,7 @@ public sealed interface Action {
     record OpenThread(String ref, String channelId, String name, Draft first) implements Action {
         public OpenThread {
             name = Text.cut(Text.oneLine(name), Limits.THREAD_NAME);
-            if (name.isBlank()) name = "spike";
+            if (name.isBlank()) name = "thread";
         }
     }
 

@@ -2,10 +2,6 @@ package spikebot.bot.core;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import spikebot.bot.ask.AskCommand;
-import spikebot.bot.passive.PassiveAnswers;
-import spikebot.bot.solved.SolvedCommand;
-import spikebot.bot.spike.SpikeCommands;
 import spikebot.index.embed.Embeddings;
 
 import java.io.IOException;
@@ -18,11 +14,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Semaphore;
 
 /**
  * The bot without a platform: one instance serves every guild, each with its own knowledge base, index and open
- * spikes; all wiring of the features is here. Safe to call from several threads: events of one guild that change
+ * spikes. It knows no feature: it routes each event to the feature that declared it (see {@link Feature}) and holds
+ * what that feature says the event needs. Safe to call from several threads: events of one guild that change
  * something are handled one at a time, guilds in parallel; questions, forms and suggestions only read, so they
  * never wait for a write (see {@link Needs}).
  */
@@ -33,66 +29,39 @@ public final class ChatCore implements Chat {
 
     private final Map<String, GuildConfig> configs;
     private final Map<String, GuildKnowledge> guilds = new ConcurrentHashMap<>();
-    /**
-     * Questions searched at once, in all guilds: a search is pure CPU, so more than the cores can run only slows
-     * each; one core is left for the connection to Discord, whose acknowledgements must leave within 3 seconds.
-     * Fair, so that a burst is answered in the order it came.
-     */
-    /** Questions waiting beyond which the next are searched by words alone (see {@link #backlog()}). */
-    static final int BACKLOG = 16;
-    private final Semaphore searchers = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors() - 1),
-            true);
+    private final FeatureRoutes routes;
+    private final SearchSlots searchSlots = new SearchSlots();
     private final Clock clock;
-    private final AskCommand ask;
-    private final PassiveAnswers passive;
-    private final SpikeCommands spikes;
-    private final SolvedCommand solved;
+    private final Embeddings embeddings;
     /** When {@link #tick()} last synced the indexes; null until the first tick, which opens them. */
     private Instant lastSync;
-    private final Embeddings embeddings;
 
     /**
-     * @param guilds guild id → its set-up; events from other guilds get a polite refusal
-     * @param access who can view which channel, asked at answer time
-     * @param clock  all time goes through it (deadlines, reminders, note dates, rate limits)
-     */
-    public ChatCore(Map<String, GuildConfig> guilds, ChannelAccess access, Clock clock) {
-        this(guilds, access, clock, null);
-    }
-
-    /**
+     * @param guilds     guild id → its set-up; events from other guilds get a polite refusal
+     * @param features   what the bot does, each owning its commands and custom ids (see {@code spikebot.bot.Features})
+     * @param clock      all time goes through it (deadlines, reminders, note dates, rate limits)
      * @param embeddings the embedding model for hybrid search, shared by all guilds and owned by the caller; null to
      *                   answer by words alone (BM25)
+     * @throws IllegalArgumentException when two features claim the same command or custom-id prefix
      */
-    public ChatCore(Map<String, GuildConfig> guilds, ChannelAccess access, Clock clock, Embeddings embeddings) {
+    public ChatCore(Map<String, GuildConfig> guilds, List<Feature> features, Clock clock, Embeddings embeddings) {
         this.configs = Map.copyOf(guilds);
+        this.routes = new FeatureRoutes(features);
         this.embeddings = embeddings;
         this.clock = clock;
-        this.ask = new AskCommand(access);
-        this.passive = new PassiveAnswers(access, clock);
-        this.spikes = new SpikeCommands(access, clock);
-        this.solved = new SolvedCommand(clock);
     }
 
-    /** The slash commands and message menu entries to register. */
+    @Override
     public List<CommandSpec> commands() {
-        return List.of(AskCommand.SPEC, SpikeCommands.SPIKE, SpikeCommands.PAPERCHECK, SolvedCommand.SPEC,
-                SolvedCommand.MENU_SPEC, PassiveAnswers.SPEC);
+        return routes.commands();
     }
 
-    /** Whether to acknowledge this interaction before handling it; empty when the answer is quick or a modal. */
+    @Override
     public Optional<Defer> deferral(Event event) {
-        if (event instanceof Event.SlashCommand c && c.command().equals("ask")) {
-            return Optional.of(new Defer("true".equalsIgnoreCase(c.option("private"))));
-        }
-        if (event instanceof Event.SlashCommand c && (c.command().equals("spike") || c.command().equals("papercheck"))
-                || event instanceof Event.FormSubmit m && m.customId().startsWith("spike:")) {
-            return spikes.deferral(event);
-        }
-        return solved.deferral(event);
+        return routes.route(event).flatMap(f -> f.deferral(event));
     }
 
-    /** What to do in answer to an event; never throws for bad input (it answers with a clear message instead). */
+    @Override
     public List<Action> handle(Event event) {
         String guildId = event.origin().guildId();
         GuildConfig config = configs.get(guildId);
@@ -101,10 +70,13 @@ public final class ChatCore implements Chat {
             return List.of(Action.Reply.privately("Spikebot has no knowledge base for this server yet: ask whoever "
                     + "runs the bot to add it to the configuration."));
         }
+        Optional<Feature> owner = routes.route(event);
+        if (owner.isEmpty()) return unrouted(event);
+        Feature feature = owner.get();
         GuildKnowledge guild = guild(guildId, config);
-        Runnable leave = enter(guild, event);
+        Runnable leave = enter(guild, feature.needs(event));
         try {
-            return route(guild, event);
+            return feature.handle(guild, event);
         } catch (Refusal r) {
             if (event instanceof Event.MessagePosted m) {
                 return m.mentionsBot() ? List.of(Action.Reply.of(r.getMessage())) : List.of();
@@ -124,97 +96,54 @@ public final class ChatCore implements Chat {
         }
     }
 
-    /** What an event needs before the core handles it. */
-    enum Needs {
-        /** It changes the guild's notes, spikes or settings: one such event of a guild at a time. */
-        LOCK,
-        /** A question: searched in parallel with other questions, as many at once as {@link #searchers} allows. */
-        SEARCHER,
-        /**
-         * Nothing: a form to show, suggestions. Discord accepts these only as the first answer, within 3 seconds,
-         * so they never wait for a spike close that is writing its note, nor behind a burst of questions.
-         */
-        NOTHING
+    /** What the feature that owns the event says it needs; nothing for an event no feature owns. */
+    Needs needs(Event event) {
+        return routes.route(event).map(f -> f.needs(event)).orElse(Needs.NOTHING);
     }
 
-    static Needs needs(Event event) {
+    /** No feature owns it: a command or control from an older version of the bot, or chatter not meant for it. */
+    private static List<Action> unrouted(Event event) {
         return switch (event) {
-            case Event.SlashCommand c when c.command().equals("ask") -> Needs.SEARCHER;
-            case Event.SlashCommand c when c.command().equals("solved") || SpikeCommands.answersWithForm(c) ->
-                    Needs.NOTHING;
-            case Event.MessagePosted m when m.mentionsBot() -> Needs.SEARCHER;
-            case Event.Autocomplete a -> Needs.NOTHING;
-            case Event.ButtonClick b when b.customId().startsWith(AskCommand.START_SPIKE_PREFIX) -> Needs.NOTHING;
-            case Event.MessageCommand m -> Needs.NOTHING;
-            default -> Needs.LOCK;
+            case Event.MessagePosted m -> List.of();
+            case Event.SlashCommand c -> List.of(Action.Reply.privately("I do not know the command /"
+                    + Text.escape(Text.cut(Text.oneLine(c.command()), 32)) + ". Try /ask or /spike."));
+            case Event.Autocomplete a -> List.of(new Action.Suggest(List.of()));
+            case Event.ThreadOpened t -> List.of(Action.Reply.privately("That thread is not one I was opening."));
+            case Event.ThreadFailed t -> List.of();
+            default -> List.of(Action.Reply.privately("This control is not one I know: it may be from an older "
+                    + "version of the bot. Use the slash commands instead."));
         };
     }
 
-    /**
-     * Whether more questions wait for a searcher than can be searched by meaning in time: embedding a question
-     * takes about twice as long as searching it, so a burst (200 questions at once) is answered by words alone
-     * beyond the first few, all within Discord's patience, rather than by meaning and late.
-     */
+    /** Whether an event of this guild is waiting for its lock (another one holds it). */
+    boolean waitsForLock(String guildId) {
+        GuildKnowledge guild = guilds.get(guildId);
+        return guild != null && guild.lock().hasQueuedThreads();
+    }
+
+    /** Whether so many questions are in flight that the next are searched by their words alone. */
     boolean backlog() {
-        return searchers.getQueueLength() > BACKLOG;
+        return searchSlots.backlog();
     }
 
     /** Waits for what the event needs; returns the way out. */
-    private Runnable enter(GuildKnowledge guild, Event event) {
-        return switch (needs(event)) {
+    private Runnable enter(GuildKnowledge guild, Needs needs) {
+        return switch (needs) {
             case LOCK -> {
                 guild.lock().lock();
                 yield guild.lock()::unlock;
             }
-            case SEARCHER -> {
-                searchers.acquireUninterruptibly();
-                yield searchers::release;
-            }
+            case SEARCHER -> searchSlots.enter();
             case NOTHING -> () -> { };
         };
     }
 
-    private List<Action> route(GuildKnowledge guild, Event event) throws IOException {
-        return switch (event) {
-            case Event.SlashCommand c -> switch (c.command()) {
-                case "ask" -> ask.ask(guild, c);
-                case "spike", "papercheck" -> spikes.command(guild, c);
-                case "solved" -> solved.command(c);
-                case "spikebot" -> passive.configure(guild, c);
-                default -> throw new Refusal("I do not know the command /" + Text.escape(Text.cut(c.command(), 32))
-                        + ". Try /ask or /spike.");
-            };
-            case Event.Autocomplete a -> a.command().equals("spike") ? spikes.autocomplete(guild, a)
-                    : ask.autocomplete(guild, a);
-            case Event.ButtonClick b -> switch (feature(b.customId())) {
-                case "spike" -> spikes.click(guild, b);
-                case "passive" -> passive.feedback(guild, b);
-                default -> throw unknownControl();
-            };
-            case Event.SelectChoice s -> switch (feature(s.customId())) {
-                case "spike" -> spikes.select(guild, s);
-                default -> throw unknownControl();
-            };
-            case Event.FormSubmit m -> switch (feature(m.customId())) {
-                case "spike" -> spikes.submit(guild, m);
-                case "solved" -> solved.submit(guild, m);
-                default -> throw unknownControl();
-            };
-            case Event.MessageCommand m -> {
-                if (!m.command().equals(SolvedCommand.MENU)) throw new Refusal("I do not know that menu entry.");
-                yield solved.menu(m);
-            }
-            case Event.MessagePosted m -> m.mentionsBot() ? ask.mention(guild, m) : passive.consider(guild, m);
-            case Event.ThreadOpened t -> spikes.threadOpened(guild, t);
-            case Event.ThreadFailed t -> spikes.threadFailed(guild, t);
-        };
-    }
-
     /**
-     * Posts due now (spike reminders) in every guild, each at most once, including those missed while the bot
-     * was down. Call it at start and then every few seconds (from one thread); the first call opens every guild's
-     * index, and later calls pick up notes changed in the folders once a minute.
+     * Posts due now (spike reminders and other scheduled work) in every guild, each at most once, including those
+     * missed while the bot was down. Call it at start and then every few seconds (from one thread); the first call
+     * opens every guild's index, and later calls pick up notes changed in the folders once a minute.
      */
+    @Override
     public List<Action> tick() {
         List<Action> posts = new ArrayList<>();
         boolean resync = lastSync == null || !clock.instant().isBefore(lastSync.plus(RESYNC));
@@ -223,10 +152,17 @@ public final class ChatCore implements Chat {
             GuildKnowledge guild = guild(entry.getKey(), entry.getValue());
             guild.lock().lock();
             try {
-                posts.addAll(spikes.tick(guild));
+                for (Feature feature : routes.features()) {
+                    try {
+                        posts.addAll(feature.tick(guild));
+                    } catch (IOException | RuntimeException e) { // e.g. a knowledge base folder that went missing
+                        LOG.error("guild {}: {} failed on its scheduled work", guild.id(),
+                                feature.getClass().getSimpleName(), e);
+                    }
+                }
                 if (resync) guild.sync();
-            } catch (RuntimeException e) { // e.g. a knowledge base folder that went missing
-                LOG.error("guild {}: tick failed", guild.id(), e);
+            } catch (RuntimeException e) {
+                LOG.error("guild {}: cannot sync the index", guild.id(), e);
             } finally {
                 guild.lock().unlock();
             }
@@ -235,16 +171,7 @@ public final class ChatCore implements Chat {
     }
 
     private GuildKnowledge guild(String id, GuildConfig config) {
-        return guilds.computeIfAbsent(id, g -> new GuildKnowledge(g, config, embeddings, this::backlog));
-    }
-
-    private static String feature(String customId) {
-        List<String> parts = CustomIds.parts(customId);
-        return parts.isEmpty() ? "" : parts.get(0);
-    }
-
-    private static Refusal unknownControl() {
-        return new Refusal("This control is not one I know; it may be from an older version of the bot.");
+        return guilds.computeIfAbsent(id, g -> new GuildKnowledge(g, config, embeddings, searchSlots));
     }
 
     @Override

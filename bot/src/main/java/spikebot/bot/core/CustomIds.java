@@ -16,6 +16,13 @@ public final class CustomIds {
         return id;
     }
 
+    /** The feature part of a custom id (what {@link Feature#customIdPrefixes()} declares); empty for none. */
+    public static String prefix(String customId) {
+        if (customId == null) return "";
+        int colon = customId.indexOf(':');
+        return colon < 0 ? customId : customId.substring(0, colon);
+    }
+
     /** The parts of a custom id; an id the core did not make still parses, and the feature says it is unknown. */
     public static List<String> parts(String customId) {
         return customId == null ? List.of() : List.of(customId.split(":", -1));

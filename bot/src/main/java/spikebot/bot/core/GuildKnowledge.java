@@ -2,9 +2,11 @@ package spikebot.bot.core;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import spikebot.index.Candidate;
 import spikebot.index.Hit;
 import spikebot.index.IndexBusyException;
 import spikebot.index.NoteIndex;
+import spikebot.index.SearchMode;
 import spikebot.index.SearchRequest;
 import spikebot.index.embed.Embeddings;
 import spikebot.knowledge.KnowledgeBase;
@@ -16,15 +18,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.BooleanSupplier;
-import java.util.function.Predicate;
 
 /**
  * One guild's knowledge: its own folder of notes and its own index, never shared with another guild. The index is
  * opened on first use, so that a bot serving many guilds starts at once.
  *
- * <p>{@code search} and {@link #tags} may be called from several threads at once; everything else only while
- * holding {@link #lock()}, which {@link ChatCore} takes for every event that changes something.
+ * <p>{@code candidates}, {@code snippets} and {@link #tags} may be called from several threads at once; everything
+ * else only while holding {@link #lock()}, which {@link ChatCore} takes for every event that changes something.
  */
 public final class GuildKnowledge implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GuildKnowledge.class);
@@ -35,19 +35,19 @@ public final class GuildKnowledge implements AutoCloseable {
     private final ReentrantLock lock = new ReentrantLock();
     private final ReentrantLock opening = new ReentrantLock();
     private final Embeddings embeddings;
-    /** Whether questions are queuing up, so that searching by meaning would answer the last ones too late. */
-    private final BooleanSupplier backlog;
+    /** Shared by all guilds: how many searches run at once, and whether questions are queuing up. */
+    private final SearchSlots searchSlots;
     private volatile NoteIndex index;
 
     /**
      * @param embeddings the model for hybrid search, or null for words alone
-     * @param backlog    true while so many questions wait that they must be searched by their words alone
+     * @param searchSlots searches run at once, shared by all guilds; past a backlog questions are searched by words
      */
-    GuildKnowledge(String id, GuildConfig config, Embeddings embeddings, BooleanSupplier backlog) {
+    GuildKnowledge(String id, GuildConfig config, Embeddings embeddings, SearchSlots searchSlots) {
         this.id = id;
         this.config = config;
         this.embeddings = embeddings;
-        this.backlog = backlog;
+        this.searchSlots = searchSlots;
         this.kb = new KnowledgeBase(config.knowledgeBase());
     }
 
@@ -63,25 +63,23 @@ public final class GuildKnowledge implements AutoCloseable {
         return config;
     }
 
-    public KnowledgeBase kb() {
-        return kb;
-    }
-
     /** Where this guild's derived state lives (open spikes, settings, feedback), beside its notes. */
     public Path stateDir() {
         return kb.stateDir();
     }
 
-    public List<Hit> search(SearchRequest request) {
-        return index().search(request);
+    /**
+     * The notes that rank for a question, without snippets (see {@link NoteIndex#candidates}); during a backlog of
+     * questions, by their words alone. Holds no searcher once it returns: filter them at leisure.
+     */
+    public List<Candidate> candidates(SearchRequest request) {
+        SearchMode mode = searchSlots.backlog() ? SearchMode.BM25 : SearchMode.HYBRID;
+        return searchSlots.search(() -> index().candidates(request, mode));
     }
 
-    /**
-     * See {@link NoteIndex#search(SearchRequest, Predicate, int, boolean)}: dropped hits cost no snippet, and during
-     * a backlog of questions the vectors are left out.
-     */
-    public List<Hit> search(SearchRequest request, Predicate<Hit> keep, int atMost) {
-        return index().search(request, keep, atMost, !backlog.getAsBoolean());
+    /** The candidates kept for an answer, with their snippets: only notes shown pay for highlighting. */
+    public List<Hit> snippets(SearchRequest request, List<Candidate> kept) {
+        return searchSlots.search(() -> index().snippets(request, kept));
     }
 
     /** Tags that start with {@code prefix}, most used first. */

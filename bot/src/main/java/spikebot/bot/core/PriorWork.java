@@ -1,8 +1,10 @@
 package spikebot.bot.core;
 
+import spikebot.index.Candidate;
 import spikebot.index.Hit;
 import spikebot.index.SearchRequest;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -27,20 +29,22 @@ public record PriorWork(List<Hit> shown, int withheld) {
                                  float minRelevance) {
         int limit = request.limit();
         SearchRequest wider = request.withLimit(Math.min(SearchRequest.MAX_LIMIT, limit * OVERFETCH));
-        int[] withheld = {0};
-        // Judged before the index highlights them: only the hits shown get a snippet.
-        List<Hit> shown = guild.search(wider, hit -> {
-            if (hit.relevance() < minRelevance) return false;
-            return switch (audience.judge(hit, access)) {
-                case SHOW -> true;
-                case ASKER_ONLY -> {
-                    withheld[0]++;
-                    yield false;
+        int withheld = 0;
+        List<Candidate> kept = new ArrayList<>();
+        // Judged with no searcher held (a judgement may ask Discord), and before highlighting: only the hits shown
+        // get a snippet.
+        for (Candidate candidate : guild.candidates(wider)) {
+            if (candidate.relevance() < minRelevance) continue;
+            switch (audience.judge(candidate, access)) {
+                case SHOW -> {
+                    if (kept.size() < limit) kept.add(candidate);
                 }
-                case HIDE -> false;
-            };
-        }, limit);
-        return new PriorWork(shown, withheld[0]);
+                case ASKER_ONLY -> withheld++;
+                case HIDE -> {
+                }
+            }
+        }
+        return new PriorWork(guild.snippets(wider, kept), withheld);
     }
 
     public boolean isEmpty() {

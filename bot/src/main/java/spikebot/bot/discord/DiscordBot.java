@@ -6,14 +6,19 @@ import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.exceptions.InvalidTokenException;
 import net.dv8tion.jda.api.requests.GatewayIntent;
+import net.dv8tion.jda.api.utils.cache.CacheFlag;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import spikebot.bot.cli.CommandLineError;
+import spikebot.bot.core.Action;
 import spikebot.bot.core.ChannelAccess;
 import spikebot.bot.core.Chat;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -40,7 +45,9 @@ public final class DiscordBot implements AutoCloseable {
     private final JDA jda;
     private final Chat core;
     private final DiscordSettings settings;
-    private final ThreadDirectory threads;
+    private final DiscordThreads threadWork;
+    /** Scheduled actions Discord did not take for a passing reason; guarded by this. */
+    private final List<Action> undelivered = new ArrayList<>();
     /**
      * One virtual thread per event: answering mostly waits on Discord's REST API, so a fixed pool of threads spends
      * a burst waiting while the next events queue behind it, forms and clicks included. How much runs at once is
@@ -53,11 +60,23 @@ public final class DiscordBot implements AutoCloseable {
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(
             daemons("spikebot-safety-net"));
 
+    /**
+     * Where Discord is and what time it is there: the real Discord and the system clock, or in tests a fake Discord
+     * and a clock the test moves. The clock tells interactions' ages (Discord's 3 seconds count from their creation).
+     *
+     * @param builder adjusts the JDA builder before it connects
+     */
+    public record Connection(UnaryOperator<JDABuilder> builder, Clock clock) {
+        public static Connection discord() {
+            return new Connection(b -> b, Clock.systemUTC());
+        }
+    }
+
     private DiscordBot(JDA jda, Chat core, DiscordSettings settings, ThreadDirectory threads) {
         this.jda = jda;
         this.core = core;
         this.settings = settings;
-        this.threads = threads;
+        this.threadWork = new DiscordThreads(jda, settings, threads);
     }
 
     /**
@@ -65,14 +84,17 @@ public final class DiscordBot implements AutoCloseable {
      * tick.
      *
      * @param cores      makes the core, given the permission check that answers from Discord
-     * @param connection adjusts the JDA builder before it connects (tests point it at a fake Discord)
+     * @param connection where Discord is ({@link Connection#discord()}; tests point it at a fake Discord)
      * @throws CommandLineError with a one-line reason when Discord refuses the token or the intents
      */
     public static DiscordBot start(String token, DiscordSettings settings, Function<ChannelAccess, ? extends Chat> cores,
-                                   UnaryOperator<JDABuilder> connection) throws InterruptedException {
+                                   Connection connection) throws InterruptedException {
         JDA jda;
         try {
-            jda = connection.apply(JDABuilder.createLight(token, INTENTS)).build();
+            // Member overwrites (one person allowed or denied on a channel) decide who may see a note: JDA drops
+            // all but the bot's own unless asked to keep them. Forum tags: a forum may require one on each post.
+            jda = connection.builder().apply(JDABuilder.createLight(token, INTENTS)
+                    .enableCache(CacheFlag.MEMBER_OVERRIDES, CacheFlag.FORUM_TAGS)).build();
         } catch (InvalidTokenException e) {
             throw new CommandLineError("Discord rejected the token in DISCORD_TOKEN; copy it again from the "
                     + "Developer Portal (your application → Bot → Reset Token)");
@@ -91,7 +113,10 @@ public final class DiscordBot implements AutoCloseable {
         DiscordChannelAccess access = new DiscordChannelAccess(jda, threads);
         Chat core = cores.apply(access);
         DiscordBot bot = new DiscordBot(jda, core, settings, threads);
-        jda.addEventListener(new EventRouter(core, settings, access, threads, bot.workers, bot.timers,
+        SafetyNet safetyNet = new SafetyNet(connection.clock());
+        bot.timers.scheduleAtFixedRate(safetyNet::sweep, SafetyNet.SWEEP.toMillis(), SafetyNet.SWEEP.toMillis(),
+                TimeUnit.MILLISECONDS);
+        jda.addEventListener(new EventRouter(core, settings, access, threads, bot.threadWork, bot.workers, safetyNet,
                 bot::registerCommands));
         settings.guilds().keySet().forEach(bot::registerCommands);
         bot.ticks.scheduleWithFixedDelay(bot::tick, 0, settings.reminderCheck().toMillis(), TimeUnit.MILLISECONDS);
@@ -116,22 +141,31 @@ public final class DiscordBot implements AutoCloseable {
             guild.updateCommands().addCommands(DiscordCommands.of(core.commands())).complete();
         } catch (RuntimeException e) {
             LOG.warn("could not register commands in {} ({}): {}; was the bot invited with the "
-                    + "applications.commands scope?", guild.getName(), guildId, Exchange.reason(e));
+                    + "applications.commands scope?", guild.getName(), guildId, Failures.reason(e));
         }
     }
 
     /**
-     * Posts what the core's reminder schedule says is due; runs on a timer, and in tests on demand. Skipped while
-     * the gateway is not connected: JDA forgets the guild's channels when a session is invalidated, and a reminder
-     * the core handed out but that could not be posted would be lost. It stays due until the next tick.
+     * Posts what the core's schedule says is due (reminders); runs on a timer, and in tests on demand. Skipped while
+     * the gateway is not connected: JDA forgets the guild's channels when a session is invalidated. A post that
+     * Discord did not accept for a passing reason (a server error, no connection) is kept and posted at the next
+     * tick, before what is new, so a reminder counts as sent once Discord has it. Kept in memory only: the core
+     * marks a reminder fired when it hands it out (see the README's note for the core).
      */
-    void tick() {
+    synchronized void tick() {
         if (jda.getStatus() != JDA.Status.CONNECTED) {
             LOG.info("not connected to Discord ({}): reminders wait for the next check", jda.getStatus());
             return;
         }
         try {
-            Exchange.forTick(jda, core, settings, threads).run(core.tick());
+            List<Action> due = new ArrayList<>(undelivered);
+            undelivered.clear();
+            due.addAll(core.tick());
+            undelivered.addAll(Exchange.forSchedule(core, threadWork).run(due));
+            if (!undelivered.isEmpty()) {
+                LOG.warn("{} scheduled post(s) wait for the next check in {}", undelivered.size(),
+                        settings.reminderCheck());
+            }
         } catch (RuntimeException e) {
             LOG.error("reminder tick failed; it runs again in {}", settings.reminderCheck(), e);
         }
@@ -170,7 +204,7 @@ public final class DiscordBot implements AutoCloseable {
     /** Why Discord closed the gateway at start, from JDA's shutdown reason, as one line that says what to do. */
     private static String refusal(String jdaMessage) {
         String reason = jdaMessage == null ? "" : jdaMessage.replaceFirst("(?s)^.*Reason:\\s*", "").strip();
-        if (reason.toLowerCase().contains("intent")) {
+        if (reason.toLowerCase(java.util.Locale.ROOT).contains("intent")) {
             return "Discord refused the MESSAGE CONTENT intent: switch it on in the Developer Portal "
                     + "(your application → Bot → Privileged Gateway Intents)";
         }

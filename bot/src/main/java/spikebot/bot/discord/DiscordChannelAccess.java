@@ -4,6 +4,7 @@ import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.entities.Member;
+import net.dv8tion.jda.api.entities.channel.attribute.IPermissionContainer;
 import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
 import net.dv8tion.jda.api.entities.channel.middleman.GuildChannel;
 import org.slf4j.Logger;
@@ -17,7 +18,10 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Who can view which channel, from Discord's permissions at the moment of asking: the member's current roles and
- * the channel's current overwrites (kept up to date by the gateway). The member comes from the interaction or
+ * the channel's current overwrites, for roles and for single members (kept up to date by the gateway; JDA keeps
+ * member overwrites only with {@code CacheFlag.MEMBER_OVERRIDES}, which the bot switches on). JDA computes them as
+ * Discord documents: base permissions from {@code @everyone} and the roles, Administrator grants all, then the
+ * channel's {@code @everyone} overwrite, the role overwrites together, the member's own overwrite last. The member comes from the interaction or
  * message being answered (fresh from Discord), else from Discord's REST API; the bot does not cache all members.
  *
  * <p>A private thread is visible to its members and to those who may manage threads; a public thread to whoever
@@ -85,6 +89,13 @@ final class DiscordChannelAccess implements ChannelAccess {
         return entry.get().isPublic() || member.hasPermission(parent, Permission.MANAGE_THREADS);
     }
 
+    /**
+     * Every member may view it: {@code @everyone} may (after the channel's {@code @everyone} overwrite), and no role
+     * or member overwrite there takes View Channel away from anyone. Deliberately stricter than Discord's own
+     * computation (a role's denial may be lifted by another role of the same member): a channel that is public by
+     * that narrow margin only loses its notes from public answers, it never leaks them. Category overwrites need
+     * no look: Discord applies a channel's own overwrites only (a synced channel holds copies of its category's).
+     */
     @Override
     public boolean isPublic(String guildId, String channelId) {
         Guild guild = jda.getGuildById(guildId);
@@ -93,14 +104,20 @@ final class DiscordChannelAccess implements ChannelAccess {
         if (channel == null) {
             var entry = threads.find(guildId, channelId);
             GuildChannel parent = entry.map(e -> guild.getGuildChannelById(e.parentId())).orElse(null);
-            return parent != null && entry.get().isPublic()
-                    && guild.getPublicRole().hasPermission(parent, Permission.VIEW_CHANNEL);
+            return parent != null && entry.get().isPublic() && everyoneViews(parent);
         }
         if (channel instanceof ThreadChannel thread) {
-            return thread.isPublic() && guild.getPublicRole().hasPermission(thread.getParentChannel(),
-                    Permission.VIEW_CHANNEL);
+            return thread.isPublic() && everyoneViews(thread.getParentChannel());
         }
-        return channel != null && guild.getPublicRole().hasPermission(channel, Permission.VIEW_CHANNEL);
+        return everyoneViews(channel);
+    }
+
+    private static boolean everyoneViews(GuildChannel channel) {
+        if (!channel.getGuild().getPublicRole().hasPermission(channel, Permission.VIEW_CHANNEL)) return false;
+        if (!(channel.getPermissionContainer() instanceof IPermissionContainer container)) return true;
+        return container.getPermissionOverrides().stream()
+                .noneMatch(o -> !o.getId().equals(channel.getGuild().getId())
+                        && o.getDenied().contains(Permission.VIEW_CHANNEL));
     }
 
     private Member member(Guild guild, String userId) {

@@ -32,6 +32,7 @@ import java.util.Set;
  *     note-url-base: https://git.example.com/ml/kb/blob/main/
  *     passive-channels: ["234567890123456789"]
  *     spike-forum: "345678901234567890"  # optional: spikes become posts in this forum channel
+ *     spike-tag: Spike                   # optional: the forum's tag for spike posts (else one named "spike")
  * reminder-check-seconds: 30             # optional
  * </pre>
  *
@@ -44,11 +45,18 @@ public record DiscordSettings(Map<String, GuildSettings> guilds, Duration remind
      *
      * @param spikeForum a forum channel id where spike threads are opened as posts, or null for threads in the
      *                   channel where the command was used
+     * @param spikeTag   the name of the forum tag put on spike posts, or null for a tag named "spike" if the forum
+     *                   has one
      */
     public record GuildSettings(Path knowledgeBase, String noteUrlBase, Set<String> passiveChannels,
-                                String spikeForum) {
+                                String spikeForum, String spikeTag) {
         public GuildSettings {
             passiveChannels = Set.copyOf(passiveChannels);
+        }
+
+        /** No spike tag configured. */
+        public GuildSettings(Path knowledgeBase, String noteUrlBase, Set<String> passiveChannels, String spikeForum) {
+            this(knowledgeBase, noteUrlBase, passiveChannels, spikeForum, null);
         }
 
         GuildConfig toCore() {
@@ -86,9 +94,15 @@ public record DiscordSettings(Map<String, GuildSettings> guilds, Duration remind
         return g == null ? null : g.spikeForum();
     }
 
+    /** The forum tag for spike posts in a guild, or null for the default (a tag named "spike"). */
+    public String spikeTag(String guildId) {
+        GuildSettings g = guilds.get(guildId);
+        return g == null ? null : g.spikeTag();
+    }
+
     /** The file as written: kebab-case keys, ids as strings or numbers. */
     private record FileGuild(String knowledgeBase, String noteUrlBase, List<String> passiveChannels,
-                             String spikeForum) {
+                             String spikeForum, String spikeTag) {
     }
 
     private record FileSettings(Map<String, FileGuild> guilds, Integer reminderCheckSeconds, String search) {
@@ -150,7 +164,11 @@ public record DiscordSettings(Map<String, GuildSettings> guilds, Duration remind
             for (String channel : g.passiveChannels()) passive.add(snowflake(file, "passive channel id", channel));
         }
         String forum = g.spikeForum() == null ? null : snowflake(file, "spike-forum id", g.spikeForum());
-        return new GuildSettings(kb, url, passive, forum);
+        String tag = g.spikeTag() == null || g.spikeTag().isBlank() ? null : g.spikeTag().strip();
+        if (tag != null && forum == null) {
+            throw new CommandLineError(where + ": spike-tag is set but spike-forum is not (tags exist in forums only)");
+        }
+        return new GuildSettings(kb, url, passive, forum, tag);
     }
 
     private static String snowflake(Path file, String what, String value) {

@@ -17,11 +17,8 @@ import org.slf4j.LoggerFactory;
 import spikebot.bot.core.Chat;
 import spikebot.bot.core.Event;
 
-import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -32,32 +29,27 @@ import java.util.function.Function;
  */
 final class EventRouter extends ListenerAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(EventRouter.class);
-    /**
-     * When an interaction still without an answer is acknowledged anyway: Discord fails it after 3 seconds, counted
-     * from its creation, and the gateway and the acknowledgement itself take some of them.
-     */
-    static final Duration SAFETY_NET = Duration.ofSeconds(2);
 
     private final Chat core;
     private final DiscordSettings settings;
     private final DiscordChannelAccess access;
-    private final ThreadDirectory threads;
+    private final ThreadDirectory directory;
+    private final DiscordThreads threads;
     private final ExecutorService workers;
-    private final ScheduledExecutorService timers;
+    private final SafetyNet safetyNet;
     private final Consumer<String> registerCommands;
 
-    /**
-     * @param workers where events are handled (they may block on Discord's REST API)
-     * @param timers  runs the safety net; its tasks never block
-     */
-    EventRouter(Chat core, DiscordSettings settings, DiscordChannelAccess access, ThreadDirectory threads,
-                ExecutorService workers, ScheduledExecutorService timers, Consumer<String> registerCommands) {
+    /** @param workers where events are handled (they may block on Discord's REST API) */
+    EventRouter(Chat core, DiscordSettings settings, DiscordChannelAccess access, ThreadDirectory directory,
+                DiscordThreads threads, ExecutorService workers, SafetyNet safetyNet,
+                Consumer<String> registerCommands) {
         this.core = core;
         this.settings = settings;
         this.access = access;
+        this.directory = directory;
         this.threads = threads;
         this.workers = workers;
-        this.timers = timers;
+        this.safetyNet = safetyNet;
         this.registerCommands = registerCommands;
     }
 
@@ -102,10 +94,9 @@ final class EventRouter extends ListenerAdapter {
         // Plain chatter in guilds the bot does not serve is none of its business; a mention still gets an answer.
         if (!mentionsBot && !settings.guilds().containsKey(e.getGuild().getId())) return;
         access.saw(e.getMember());
-        Exchange exchange = Exchange.forMessage(e.getJDA(), core, settings, threads, e.getMessage(),
-                event.origin());
+        Exchange exchange = Exchange.forMessage(core, threads, e.getMessage(), event.origin());
         submit(() -> {
-            if (e.getChannel() instanceof ThreadChannel thread) threads.remember(thread);
+            if (e.getChannel() instanceof ThreadChannel thread) directory.remember(thread);
             exchange.handle(event);
         });
     }
@@ -113,7 +104,7 @@ final class EventRouter extends ListenerAdapter {
     /** The last moment a thread is in JDA's cache: keep where it lives before the gateway forgets it. */
     @Override
     public void onChannelUpdateArchived(ChannelUpdateArchivedEvent e) {
-        if (e.getChannel() instanceof ThreadChannel thread) submit(() -> threads.remember(thread));
+        if (e.getChannel() instanceof ThreadChannel thread) submit(() -> directory.remember(thread));
     }
 
     @Override
@@ -136,21 +127,17 @@ final class EventRouter extends ListenerAdapter {
             return;
         }
         access.saw(e.getMember());
-        Exchange exchange = Exchange.forInteraction(e.getJDA(), core, settings, threads, e, event.origin());
+        Exchange exchange = Exchange.forInteraction(core, threads, e, event.origin());
         if (!(event instanceof Event.Autocomplete)) { // suggestions cannot be deferred
             try {
                 exchange.deferIfAsked(core.deferral(event).orElse(null));
             } catch (RuntimeException ex) {
                 LOG.error("the core failed to say whether to defer {}", event, ex);
             }
-            try {
-                timers.schedule(exchange::deferIfUnanswered, SAFETY_NET.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (RejectedExecutionException ex) {
-                LOG.debug("shutting down: no safety net");
-            }
+            safetyNet.watch(exchange, e.getTimeCreated().toInstant());
         }
         submit(() -> {
-            if (e.getChannel() instanceof ThreadChannel thread) threads.remember(thread);
+            if (e.getChannel() instanceof ThreadChannel thread) directory.remember(thread);
             exchange.handle(event);
         });
     }

@@ -1,11 +1,12 @@
 package spikebot.bot.discord;
 
+import spikebot.bot.wiring.Features;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import spikebot.bot.cli.CommandLineError;
 import spikebot.bot.cli.Console;
 import spikebot.bot.cli.SearchModeOption;
-import spikebot.bot.core.ChatCore;
+import spikebot.bot.wiring.Features;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -49,8 +50,8 @@ public final class RunCommand implements Callable<Integer> {
         // not embedded yet, answers come by words alone.
         SearchModeOption.ModelSession model = SearchModeOption.load(settings.search(), false);
         DiscordBot bot = DiscordBot.start(token.strip(), settings,
-                access -> new ChatCore(settings.coreConfigs(), access, Clock.systemUTC(), model.embeddings()),
-                builder -> builder);
+                access -> Features.core(settings.coreConfigs(), access, Clock.systemUTC(), model.embeddings()),
+                DiscordBot.Connection.discord());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             bot.close();
             model.close();

@@ -58,6 +58,19 @@ final class ThreadDirectory {
         }
     }
 
+    /** Where a thread lives, looked up in every guild: for scheduled work, which names only the thread. */
+    Optional<Located> locate(String threadId) {
+        for (String guildId : files.keySet()) {
+            Optional<Entry> entry = find(guildId, threadId);
+            if (entry.isPresent()) return Optional.of(new Located(guildId, entry.get()));
+        }
+        return Optional.empty();
+    }
+
+    /** A thread's guild and where in it the thread lives. */
+    record Located(String guildId, Entry entry) {
+    }
+
     private Map<String, Entry> threads(String guildId) {
         Path file = files.get(guildId);
         if (file == null) return null;

@@ -3,7 +3,7 @@ package spikebot.bot.passive;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import spikebot.bot.ask.AskCommand;
+import spikebot.bot.ask.AskFeature;
 import spikebot.bot.ask.Questions;
 import spikebot.bot.core.Action;
 import spikebot.bot.core.ControlRow;
@@ -11,14 +11,15 @@ import spikebot.bot.core.Audience;
 import spikebot.bot.core.ChannelAccess;
 import spikebot.bot.core.CommandSpec;
 import spikebot.bot.core.Control;
-import spikebot.bot.core.CustomIds;
 import spikebot.bot.core.Card;
 import spikebot.bot.core.Event;
+import spikebot.bot.core.Feature;
 import spikebot.bot.core.GuildKnowledge;
 import spikebot.bot.core.HitCards;
 import spikebot.bot.core.Draft;
 import spikebot.bot.core.OptionSpec;
 import spikebot.bot.core.PriorWork;
+import spikebot.bot.core.Refusal;
 import spikebot.bot.core.Text;
 import spikebot.index.Hit;
 import spikebot.index.SearchRequest;
@@ -44,7 +45,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * done before gets the prior work, but only when the match is strong, once per message, and not more than once
  * per channel every few minutes. People rate each answer; the ratings are kept.
  */
-public final class PassiveAnswers {
+public final class PassiveAnswers implements Feature {
     private static final Logger LOG = LoggerFactory.getLogger(PassiveAnswers.class);
     /** Between two passive answers in one channel: unasked help must stay rare to stay welcome. */
     public static final Duration COOLDOWN = Duration.ofMinutes(10);
@@ -79,8 +80,34 @@ public final class PassiveAnswers {
         this.clock = clock;
     }
 
+    @Override
+    public List<CommandSpec> commands() {
+        return List.of(SPEC);
+    }
+
+    @Override
+    public List<String> customIdPrefixes() {
+        return List.of(FeedbackButton.PREFIX);
+    }
+
+    /** Plain messages not addressed to the bot: only those may get an unprompted answer. */
+    @Override
+    public boolean hears(Event.MessagePosted message) {
+        return !message.mentionsBot();
+    }
+
+    @Override
+    public List<Action> handle(GuildKnowledge guild, Event event) {
+        return switch (event) {
+            case Event.SlashCommand c -> configure(guild, c);
+            case Event.MessagePosted m -> consider(guild, m);
+            case Event.ButtonClick b -> feedback(guild, b);
+            default -> throw new Refusal("This control is not one I know; it may be from an older version.");
+        };
+    }
+
     /** {@code /spikebot passive on|off}: managers only, for the channel it is used in. */
-    public List<Action> configure(GuildKnowledge guild, Event.SlashCommand command) {
+    List<Action> configure(GuildKnowledge guild, Event.SlashCommand command) {
         if (!command.origin().actor().canManageServer()) {
             return List.of(Action.Reply.privately("Only someone with the Manage Server permission can change "
                     + "Spikebot's settings."));
@@ -117,7 +144,7 @@ public final class PassiveAnswers {
     }
 
     /** A plain message: an answer only if it asks the question, the channel allows it, and a note fits well. */
-    public List<Action> consider(GuildKnowledge guild, Event.MessagePosted message) {
+    List<Action> consider(GuildKnowledge guild, Event.MessagePosted message) {
         var origin = message.origin();
         if (!enabledIn(guild, origin.channelId(), origin.parentId())) return List.of();
         String text = Text.oneLine(message.content());
@@ -128,7 +155,7 @@ public final class PassiveAnswers {
         Instant last = state.lastAnswer.get(origin.channelId());
         if (last != null && now.isBefore(last.plus(COOLDOWN))) return List.of();
 
-        SearchRequest request = SearchRequest.of(Text.cut(text, AskCommand.MAX_QUESTION)).withLimit(MAX_HITS);
+        SearchRequest request = SearchRequest.of(Text.cut(text, AskFeature.MAX_QUESTION)).withLimit(MAX_HITS);
         PriorWork work = PriorWork.find(guild, request, Audience.of(origin, false), access, Hit.STRONG);
         if (work.isEmpty()) return List.of();
 
@@ -140,25 +167,23 @@ public final class PassiveAnswers {
         List<Card.Field> fields = work.shown().stream().map(h -> HitCards.field(h, guild)).toList();
         Card embed = new Card("This may have been done before", null, null, fields, null, null);
         ControlRow buttons = ControlRow.of(
-                Control.Button.of(CustomIds.of("passive", "fb", message.messageId(), "helpful"), "Helpful",
+                Control.Button.of(new FeedbackButton(message.messageId(), true).customId(), "Helpful",
                         Control.Style.SUCCESS),
-                Control.Button.of(CustomIds.of("passive", "fb", message.messageId(), "not-relevant"), "Not relevant",
+                Control.Button.of(new FeedbackButton(message.messageId(), false).customId(), "Not relevant",
                         Control.Style.SECONDARY));
         return List.of(new Action.Reply(new Draft("", List.of(embed), List.of(buttons)), false));
     }
 
     /** "Helpful" / "Not relevant" on a passive answer. */
-    public List<Action> feedback(GuildKnowledge guild, Event.ButtonClick click) {
-        List<String> parts = CustomIds.parts(click.customId());
-        if (parts.size() != 4 || !parts.get(1).equals("fb")
-                || !(parts.get(3).equals("helpful") || parts.get(3).equals("not-relevant"))) {
+    List<Action> feedback(GuildKnowledge guild, Event.ButtonClick click) {
+        FeedbackButton button = FeedbackButton.parse(click.customId()).orElse(null);
+        if (button == null) {
             return List.of(Action.Reply.privately("This button is not one I know; it may be from an older version."));
         }
-        String verdict = parts.get(3);
         record(state(guild), Map.of("type", "feedback", "at", clock.instant().toString(),
-                "channel", click.origin().channelId(), "message", parts.get(2),
-                "user", click.origin().actor().id(), "verdict", verdict));
-        return List.of(Action.Reply.privately(verdict.equals("helpful")
+                "channel", click.origin().channelId(), "message", button.messageId(),
+                "user", click.origin().actor().id(), "verdict", button.verdict()));
+        return List.of(Action.Reply.privately(button.helpful()
                 ? "Thanks, glad it helped. Noted." : "Thanks: noted as not relevant, so answers can get better."));
     }
 

@@ -62,7 +62,7 @@ class AskCommandTest {
         assertTrue(first.value().contains("**Polars**"), "highlighted snippet: " + first.value());
         assertTrue(first.value().contains("\\*\\*feature\\*\\*"), "note Markdown escaped: " + first.value());
         assertTrue(first.value().contains("`spikes/evaluate-polars-as-a-pandas-replacement.md`"), first.value());
-        assertTrue(embed.fields().size() <= AskCommand.MAX_ANSWERS);
+        assertTrue(embed.fields().size() <= AskFeature.MAX_ANSWERS);
     }
 
     @Test
@@ -122,7 +122,7 @@ class AskCommandTest {
                 "Ask a question");
         String huge = "polars ".repeat(5000);
         String answer = text(bot.slash(in("100", ALICE), "ask", null, "question", huge));
-        assertTrue(answer.contains("first " + AskCommand.MAX_QUESTION + " characters"), answer);
+        assertTrue(answer.contains("first " + AskFeature.MAX_QUESTION + " characters"), answer);
     }
 
     @Test

@@ -38,6 +38,8 @@ class BenchCliTest {
         assertTrue(r.get("restartToFirstMillis").asDouble() > 0);
         assertTrue(r.get("indexBytes").asLong() > 0);
         assertTrue(r.get("heapBytes").asLong() > 0);
+        assertTrue(r.get("vanillaP50Millis").asDouble() > 0, "plain Lucene is timed beside");
+        assertTrue(r.get("stageMeanMillis").get("snippets").asDouble() > 0, "the stages are named: " + r.get("stageMeanMillis"));
         assertTrue(err.toString().contains("%"), "no progress shown: " + err);
     }
 
@@ -45,7 +47,8 @@ class BenchCliTest {
     void tableNamesEachMeasure() {
         assertEquals(0, run("bench", "--notes", "200", "--queries", "20"), err.toString());
         String table = out.toString(StandardCharsets.UTF_8);
-        for (String row : new String[]{"indexing", "answer p50", "answer p99", "restart to first answer", "index on disk", "heap in use"}) {
+        for (String row : new String[]{"indexing", "answer p50", "answer p99", "restart to first answer", "index on disk", "heap in use",
+                "plain Lucene p50", "plain Lucene p99", "snippets"}) {
             assertTrue(table.contains(row), row + " missing:\n" + table);
         }
     }

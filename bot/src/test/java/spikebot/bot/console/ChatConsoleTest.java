@@ -1,5 +1,6 @@
 package spikebot.bot.console;
 
+import spikebot.bot.wiring.Features;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import spikebot.bot.Main;
@@ -48,7 +49,8 @@ class ChatConsoleTest {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
         BufferedReader in = new BufferedReader(new StringReader(String.join("\n", lines) + "\n"));
-        try (ChatCore core = new ChatCore(Map.of(ChatConsole.GUILD, GuildConfig.of(kb)), ChannelAccess.ALL, clock)) {
+        try (ChatCore core = Features.core(Map.of(ChatConsole.GUILD, GuildConfig.of(kb)), ChannelAccess.ALL, clock,
+                null)) {
             new ChatConsole(core, clock, in, out, me, true).loop(kb);
         }
         return bytes.toString(StandardCharsets.UTF_8);

@@ -1,5 +1,6 @@
 package spikebot.bot.console;
 
+import spikebot.bot.wiring.Features;
 import org.junit.jupiter.api.Test;
 import spikebot.bot.core.ChannelAccess;
 import spikebot.bot.core.ChatCore;
@@ -14,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SlashLineTest {
-    static final List<CommandSpec> SPECS = new ChatCore(Map.of(), ChannelAccess.ALL, Clock.systemUTC()).commands();
+    static final List<CommandSpec> SPECS = Features.core(Map.of(), ChannelAccess.ALL, Clock.systemUTC(), null).commands();
 
     private static SlashLine parse(String line) {
         SlashLine.Parsed r = SlashLine.parse(line, SPECS, ChatConsole.FIELD_IDS);

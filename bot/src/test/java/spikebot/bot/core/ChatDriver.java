@@ -1,5 +1,6 @@
 package spikebot.bot.core;
 
+import spikebot.bot.wiring.Features;
 import spikebot.knowledge.KnowledgeBase;
 import spikebot.knowledge.Note;
 import spikebot.knowledge.NoteKind;
@@ -45,7 +46,7 @@ public final class ChatDriver implements AutoCloseable {
         this.guilds = guilds;
         this.access = access;
         this.clock = clock;
-        this.core = new ChatCore(guilds, access, clock);
+        this.core = Features.core(guilds, access, clock, null);
     }
 
     /** One guild "g1" whose knowledge base is {@code kb}, everyone sees everything. */
@@ -56,7 +57,7 @@ public final class ChatDriver implements AutoCloseable {
     /** A new core on the same folders and clock, as after a restart. */
     public void restart() {
         core.close();
-        core = new ChatCore(guilds, access, clock);
+        core = Features.core(guilds, access, clock, null);
     }
 
     public static Origin in(String channel, Actor member) {

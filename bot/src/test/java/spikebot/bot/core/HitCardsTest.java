@@ -28,7 +28,7 @@ class HitCardsTest {
     void adjacentHighlightsMergeIntoOneBoldRunAndNoteTextIsEscaped() {
         Snippet snippet = new Snippet("cudaError at *step* 3", List.of(new Snippet.Span(0, 4),
                 new Snippet.Span(4, 9)));
-        GuildKnowledge guild = new GuildKnowledge("g1", GuildConfig.of(kb), null, () -> false);
+        GuildKnowledge guild = new GuildKnowledge("g1", GuildConfig.of(kb), null, new SearchSlots());
         Card.Field field = HitCards.field(hit(null, null, snippet), guild);
         assertTrue(field.value().contains("> **cudaError** at \\*step\\* 3"), field.value());
         assertFalse(field.name().contains("<@42>"), field.name());
@@ -38,9 +38,9 @@ class HitCardsTest {
 
     @Test
     void linksGoToTheThreadElseTheFolderWebViewElseTheNotesOwnLink() {
-        GuildKnowledge plain = new GuildKnowledge("g1", GuildConfig.of(kb), null, () -> false);
+        GuildKnowledge plain = new GuildKnowledge("g1", GuildConfig.of(kb), null, new SearchSlots());
         GuildKnowledge withBase = new GuildKnowledge("g1", new GuildConfig(kb, "https://git.example.com/kb/", Set.of()), null,
-                () -> false);
+                new SearchSlots());
         assertEquals("[Open](https://discord.com/channels/g1/555)",
                 HitCards.link(hit("555", "https://wiki/x", Snippet.EMPTY), withBase));
         assertEquals("[Open](https://git.example.com/kb/solutions/oom.md)",

@@ -2,15 +2,11 @@ package spikebot.bot.discord;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import net.dv8tion.jda.api.JDABuilder;
-import net.dv8tion.jda.api.utils.Compression;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import spikebot.bot.core.Action;
 import spikebot.bot.core.ControlRow;
-import spikebot.bot.core.ChatCore;
 import spikebot.bot.core.Choice;
 import spikebot.bot.core.CommandSpec;
 import spikebot.bot.core.Control;
@@ -31,18 +27,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Function;
-import java.util.function.UnaryOperator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.when;
 import static spikebot.bot.discord.fake.FakeWorld.ALICE;
 import static spikebot.bot.discord.fake.FakeWorld.GENERAL;
 import static spikebot.bot.discord.fake.FakeWorld.MARIA;
@@ -71,51 +61,18 @@ class DiscordAdapterTest {
 
     @TempDir
     Path kb;
+    @RegisterExtension
+    final FakeDiscordExtension fake = new FakeDiscordExtension();
+    private final ScriptedChat core = new ScriptedChat(COMMANDS);
     private FakeDiscord discord;
     private DiscordBot bot;
-    private final ChatCore core = mock(ChatCore.class);
-    private final List<Event> seen = new CopyOnWriteArrayList<>();
-    private volatile Function<Event, List<Action>> script = e -> List.of();
-
-    @BeforeEach
-    void start() throws Exception {
-        discord = FakeDiscord.start();
-        when(core.commands()).thenReturn(COMMANDS);
-        when(core.deferral(any())).thenReturn(Optional.empty());
-        when(core.tick()).thenReturn(List.of());
-        when(core.handle(any())).thenAnswer(inv -> {
-            Event event = inv.getArgument(0);
-            seen.add(event);
-            return script.apply(event);
-        });
-    }
 
     private void connect(String spikeForum) throws InterruptedException {
         DiscordSettings settings = new DiscordSettings(Map.of(
                 Long.toUnsignedString(ML_TEAM), new DiscordSettings.GuildSettings(kb, null, Set.of(), spikeForum)),
                 Duration.ofHours(1));
-        bot = DiscordBot.start(FakeDiscord.TOKEN, settings, access -> core, toFake(discord));
-    }
-
-    static UnaryOperator<JDABuilder> toFake(FakeDiscord discord) {
-        return builder -> builder.setRestConfig(discord.restConfig())
-                .setSessionController(discord.sessionController())
-                .setCompression(Compression.NONE);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        if (bot != null) bot.close();
-        discord.close();
-    }
-
-    private <T extends Event> T seen(Class<T> type) {
-        long deadline = System.nanoTime() + FakeDiscord.TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            for (Event e : seen) if (type.isInstance(e)) return type.cast(e);
-            Thread.onSpinWait();
-        }
-        throw new AssertionError("the core never got a " + type.getSimpleName() + "; it got " + seen);
+        discord = fake.discord();
+        bot = fake.startBot(settings, access -> core);
     }
 
     @Test
@@ -138,14 +95,13 @@ class DiscordAdapterTest {
     @Test
     void slashCommandReachesTheCoreAndItsReplyIsTheCallback() throws Exception {
         connect(null);
-        script = e -> List.of(new Action.Reply(new Draft("Prior work:",
-                List.of(Card.of("Polars vs Pandas", "fast @everyone")), List.of()), false));
-        discord.await(c -> c.is("PUT", "applications/\\d+/guilds/\\d+/commands"));
+        core.answering(e -> List.of(new Action.Reply(new Draft("Prior work:",
+                List.of(Card.of("Polars vs Pandas", "fast @everyone")), List.of()), false)));
 
         FakeInteraction ask = discord.slash(ALICE, GENERAL, "ask",
                 Map.of("question", "anyone tried polars?", "private", true));
 
-        Event.SlashCommand event = seen(Event.SlashCommand.class);
+        Event.SlashCommand event = core.awaitSeen(Event.SlashCommand.class);
         assertEquals("ask", event.command());
         assertEquals(null, event.subcommand());
         assertEquals(Map.of("question", "anyone tried polars?", "private", "true"), event.options());
@@ -164,24 +120,22 @@ class DiscordAdapterTest {
 
     @Test
     void deferredReplyIsEditedWithTheAnswer() throws Exception {
-        when(core.deferral(any())).thenReturn(Optional.of(new Defer(false)));
+        core.deferring(e -> Optional.of(new Defer(false)));
         connect(null);
-        script = e -> List.of(Action.Reply.of("found 3 notes"));
-        discord.await(c -> c.is("PUT", "applications/\\d+/guilds/\\d+/commands"));
+        core.answering(e -> List.of(Action.Reply.of("found 3 notes")));
 
         FakeInteraction ask = discord.slash(MARIA, GENERAL, "ask", Map.of("question", "gpu cost"));
         assertEquals(5, ask.awaitCallback().callbackType());
         assertEquals("found 3 notes", ask.awaitReply().get("content").asText());
-        assertTrue(seen(Event.SlashCommand.class).origin().actor().canManageServer(), "maria is a manager");
+        assertTrue(core.awaitSeen(Event.SlashCommand.class).origin().actor().canManageServer(), "maria is a manager");
         discord.await(c -> c.is("PATCH", "webhooks/\\d+/[^/]+/messages/@original"));
     }
 
     @Test
     void privateAnswerNeverLandsInAPublicDeferredReply() throws Exception {
-        when(core.deferral(any())).thenReturn(Optional.of(new Defer(false)));
+        core.deferring(e -> Optional.of(new Defer(false)));
         connect(null);
-        script = e -> List.of(Action.Reply.privately("secret findings"));
-        discord.await(c -> c.is("PUT", "applications/\\d+/guilds/\\d+/commands"));
+        core.answering(e -> List.of(Action.Reply.privately("secret findings")));
 
         FakeInteraction ask = discord.slash(ALICE, GENERAL, "ask", Map.of("question", "x"));
         discord.awaitCount(c -> c.path().contains(ask.token()) && !c.isInteractionCallback(), 3);
@@ -199,22 +153,21 @@ class DiscordAdapterTest {
     @Test
     void openThreadCreatesThreadWithFirstMessageAndTellsTheCore() throws Exception {
         connect(null);
-        script = e -> switch (e) {
+        core.answering(e -> switch (e) {
             case Event.SlashCommand s -> List.of(new Action.OpenThread("ref-1", s.origin().threadHome(),
                     "Evaluate Polars", new Draft("Checklist", List.of(), List.of(ControlRow.of(
                     Control.Button.of("spike:tick:1", "Installs?", Control.Style.SECONDARY))))));
             case Event.ThreadOpened t -> List.of(Action.Reply.of("Opened <#" + t.threadId() + ">"));
             default -> List.of();
-        };
-        discord.await(c -> c.is("PUT", "applications/\\d+/guilds/\\d+/commands"));
+        });
 
         FakeInteraction start = discord.slash(ALICE, GENERAL, "spike start", Map.of("topic", "Evaluate Polars"));
-        assertEquals("start", seen(Event.SlashCommand.class).subcommand());
+        assertEquals("start", core.awaitSeen(Event.SlashCommand.class).subcommand());
         assertEquals(5, start.awaitCallback().callbackType(), "acknowledged before the slow thread creation");
         RecordedCall create = discord.await(c -> c.is("POST", "channels/" + GENERAL + "/threads"));
         assertEquals("Evaluate Polars", create.body().get("name").asText());
 
-        Event.ThreadOpened opened = seen(Event.ThreadOpened.class);
+        Event.ThreadOpened opened = core.awaitSeen(Event.ThreadOpened.class);
         assertEquals("ref-1", opened.ref());
         FakeWorld.Channel thread = discord.world().threadsOf(GENERAL).get(0);
         assertEquals(Long.toUnsignedString(thread.id), opened.threadId());
@@ -224,10 +177,10 @@ class DiscordAdapterTest {
         assertEquals("Opened <#" + thread.id + ">", start.awaitReply().get("content").asText());
 
         // A click on the checklist: the core updates the message.
-        script = e -> List.of(new Action.Update(new Draft("Checklist (1/1)", List.of(), List.of())));
-        seen.clear();
+        core.answering(e -> List.of(new Action.Update(new Draft("Checklist (1/1)", List.of(), List.of()))));
+        core.forget();
         FakeInteraction click = discord.click(ALICE, first, "Installs?");
-        Event.ButtonClick clicked = seen(Event.ButtonClick.class);
+        Event.ButtonClick clicked = core.awaitSeen(Event.ButtonClick.class);
         assertEquals("spike:tick:1", clicked.customId());
         assertEquals(first.get("id").asText(), clicked.messageId());
         assertEquals(Long.toUnsignedString(GENERAL), clicked.origin().parentId(), "the click was in the thread");
@@ -238,35 +191,33 @@ class DiscordAdapterTest {
     @Test
     void spikeForumTurnsThreadsIntoForumPosts() throws Exception {
         connect(Long.toUnsignedString(SPIKES_FORUM));
-        script = e -> switch (e) {
+        core.answering(e -> switch (e) {
             case Event.SlashCommand s -> List.of(new Action.OpenThread("r", s.origin().threadHome(), "GPU cost",
                     Draft.text("Plan")));
             case Event.ThreadOpened t -> List.of(Action.Reply.of("ok"));
             default -> List.of();
-        };
-        discord.await(c -> c.is("PUT", "applications/\\d+/guilds/\\d+/commands"));
+        });
         discord.slash(ALICE, GENERAL, "spike start", Map.of("topic", "GPU cost")).awaitReply();
         RecordedCall post = discord.await(c -> c.is("POST", "channels/" + SPIKES_FORUM + "/threads"));
         assertEquals("Plan", post.body().at("/message/content").asText());
-        assertNotNull(seen(Event.ThreadOpened.class).threadId());
+        assertNotNull(core.awaitSeen(Event.ThreadOpened.class).threadId());
     }
 
     @Test
     void modalIsShownAndItsSubmissionReachesTheCore() throws Exception {
         connect(null);
-        script = e -> switch (e) {
+        core.answering(e -> switch (e) {
             case Event.SlashCommand s -> List.of(new Action.ShowForm(new Form("spike:close:1", "Close the spike",
                     List.of(new Form.TextInput("summary", "Summary", true, true, null, "What did you learn?", 2000),
                             new Form.TextInput("next", "Next steps", false, false, null, null, 500)))));
             case Event.FormSubmit m -> List.of(Action.Reply.of("closed"));
             default -> List.of();
-        };
-        discord.await(c -> c.is("PUT", "applications/\\d+/guilds/\\d+/commands"));
+        });
         FakeInteraction close = discord.slash(ALICE, GENERAL, "spike close", Map.of("outcome", "no-go"));
         assertEquals(9, close.awaitCallback().callbackType());
 
         FakeInteraction submit = discord.submitModal(ALICE, close, Map.of("summary", "Polars is fast"));
-        Event.FormSubmit submitted = seen(Event.FormSubmit.class);
+        Event.FormSubmit submitted = core.awaitSeen(Event.FormSubmit.class);
         assertEquals("spike:close:1", submitted.customId());
         assertEquals("Polars is fast", submitted.field("summary"));
         assertEquals(null, submitted.field("next"));
@@ -276,10 +227,9 @@ class DiscordAdapterTest {
     @Test
     void autocompleteAnswersWithChoices() throws Exception {
         connect(null);
-        script = e -> List.of(new Action.Suggest(List.of(new Choice("polars (4)", "polars"))));
-        discord.await(c -> c.is("PUT", "applications/\\d+/guilds/\\d+/commands"));
+        core.answering(e -> List.of(new Action.Suggest(List.of(new Choice("polars (4)", "polars")))));
         FakeInteraction typing = discord.autocomplete(ALICE, GENERAL, "ask", "tag", "pol", Map.of("question", "x"));
-        Event.Autocomplete event = seen(Event.Autocomplete.class);
+        Event.Autocomplete event = core.awaitSeen(Event.Autocomplete.class);
         assertEquals("tag", event.option());
         assertEquals("pol", event.typed());
         RecordedCall callback = typing.awaitCallback();
@@ -290,11 +240,10 @@ class DiscordAdapterTest {
     @Test
     void messageMenuCarriesTheTargetMessage() throws Exception {
         connect(null);
-        script = e -> List.of(Action.Reply.privately("saved"));
-        discord.await(c -> c.is("PUT", "applications/\\d+/guilds/\\d+/commands"));
+        core.answering(e -> List.of(Action.Reply.privately("saved")));
         ObjectNode target = discord.post(FakeWorld.BOB, GENERAL, "Fixed it by pinning numpy<2");
         FakeInteraction menu = discord.messageCommand(ALICE, "Save as solution", target);
-        Event.MessageCommand event = seen(Event.MessageCommand.class);
+        Event.MessageCommand event = core.awaitSeen(Event.MessageCommand.class);
         assertEquals("Save as solution", event.command());
         assertEquals(target.get("id").asText(), event.messageId());
         assertEquals("bob", event.author());
@@ -305,11 +254,10 @@ class DiscordAdapterTest {
     @Test
     void mentionIsAQuestionAndTheReplyPingsNobody() throws Exception {
         connect(null);
-        script = e -> e instanceof Event.MessagePosted p && p.mentionsBot() ? List.of(Action.Reply.of("see note"))
-                : List.of();
-        discord.await(c -> c.is("PUT", "applications/\\d+/guilds/\\d+/commands"));
+        core.answering(e -> e instanceof Event.MessagePosted p && p.mentionsBot() ? List.of(Action.Reply.of("see note"))
+                : List.of());
         discord.post(ALICE, GENERAL, FakeWorld.BOT.mention() + " has anyone tried DuckDB?");
-        Event.MessagePosted posted = seen(Event.MessagePosted.class);
+        Event.MessagePosted posted = core.awaitSeen(Event.MessagePosted.class);
         assertTrue(posted.mentionsBot());
         assertEquals("has anyone tried DuckDB?", posted.content());
         RecordedCall reply = discord.await(c -> c.is("POST", "channels/" + GENERAL + "/messages"));
@@ -322,13 +270,12 @@ class DiscordAdapterTest {
     @Test
     void tickPostsRemindersAndArchivesThreads() throws Exception {
         connect(null);
-        script = e -> e instanceof Event.SlashCommand s ? List.of(new Action.OpenThread("r", s.origin().threadHome(),
-                "Spike", Draft.text("first"))) : List.of(Action.Reply.of("ok"));
-        discord.await(c -> c.is("PUT", "applications/\\d+/guilds/\\d+/commands"));
+        core.answering(e -> e instanceof Event.SlashCommand s ? List.of(new Action.OpenThread("r", s.origin().threadHome(),
+                "Spike", Draft.text("first"))) : List.of(Action.Reply.of("ok")));
         discord.slash(ALICE, GENERAL, "spike start", Map.of("topic", "Spike")).awaitReply();
-        String thread = seen(Event.ThreadOpened.class).threadId();
+        String thread = core.awaitSeen(Event.ThreadOpened.class).threadId();
 
-        when(core.tick()).thenReturn(List.of(
+        core.scheduling(() -> List.of(
                 new Action.Post(thread, Draft.text("Half of the time box is gone")),
                 new Action.ArchiveThread(thread)));
         bot.tick();
@@ -343,14 +290,13 @@ class DiscordAdapterTest {
     @Test
     void aCoreFailureGivesTheUserAClearPrivateMessage() throws Exception {
         connect(null);
-        script = e -> {
+        core.answering(e -> {
             throw new IllegalStateException("boom");
-        };
-        discord.await(c -> c.is("PUT", "applications/\\d+/guilds/\\d+/commands"));
+        });
         FakeInteraction ask = discord.slash(ALICE, GENERAL, "ask", Map.of("question", "x"));
         ObjectNode reply = ask.awaitReply();
         assertTrue(reply.get("content").asText().contains("went wrong"));
         assertEquals(64, reply.get("flags").asInt() & 64);
-        assertInstanceOf(Event.SlashCommand.class, seen.get(0));
+        assertInstanceOf(Event.SlashCommand.class, core.seen().get(0));
     }
 }

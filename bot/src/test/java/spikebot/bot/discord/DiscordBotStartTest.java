@@ -3,18 +3,17 @@ package spikebot.bot.discord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import spikebot.bot.cli.CommandLineError;
-import spikebot.bot.core.ChatCore;
 import spikebot.bot.discord.fake.FakeDiscord;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.mockito.Mockito.mock;
 
 /** When Discord refuses the bot at start, the person running it gets one line that says what to fix. */
 class DiscordBotStartTest {
@@ -31,7 +30,7 @@ class DiscordBotStartTest {
         try (FakeDiscord discord = FakeDiscord.start()) {
             String wrong = "not-the-token";
             CommandLineError e = assertThrows(CommandLineError.class, () -> DiscordBot.start(wrong, settings(),
-                    access -> mock(ChatCore.class), DiscordAdapterTest.toFake(discord)));
+                    access -> new ScriptedChat(List.of()), discord.connection()));
             assertTrue(e.getMessage().contains("rejected the token"), e.getMessage());
             assertFalse(e.getMessage().contains(wrong), "the token is never shown");
         }
@@ -42,7 +41,7 @@ class DiscordBotStartTest {
         try (FakeDiscord discord = FakeDiscord.start()) {
             discord.refuseMessageContentIntent();
             CommandLineError e = assertThrows(CommandLineError.class, () -> DiscordBot.start(FakeDiscord.TOKEN,
-                    settings(), access -> mock(ChatCore.class), DiscordAdapterTest.toFake(discord)));
+                    settings(), access -> new ScriptedChat(List.of()), discord.connection()));
             assertTrue(e.getMessage().contains("MESSAGE CONTENT"), e.getMessage());
         }
     }

@@ -2,16 +2,16 @@ package spikebot.bot.discord;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import spikebot.bot.core.ChatCore;
 import spikebot.bot.discord.fake.FakeDiscord;
 import spikebot.bot.discord.fake.FakeInteraction;
 import spikebot.bot.discord.fake.FakeWorld;
 import spikebot.bot.discord.fake.RecordedCall;
 import spikebot.knowledge.SampleKnowledgeBase;
+import spikebot.bot.wiring.Features;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -37,6 +37,8 @@ class DiscordHostileInputTest {
 
     @TempDir
     Path kb;
+    @RegisterExtension
+    final FakeDiscordExtension fake = new FakeDiscordExtension();
     private FakeDiscord discord;
     private DiscordBot bot;
     private FakeWorld.Channel thread;
@@ -46,25 +48,16 @@ class DiscordHostileInputTest {
     @BeforeEach
     void start() throws Exception {
         SampleKnowledgeBase.copyTo(kb);
-        discord = FakeDiscord.start();
+        discord = fake.discord();
         DiscordSettings settings = new DiscordSettings(Map.of(Long.toUnsignedString(ML_TEAM),
                 new DiscordSettings.GuildSettings(kb, null, Set.of(), null)), Duration.ofHours(1));
-        bot = DiscordBot.start(FakeDiscord.TOKEN, settings,
-                access -> new ChatCore(settings.coreConfigs(), access, Clock.systemUTC()),
-                DiscordAdapterTest.toFake(discord));
-        discord.await(c -> c.is("PUT", "applications/\\d+/guilds/\\d+/commands"));
+        bot = fake.startBot(settings, access -> Features.core(settings.coreConfigs(), access, Clock.systemUTC(), null));
         // Zero-width and right-to-left characters are taken out of what people type.
         discord.slash(ALICE, GENERAL, "spike start", Map.of("topic",
                 "Evaluate\u200B Pol\u200Dars\u202E for the \u2066ETL\u2069 @everyone")).awaitReply();
         thread = discord.world().threadsOf(GENERAL).get(0);
         card = discord.messagesIn(thread.id).get(0);
         spikeId = card.at("/components/0/components/0/custom_id").asText().split(":")[2];
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        bot.close();
-        discord.close();
     }
 
     /** The answer only the asker sees; after a public deferral it comes second (see {@code Exchange}). */

@@ -4,14 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import spikebot.bot.core.ChatCore;
 import spikebot.bot.discord.fake.FakeDiscord;
 import spikebot.bot.discord.fake.FakeInteraction;
 import spikebot.bot.discord.fake.RecordedCall;
 import spikebot.index.SearchMode;
 import spikebot.index.embed.Embeddings;
 import spikebot.knowledge.SampleKnowledgeBase;
+import spikebot.bot.wiring.Features;
 
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
@@ -66,6 +67,8 @@ class DiscordLoadTest {
 
     @TempDir
     Path kb;
+    @RegisterExtension
+    final FakeDiscordExtension fake = new FakeDiscordExtension();
     private FakeDiscord discord;
     private DiscordBot bot;
     private Embeddings embeddings;
@@ -73,25 +76,22 @@ class DiscordLoadTest {
     @BeforeEach
     void start() throws Exception {
         SampleKnowledgeBase.copyTo(kb);
-        discord = FakeDiscord.start();
+        discord = fake.discord();
         DiscordSettings settings = new DiscordSettings(Map.of(Long.toUnsignedString(ML_TEAM),
                 new DiscordSettings.GuildSettings(kb, null, Set.of(), null)), Duration.ofHours(1), SearchMode.DEFAULT);
         assertEquals(SearchMode.HYBRID, settings.search(), "the bot's default");
         embeddings = Embeddings.start();
-        bot = DiscordBot.start(FakeDiscord.TOKEN, settings,
-                access -> new ChatCore(settings.coreConfigs(), access, Clock.systemUTC(), embeddings),
-                DiscordAdapterTest.toFake(discord));
-        discord.await(c -> c.is("PUT", "applications/\\d+/guilds/\\d+/commands"));
+        bot = fake.startBot(settings,
+                access -> Features.core(settings.coreConfigs(), access, Clock.systemUTC(), embeddings));
         assertTrue(embeddings.awaitModel());
         discord.slash(BOB, GENERAL, "ask", Map.of("question", "polars")).awaitReply(); // the index is open
         embeddings.awaitIdle(); // and every note has its vector
     }
 
     @AfterEach
-    void stop() throws Exception {
-        bot.close();
+    void stop() {
+        fake.stopBot(); // before the model it uses
         embeddings.close();
-        discord.close();
     }
 
     /**

@@ -2,11 +2,10 @@ package spikebot.bot.discord;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import spikebot.bot.core.ChatCore;
 import spikebot.bot.core.ChatDriver;
 import spikebot.bot.core.MutableClock;
 import spikebot.bot.discord.fake.FakeDiscord;
@@ -14,6 +13,7 @@ import spikebot.bot.discord.fake.FakeInteraction;
 import spikebot.bot.discord.fake.FakeWorld;
 import spikebot.bot.discord.fake.RecordedCall;
 import spikebot.knowledge.NoteKind;
+import spikebot.bot.wiring.Features;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,6 +53,8 @@ class DiscordNothingPingsTest {
 
     @TempDir
     Path kb;
+    @RegisterExtension
+    final FakeDiscordExtension fake = new FakeDiscordExtension();
     private FakeDiscord discord;
     private DiscordBot bot;
     private final MutableClock clock =
@@ -65,19 +67,11 @@ class DiscordNothingPingsTest {
                 null);
         ChatDriver.note(kb, NoteKind.SPIKE, "Kafka consumer lag alerts " + "and a very long title ".repeat(60), "go",
                 "Kafka consumer lag alerts, in depth.", null);
-        discord = FakeDiscord.start();
+        discord = fake.discord();
         DiscordSettings settings = new DiscordSettings(Map.of(Long.toUnsignedString(ML_TEAM),
                 new DiscordSettings.GuildSettings(kb, null, Set.of(Long.toUnsignedString(IDEAS)),
                         Long.toUnsignedString(SPIKES_FORUM))), Duration.ofHours(1));
-        bot = DiscordBot.start(FakeDiscord.TOKEN, settings,
-                access -> new ChatCore(settings.coreConfigs(), access, clock), DiscordAdapterTest.toFake(discord));
-        discord.await(c -> c.is("PUT", "applications/\\d+/guilds/\\d+/commands"));
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        bot.close();
-        discord.close();
+        bot = fake.startBot(settings, access -> Features.core(settings.coreConfigs(), access, clock, null));
     }
 
     @Test

@@ -2,18 +2,18 @@ package spikebot.bot.discord;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import spikebot.bot.core.ChatCore;
 import spikebot.bot.core.ChatDriver;
 import spikebot.bot.discord.fake.FakeDiscord;
 import spikebot.bot.discord.fake.FakeInteraction;
 import spikebot.bot.discord.fake.FakeWorld;
 import spikebot.bot.discord.fake.RecordedCall;
 import spikebot.knowledge.NoteKind;
+import spikebot.bot.wiring.Features;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,8 +61,9 @@ class DiscordPermissionMatrixTest {
     private static final List<String> GUILD_ONE = List.of(FOLDER, PUBLIC, PRIVATE_CHANNEL, PRIVATE_THREAD,
             PRIVATE_SPIKE);
 
+    @RegisterExtension
+    static final FakeDiscordExtension fake = new FakeDiscordExtension();
     private FakeDiscord discord;
-    private DiscordBot bot;
     private FakeWorld.Channel privateThread;
 
     @BeforeAll
@@ -71,16 +72,13 @@ class DiscordPermissionMatrixTest {
         Path kb2 = Files.createDirectories(root.resolve("other-team"));
         ChatDriver.note(kb1, NoteKind.SOLUTION, "Kafka consumer lag alerts runbook " + FOLDER, null,
                 "Check the exporter first.", null);
-        discord = FakeDiscord.start();
+        discord = fake.discord();
         DiscordSettings settings = new DiscordSettings(Map.of(
                 Long.toUnsignedString(ML_TEAM), new DiscordSettings.GuildSettings(kb1, null,
                         Set.of(Long.toUnsignedString(GENERAL), Long.toUnsignedString(RESEARCH)), null),
                 Long.toUnsignedString(OTHER_TEAM), new DiscordSettings.GuildSettings(kb2, null, Set.of(), null)),
                 Duration.ofHours(1));
-        bot = DiscordBot.start(FakeDiscord.TOKEN, settings,
-                access -> new ChatCore(settings.coreConfigs(), access, Clock.systemUTC()),
-                DiscordAdapterTest.toFake(discord));
-        discord.awaitCount(c -> c.is("PUT", "applications/\\d+/guilds/\\d+/commands"), 2);
+        fake.startBot(settings, access -> Features.core(settings.coreConfigs(), access, Clock.systemUTC(), null));
 
         privateThread = discord.openThread(ALICE, GENERAL, "incident review", true, ALICE);
         solved(BOB, GENERAL, "Kafka consumer lag alerts fire on every deploy " + PUBLIC);
@@ -93,12 +91,6 @@ class DiscordPermissionMatrixTest {
         ObjectNode closed = discord.slash(ALICE, spike.id, "spike close", Map.of("outcome", "go",
                 "summary", "Burrow evaluates lag per partition; adopt it")).awaitReply();
         assertTrue(text(closed).contains("go"), closed.toString());
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        bot.close();
-        discord.close();
     }
 
     private void solved(FakeWorld.User who, long channel, String problem) {

@@ -1,17 +1,17 @@
 package spikebot.bot.discord;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import spikebot.bot.core.ChatCore;
 import spikebot.bot.core.MutableClock;
 import spikebot.bot.discord.fake.FakeDiscord;
 import spikebot.bot.discord.fake.FakeWorld;
 import spikebot.bot.discord.fake.RecordedCall;
 import spikebot.knowledge.SampleKnowledgeBase;
+import spikebot.bot.wiring.Features;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,6 +37,8 @@ import static spikebot.bot.discord.fake.FakeWorld.ML_TEAM;
 class DiscordRemindersAcrossFaultsTest {
     @TempDir
     Path kb;
+    @RegisterExtension
+    final FakeDiscordExtension fake = new FakeDiscordExtension();
     private FakeDiscord discord;
     private DiscordBot bot;
     private final MutableClock clock =
@@ -48,21 +50,13 @@ class DiscordRemindersAcrossFaultsTest {
     @BeforeEach
     void start() throws Exception {
         SampleKnowledgeBase.copyTo(kb);
-        discord = FakeDiscord.start();
+        discord = fake.discord();
         DiscordSettings settings = new DiscordSettings(Map.of(Long.toUnsignedString(ML_TEAM),
                 new DiscordSettings.GuildSettings(kb, null, Set.of(), null)), Duration.ofHours(1));
-        bot = DiscordBot.start(FakeDiscord.TOKEN, settings,
-                access -> new ChatCore(settings.coreConfigs(), access, clock), DiscordAdapterTest.toFake(discord));
-        discord.await(c -> c.is("PUT", "applications/\\d+/guilds/\\d+/commands"));
+        bot = fake.startBot(settings, access -> Features.core(settings.coreConfigs(), access, clock, null));
         discord.slash(ALICE, GENERAL, "spike start", Map.of("topic", "Try Burrow for consumer lag", "timebox", "4h"))
                 .awaitReply();
         thread = discord.world().threadsOf(GENERAL).get(0);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        bot.close();
-        discord.close();
     }
 
     private List<RecordedCall> reminders(String words) {
@@ -103,10 +97,10 @@ class DiscordRemindersAcrossFaultsTest {
     }
 
     private void awaitBack(Fault fault, int identifies, int resumes) throws InterruptedException {
-        long deadline = System.nanoTime() + FakeDiscord.TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline && (fault == Fault.INVALID_SESSION ? discord.identifies() == identifies
-                : discord.resumes() == resumes)) {
-            Thread.sleep(10);
+        if (fault == Fault.INVALID_SESSION) {
+            discord.awaitIdentifies(identifies + 1);
+        } else {
+            discord.awaitResumes(resumes + 1);
         }
         discord.awaitGatewayReady();
         if (fault == Fault.INVALID_SESSION) {

@@ -2,17 +2,17 @@ package spikebot.bot.discord;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import spikebot.bot.core.ChatCore;
 import spikebot.bot.core.MutableClock;
 import spikebot.bot.discord.fake.FakeDiscord;
 import spikebot.bot.discord.fake.FakeInteraction;
 import spikebot.bot.discord.fake.FakeWorld;
 import spikebot.bot.discord.fake.RecordedCall;
 import spikebot.knowledge.SampleKnowledgeBase;
+import spikebot.bot.wiring.Features;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,6 +42,8 @@ import static spikebot.bot.discord.fake.FakeWorld.ML_TEAM;
 class SpikebotEndToEndTest {
     @TempDir
     Path kb;
+    @RegisterExtension
+    final FakeDiscordExtension fake = new FakeDiscordExtension();
     private FakeDiscord discord;
     private DiscordBot bot;
     private DiscordSettings settings;
@@ -50,25 +52,12 @@ class SpikebotEndToEndTest {
     @BeforeEach
     void start() throws Exception {
         SampleKnowledgeBase.copyTo(kb);
-        discord = FakeDiscord.start();
+        discord = fake.discord();
         settings = new DiscordSettings(Map.of(Long.toUnsignedString(ML_TEAM),
                 new DiscordSettings.GuildSettings(kb, "https://git.example.com/kb/blob/main/",
                         Set.of(Long.toUnsignedString(IDEAS)), null)),
                 Duration.ofHours(1));
-        bot = startBot();
-        discord.await(c -> c.is("PUT", "applications/\\d+/guilds/" + ML_TEAM + "/commands"));
-    }
-
-    private DiscordBot startBot() throws InterruptedException {
-        return DiscordBot.start(FakeDiscord.TOKEN, settings,
-                access -> new ChatCore(settings.coreConfigs(), access, clock),
-                DiscordAdapterTest.toFake(discord));
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        if (bot != null) bot.close();
-        discord.close();
+        bot = fake.startBot(settings, access -> Features.core(settings.coreConfigs(), access, clock, null));
     }
 
     @Test
@@ -155,10 +144,9 @@ class SpikebotEndToEndTest {
         ObjectNode card = discord.messagesIn(thread.id).get(0);
 
         // The bot is down while the time box passes its half.
-        bot.close();
+        fake.stopBot();
         clock.advance(Duration.ofHours(2).plusMinutes(30));
-        bot = startBot();
-        discord.awaitCount(c -> c.is("PUT", "applications/\\d+/guilds/" + ML_TEAM + "/commands"), 2);
+        bot = fake.startAgain();
 
         RecordedCall late = discord.await(c -> c.is("POST", "channels/" + thread.id + "/messages")
                 && c.body().path("content").asText().contains("Half time"));

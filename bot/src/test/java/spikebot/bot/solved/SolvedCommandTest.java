@@ -42,7 +42,7 @@ class SolvedCommandTest {
     @Test
     void solvedAsksWithAModalThenWritesIndexesAndSaysWhere() throws Exception {
         Form form = only(bot.slash(thread, "solved", null), Action.ShowForm.class).form();
-        assertEquals(List.of("problem", "solution", "did_not_work", "links"),
+        assertEquals(List.of("problem", "solution", "did_not_work", "links", "tags"),
                 form.inputs().stream().map(Form.TextInput::id).toList());
         List<Action> saved = bot.submit(thread, form.customId(), "problem", "Spark job OOM on the daily join",
                 "solution", "Broadcast the small side", "did_not_work", "More executors", "links", "PR #12");
@@ -64,7 +64,7 @@ class SolvedCommandTest {
 
     @Test
     void saveAsSolutionStartsFromTheMessage() {
-        List<Action> actions = bot.core.handle(new Event.MessageCommand(thread, SolvedCommand.MENU, "m5", "carol",
+        List<Action> actions = bot.core.handle(new Event.MessageCommand(thread, SolvedFeature.MENU, "m5", "carol",
                 "Pin numpy<2 in the image, then rebuild"));
         Form form = only(actions, Action.ShowForm.class).form();
         assertEquals("Pin numpy<2 in the image, then rebuild", form.inputs().get(1).value());

@@ -59,6 +59,23 @@ class RemindersTest {
     }
 
     @Test
+    void durationsAreWrittenAsTimeBoxesAre() {
+        bot.startSpike(in("100", ALICE), "topic", "Evaluate Polars", "timebox", "3h");
+        List<String> half = tickAfter(Duration.ofMinutes(90));
+        assertTrue(half.get(0).contains("about 1h30m left"), half.toString());
+        assertTrue(half.get(0).contains("0 findings"), half.toString());
+    }
+
+    @Test
+    void timeLeftIsWrittenToItsTwoLargestUnits() {
+        assertEquals("3w6d", SpikeView.about(Duration.ofDays(28).minusMinutes(1)));
+        assertEquals("2d", SpikeView.about(Duration.ofDays(2).plusMinutes(5)));
+        assertEquals("1h30m", SpikeView.about(Duration.ofMinutes(90)));
+        assertEquals("12m", SpikeView.about(Duration.ofMinutes(12).plusSeconds(40)));
+        assertEquals("0m", SpikeView.about(Duration.ofSeconds(-5)));
+    }
+
+    @Test
     void aShortBoxIsRemindedAtNinetyPercent() {
         bot.startSpike(in("100", ALICE), "topic", "Quick look", "timebox", "30m");
         assertEquals(1, tickAfter(Duration.ofMinutes(15)).size());
@@ -75,7 +92,7 @@ class RemindersTest {
         assertEquals(1, late.size());
         assertTrue(late.get(0).contains("Half time"), late.toString());
         assertTrue(late.get(0).contains("late"), "says it is late: " + late);
-        assertTrue(late.get(0).contains("1 findings"), "state survived the restart: " + late);
+        assertTrue(late.get(0).contains("Checklist 0/5, 1 finding."), "state survived the restart: " + late);
         bot.restart();
         assertEquals(List.of(), tickAfter(Duration.ZERO), "not again after another restart");
     }

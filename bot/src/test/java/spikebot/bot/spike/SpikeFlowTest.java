@@ -5,12 +5,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import spikebot.bot.core.Action;
+import spikebot.bot.core.Card;
 import spikebot.bot.core.ChatDriver;
 import spikebot.bot.core.Control;
 import spikebot.bot.core.Defer;
 import spikebot.bot.core.Event;
 import spikebot.bot.core.Draft;
 import spikebot.bot.core.Form;
+import spikebot.bot.core.Limits;
 import spikebot.knowledge.KnowledgeBase;
 import spikebot.knowledge.Note;
 import spikebot.knowledge.NoteKind;
@@ -278,6 +280,119 @@ class SpikeFlowTest {
                 "at most 2000 characters");
         assertPrivateReply(bot.click(bot.inThread(thread, ALICE), "spike:tick:" + spikeId(thread) + ":77", thread),
                 "not one I know");
+    }
+
+    @Test
+    void statusShowsTheFindingsThemselvesCutToFitDiscord() {
+        String thread = bot.startSpike(in("100", ALICE), "topic", "Evaluate Polars");
+        bot.slash(bot.inThread(thread, BOB), "spike", "note", "text", "Lazy API 3x faster");
+        bot.slash(bot.inThread(thread, ALICE), "spike", "note", "text", "Arrow interop\nis zero-copy");
+        String status = text(bot.slash(bot.inThread(thread, ALICE), "spike", "status"));
+        assertTrue(status.contains("Findings (2)"), status);
+        assertTrue(status.contains("1. **bob**: Lazy API 3x faster"), status);
+        assertTrue(status.contains("2. **alice**: Arrow interop is zero-copy"), status);
+
+        for (int i = 3; i <= 11; i++) {
+            bot.slash(bot.inThread(thread, BOB), "spike", "note", "text", "finding " + i + " " + "x".repeat(150));
+        }
+        bot.slash(bot.inThread(thread, ALICE), "spike", "note", "text", "long ".repeat(399) + "END");
+        Card card = only(bot.slash(bot.inThread(thread, ALICE), "spike", "status"), Action.Reply.class)
+                .message().embeds().get(0);
+        Card.Field findings = card.fields().stream().filter(f -> f.name().startsWith("Findings")).findFirst()
+                .orElseThrow();
+        assertEquals("Findings (12)", findings.name());
+        assertTrue(findings.value().length() <= Limits.FIELD_VALUE, findings.value().length() + " characters");
+        assertTrue(findings.value().contains("11. **bob**: finding 11"), findings.value());
+        assertTrue(findings.value().contains("12. **alice**: long long"), "the latest is shown: " + findings.value());
+        assertTrue(findings.value().startsWith("… 8 earlier findings (all go into the note)\n9. **bob**"),
+                findings.value());
+        assertFalse(findings.value().contains("END"), "a long finding is cut");
+    }
+
+    @Test
+    void editChangesTopicAndGoalForThoseWhoRunTheSpike() {
+        String thread = bot.startSpike(in("100", ALICE), "topic", "Evaluate Polars", "goal", "Faster ETL");
+        assertPrivateReply(bot.slash(bot.inThread(thread, BOB), "spike", "edit", "goal", "sneaky"),
+                "Only the owner (alice), a participant or someone with Manage Server can edit this spike");
+        assertPrivateReply(bot.slash(bot.inThread(thread, ALICE), "spike", "edit"), "Say what to change");
+        assertPrivateReply(bot.slash(bot.inThread(thread, ALICE), "spike", "edit", "topic", "t".repeat(300)),
+                "at most 200 characters");
+
+        List<Action> edited = bot.slash(bot.inThread(thread, ALICE), "spike", "edit", "topic", "Evaluate Polars lazy",
+                "goal", "Nightly job under 1h");
+        assertTrue(text(edited).contains("topic: **Evaluate Polars lazy**; goal: Nightly job under 1h"),
+                text(edited));
+        String card = text(only(edited, Action.Edit.class).message());
+        assertTrue(card.contains("Spike: Evaluate Polars lazy"), card);
+        assertTrue(card.contains("**Goal:** Nightly job under 1h"), card);
+
+        String byManager = text(bot.slash(bot.inThread(thread, ADMIN), "spike", "edit", "goal", "Under 30m"));
+        assertTrue(byManager.contains("goal: Under 30m"), byManager);
+        String status = text(bot.slash(bot.inThread(thread, BOB), "spike", "status"));
+        assertTrue(status.contains("Evaluate Polars lazy") && status.contains("Under 30m"), status);
+    }
+
+    @Test
+    void extensionsStopAtFourWeeksInAll() {
+        String thread = bot.startSpike(in("100", ALICE), "topic", "Evaluate Polars", "timebox", "1w");
+        var here = bot.inThread(thread, ALICE);
+        assertTrue(text(bot.slash(here, "spike", "extend", "by", "2w", "reason", "a")).contains("extended by 2w"));
+        assertPrivateReply(bot.slash(here, "spike", "extend", "by", "2w", "reason", "b"),
+                "A spike runs at most 4w in all, its time box and extensions together; this one has 3w, so it can "
+                        + "be extended by at most 1w.");
+        assertTrue(text(bot.slash(here, "spike", "extend", "by", "1w", "reason", "c")).contains("extension 2"));
+        assertPrivateReply(bot.slash(here, "spike", "extend", "by", "15m", "reason", "d"),
+                "this one has 4w, so it cannot be extended again");
+        String status = text(bot.slash(here, "spike", "status"));
+        assertTrue(status.contains("1w + 2 extensions · ends <t:" + T0.plus(Duration.ofDays(28)).getEpochSecond()),
+                status);
+    }
+
+    @Test
+    void solvedInASpikesThreadStartsFromTheSpikeAndTakesTags() throws Exception {
+        String thread = bot.startSpike(in("100", ALICE), "topic", "CUDA OOM in fine-tuning", "goal",
+                "Batch 64 on the A10s");
+        Form form = only(bot.slash(bot.inThread(thread, BOB), "solved", null), Action.ShowForm.class).form();
+        assertEquals("CUDA OOM in fine-tuning\n\nBatch 64 on the A10s", form.inputs().get(0).value());
+        assertEquals("tags", form.inputs().get(4).id());
+        Form elsewhere = only(bot.slash(in("100", BOB), "solved", null), Action.ShowForm.class).form();
+        assertEquals(null, elsewhere.inputs().get(0).value(), "outside a spike's thread the problem starts empty");
+
+        bot.submit(bot.inThread(thread, BOB), form.customId(), "problem", form.inputs().get(0).value(),
+                "solution", "Gradient accumulation", "tags", "CUDA, #fine tuning");
+        Note note = new KnowledgeBase(kb).read("solutions/cuda-oom-in-fine-tuning.md").note();
+        assertEquals(List.of("cuda", "fine-tuning"), note.tags());
+    }
+
+    @Test
+    void listShowsEachSpikeByItsThreadLinkAndTopic() {
+        String thread = bot.startSpike(in("100", ALICE), "topic", "Evaluate Polars");
+        bot.slash(bot.inThread(thread, ALICE), "spike", "note", "text", "one");
+        Card list = only(bot.slash(in("100", ALICE), "spike", "list"), Action.Reply.class).message().embeds().get(0);
+        assertEquals("🧪 Evaluate Polars", list.fields().get(0).name());
+        // <#id> is how Discord names a thread: every client shows the thread's name there, and so does the console.
+        assertTrue(list.fields().get(0).value().contains("<#" + thread + ">"), list.fields().get(0).value());
+        assertTrue(list.fields().get(0).value().contains("1 finding ·"), list.fields().get(0).value());
+    }
+
+    @Test
+    void customIdsRoundTripStayShortAndOldOnesGetAClearAnswer() {
+        List<SpikeIds> ids = List.of(new SpikeIds.Tick("k3xq9a", 14), new SpikeIds.Join("k3xq9a"),
+                new SpikeIds.Check("k3xq9a"), new SpikeIds.Close("a".repeat(40), "partially-reproduced"),
+                new SpikeIds.StartForm(), new SpikeIds.StartOffer("abcdefgh23"), new SpikeIds.ThreadRef("k3xq9a"));
+        for (SpikeIds id : ids) {
+            assertEquals(Optional.of(id), SpikeIds.parse(id.customId()), id.customId());
+            assertTrue(id.customId().length() <= Limits.CUSTOM_ID, id.customId());
+        }
+        for (String forged : List.of("spike", "spike:tick:k3xq9a", "spike:tick:k3xq9a:-1", "spike:tick:K!:1",
+                "spike:close:k3xq9a:Go Now", "spike:join:", "spike:fly:k3xq9a", "ask:tick:k3xq9a:1")) {
+            assertEquals(Optional.empty(), SpikeIds.parse(forged), forged);
+        }
+        assertPrivateReply(bot.click(in("100", ALICE), "spike:vote:k3xq9a:1", "m"),
+                "it may be from an older version of this message");
+        Form old = only(bot.click(in("100", ALICE), "spike:new:Evaluate Polars: lazy", "m"),
+                Action.ShowForm.class).form();
+        assertEquals("Evaluate Polars: lazy", old.inputs().get(0).value(), "an old button carried its topic");
     }
 
     @Test

@@ -1,7 +1,8 @@
 package spikebot.index.eval;
 
-import spikebot.index.Hit;
+import spikebot.index.Candidate;
 import spikebot.index.NoteIndex;
+import spikebot.index.SearchMode;
 import spikebot.index.SearchRequest;
 import spikebot.index.embed.Embeddings;
 import spikebot.knowledge.KnowledgeBase;
@@ -19,8 +20,9 @@ import java.util.stream.Stream;
 
 /**
  * Spikebot's own search, exactly as the bot runs it: every pool question is written as a note (subject as title,
- * body as text) into a temporary knowledge base, indexed by {@link NoteIndex}, and asked through
- * {@link NoteIndex#search}. The only thing eval-specific is how a forum question becomes a note.
+ * body as text) into a temporary knowledge base, indexed by {@link NoteIndex}, and ranked by
+ * {@link NoteIndex#candidates} (the ranking every answer starts from; the snippets, which the scores do not need,
+ * are left out). The only thing eval-specific is how a forum question becomes a note.
  */
 public final class SpikebotSearch implements Retriever {
     private final Embeddings embeddings;
@@ -47,8 +49,9 @@ public final class SpikebotSearch implements Retriever {
     @Override
     public List<Scored> search(OriginalQuestion question, int limit) {
         List<Scored> scored = new ArrayList<>();
-        for (Hit hit : index.search(SearchRequest.of(question.text()).withLimit(Math.min(limit, SearchRequest.MAX_LIMIT)))) {
-            scored.add(new Scored(hit.path().replaceFirst("\\.md$", ""), hit.score()));
+        SearchRequest request = SearchRequest.of(question.text()).withLimit(Math.min(limit, SearchRequest.MAX_LIMIT));
+        for (Candidate candidate : index.candidates(request, SearchMode.HYBRID)) {
+            scored.add(new Scored(candidate.path().replaceFirst("\\.md$", ""), candidate.score()));
         }
         return scored;
     }

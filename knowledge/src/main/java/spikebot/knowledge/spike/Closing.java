@@ -5,6 +5,7 @@ import spikebot.knowledge.NoteKind;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Locale;
 
 /**
  * How a spike ended: the written decision that becomes its note.
@@ -31,7 +32,7 @@ public record Closing(String outcome, String summary, String approaches, String 
      * @throws IllegalArgumentException when the kind has no such outcome
      */
     public static String outcome(NoteKind kind, String text) {
-        String wanted = text == null ? "" : text.strip().toLowerCase(java.util.Locale.ROOT).replace(' ', '-')
+        String wanted = text == null ? "" : text.strip().toLowerCase(Locale.ROOT).replace(' ', '-')
                 .replace('_', '-');
         if (kind.outcomes().contains(wanted)) return wanted;
         throw new IllegalArgumentException("the outcome of a " + kind.id() + " is one of "

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A reminder in a spike's thread. A spike's schedule: half time; near the end (one hour before the deadline, or
@@ -20,7 +21,7 @@ public record Reminder(Kind kind, int day, Instant at) {
         HALF_TIME, NEAR_END, EXPIRED, DAILY;
 
         String key() {
-            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
         }
     }
 

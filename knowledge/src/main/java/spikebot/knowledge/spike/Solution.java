@@ -16,11 +16,13 @@ import java.util.Objects;
  * @param problem     what went wrong, as the team would search for it; its first line becomes the title
  * @param didNotWork  what was tried in vain (often the most useful part); may be null
  * @param links       may be null
+ * @param tags        as {@link Tags#parse} reads them; may be empty
  * @param guild       where it was saved; null outside chat
  * @param channel     the thread or channel it came from (readers of the note must be able to view it)
  * @param threadLink  a link to that conversation; may be null
  */
-public record Solution(String problem, String solution, String didNotWork, String links, Person author,
+public record Solution(String problem, String solution, String didNotWork, String links, List<String> tags,
+                       Person author,
                        Instant at, String guild, String channel, String threadLink) {
     static final int TITLE_CHARS = 100;
 
@@ -29,6 +31,7 @@ public record Solution(String problem, String solution, String didNotWork, Strin
         Objects.requireNonNull(solution, "solution");
         Objects.requireNonNull(author, "author");
         Objects.requireNonNull(at, "at");
+        tags = tags == null ? List.of() : List.copyOf(tags);
     }
 
     public String title() {
@@ -49,6 +52,6 @@ public record Solution(String problem, String solution, String didNotWork, Strin
         if (guild != null) extra.put("guild", guild);
         if (channel != null) extra.put("channel", channel);
         return new Note(NoteKind.SOLUTION, title(), at.atZone(ZoneOffset.UTC).toLocalDate(), List.of(author.name()),
-                List.of(), null, null, null, threadLink, extra, body.toString());
+                tags, null, null, null, threadLink, extra, body.toString());
     }
 }

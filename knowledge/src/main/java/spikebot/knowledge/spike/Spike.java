@@ -15,7 +15,8 @@ import java.util.Set;
  * each change returns a new value, which the {@link SpikeStore} saves before anything is posted.
  *
  * @param id             short and unique in its guild; safe in file names and custom ids
- * @param kind           {@link NoteKind#SPIKE} or {@link NoteKind#PAPER_CHECK}
+ * @param kind           {@link NoteKind#SPIKE} or {@link NoteKind#PAPER_CHECK}; with {@code paper} and {@code claim}
+ *                       stored flat, as open spikes' files have always had them: read them as {@link #spikeKind()}
  * @param guild          the guild (team space) it belongs to
  * @param channel        the channel its thread was opened in
  * @param thread         its thread; null until the thread exists
@@ -50,13 +51,26 @@ public record Spike(String id, NoteKind kind, String guild, String channel, Stri
     }
 
     /** A new spike, before its thread exists. */
-    public static Spike start(String id, NoteKind kind, String guild, String channel, String topic, String goal,
+    public static Spike start(String id, SpikeKind kind, String guild, String channel, String topic, String goal,
                               Person owner, Format format, ChecklistTemplate template, TimeBox timebox,
-                              Instant now, String paper, String claim) {
+                              Instant now) {
         List<ChecklistItem> items = template.items().stream().map(ChecklistItem::open).toList();
-        return new Spike(id, kind, guild, channel, null, null, topic, goal, owner, List.of(), format,
+        String paper = kind instanceof SpikeKind.PaperCheck p ? p.paper() : null;
+        String claim = kind instanceof SpikeKind.PaperCheck p ? p.claim() : null;
+        return new Spike(id, kind.noteKind(), guild, channel, null, null, topic, goal, owner, List.of(), format,
                 template.name(), timebox.toString(), now, now.plus(timebox.duration()), items, List.of(),
                 List.of(), Set.of(), paper, claim);
+    }
+
+    /** What sort of spike this is, with all that differs between the sorts. */
+    public SpikeKind spikeKind() {
+        return SpikeKind.of(kind, paper, claim);
+    }
+
+    /** How much more time extensions may still give: the time box and its extensions stay within {@link TimeBox#MAX}. */
+    public Duration extensionLeft() {
+        Duration left = TimeBox.MAX.minus(total());
+        return left.isNegative() ? Duration.ZERO : left;
     }
 
     public Duration total() {
@@ -127,8 +141,19 @@ public record Spike(String id, NoteKind kind, String guild, String channel, Stri
     /**
      * More time. Reminders are re-armed against the new deadline: those whose new time has already passed are
      * considered fired (they would only be noise now), and half time, once posted, is not posted again.
+     *
+     * @throws IllegalArgumentException with a message fit to show, when it would run past {@link TimeBox#MAX}
      */
     public Spike extend(TimeBox by, String reason, String author, Instant now) {
+        Duration left = extensionLeft();
+        if (by.duration().compareTo(left) > 0) {
+            String noun = spikeKind().noun().toLowerCase(java.util.Locale.ROOT);
+            throw new IllegalArgumentException("a " + noun + " runs at most " + TimeBox.format(TimeBox.MAX)
+                    + " in all, its time box and extensions together; this one has " + TimeBox.format(total())
+                    + (left.compareTo(TimeBox.MIN) < 0 ? ", so it cannot be extended again: close it with what "
+                    + "you know (a negative result is a result)"
+                    : ", so it can be extended by at most " + TimeBox.format(left)));
+        }
         List<Extension> more = new ArrayList<>(extensions);
         more.add(new Extension(by.toString(), reason, author, now));
         Instant newDeadline = deadline.plus(by.duration());
@@ -140,6 +165,12 @@ public record Spike(String id, NoteKind kind, String guild, String channel, Stri
             if (!r.at().isAfter(now)) fired.add(r.key());
         }
         return longer.withRemindersFired(fired);
+    }
+
+    /** The topic and goal changed as the work showed what the question really is; the rest stays. */
+    public Spike edited(String newTopic, String newGoal) {
+        return new Spike(id, kind, guild, channel, thread, message, newTopic, newGoal, owner, participants, format,
+                template, timebox, started, deadline, checklist, findings, extensions, remindersFired, paper, claim);
     }
 
     public Spike withRemindersFired(Set<String> keys) {

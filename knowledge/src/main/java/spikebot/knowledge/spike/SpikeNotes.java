@@ -1,7 +1,6 @@
 package spikebot.knowledge.spike;
 
 import spikebot.knowledge.Note;
-import spikebot.knowledge.NoteKind;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -24,14 +23,12 @@ public final class SpikeNotes {
     }
 
     public static Note render(Spike spike, Closing closing) {
-        boolean paperCheck = spike.kind() == NoteKind.PAPER_CHECK;
+        SpikeKind kind = spike.spikeKind();
         StringBuilder body = new StringBuilder();
         String summary = blank(closing.summary()) ? "" : ": " + closing.summary().strip();
         section(body, "Decision", closing.outcome() + summary);
         section(body, "Goal", spike.goal());
-        if (paperCheck) paperSection(body, spike, closing.paper());
-        section(body, "Approaches compared", closing.approaches());
-        section(body, "Next steps", closing.nextSteps());
+        kind.noteSections(closing).forEach(s -> section(body, s.label(), s.value()));
 
         StringBuilder list = new StringBuilder();
         for (var item : spike.checklist()) {
@@ -77,23 +74,11 @@ public final class SpikeNotes {
         extra.put("format", spike.format().id());
         extra.put("template", spike.template());
         if (!spike.extensions().isEmpty()) extra.put("extensions", spike.extensions().size());
-        if (paperCheck && spike.claim() != null) extra.put("claim", oneLine(spike.claim()));
+        extra.putAll(kind.frontMatter());
 
         return new Note(spike.kind(), oneLine(spike.topic()), closing.at().atZone(ZoneOffset.UTC).toLocalDate(),
                 spike.people().stream().map(Person::name).toList(), closing.tags(), closing.outcome(),
-                spike.timebox(), paperCheck ? spike.paper() : null, closing.threadLink(), extra, body.toString());
-    }
-
-    private static void paperSection(StringBuilder body, Spike spike, PaperResult result) {
-        PaperResult r = result == null ? new PaperResult(null, null, null, null) : result;
-        StringBuilder s = new StringBuilder();
-        s.append("- Paper: ").append(orUnknown(spike.paper())).append('\n');
-        s.append("- Claimed: ").append(orUnknown(spike.claim())).append('\n');
-        s.append("- Measured: ").append(orUnknown(r.measured())).append('\n');
-        s.append("- Compute cost: ").append(orUnknown(r.computeCost())).append('\n');
-        s.append("- Code available: ").append(orUnknown(r.code())).append('\n');
-        s.append("- Data available: ").append(orUnknown(r.data())).append('\n');
-        section(body, "Claim vs measured", s.toString());
+                spike.timebox(), kind.reference(), closing.threadLink(), extra, body.toString());
     }
 
     static void section(StringBuilder body, String heading, String text) {
@@ -102,11 +87,7 @@ public final class SpikeNotes {
         body.append("## ").append(heading).append("\n\n").append(text.strip()).append('\n');
     }
 
-    private static String orUnknown(String text) {
-        return blank(text) ? "not recorded" : oneLine(text);
-    }
-
-    private static String oneLine(String text) {
+    static String oneLine(String text) {
         return text == null ? "" : text.strip().replaceAll("\\s+", " ");
     }
 

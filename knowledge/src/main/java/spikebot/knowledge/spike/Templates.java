@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Locale;
 
 /**
  * The checklist templates a guild can start spikes from: the ones shipped with the bot ({@code library},
@@ -86,7 +87,7 @@ public final class Templates {
     }
 
     public Optional<ChecklistTemplate> get(String name) {
-        return name == null ? Optional.empty() : Optional.ofNullable(byName.get(name.strip().toLowerCase()));
+        return name == null ? Optional.empty() : Optional.ofNullable(byName.get(name.strip().toLowerCase(Locale.ROOT)));
     }
 
     public List<String> names() {

@@ -65,7 +65,11 @@ public record TimeBox(Duration duration) {
         return format(duration);
     }
 
-    static String format(Duration d) {
+    /**
+     * A duration as time boxes are written, largest units first and cut to the minute: {@code 1w2d}, {@code 1h30m};
+     * one wording for every duration a spike shows.
+     */
+    public static String format(Duration d) {
         long minutes = d.toMinutes();
         StringBuilder out = new StringBuilder();
         long[] sizes = {7 * 24 * 60, 24 * 60, 60, 1};

@@ -1,7 +1,5 @@
 package spikebot.knowledge.spike;
 
-import spikebot.knowledge.NoteKind;
-
 import java.time.Instant;
 import java.util.List;
 
@@ -17,7 +15,7 @@ final class Fixtures {
     }
 
     static Spike spike(String box) {
-        return Spike.start("s1", NoteKind.SPIKE, "g1", "c1", "Evaluate Polars", "Faster ETL", ALICE, Format.SOLO,
-                PLAN, TimeBox.parse(box), T0, null, null);
+        return Spike.start("s1", SpikeKind.INVESTIGATION, "g1", "c1", "Evaluate Polars", "Faster ETL", ALICE,
+                Format.SOLO, PLAN, TimeBox.parse(box), T0);
     }
 }

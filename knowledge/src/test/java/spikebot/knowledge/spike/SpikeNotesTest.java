@@ -60,9 +60,9 @@ class SpikeNotesTest {
 
     @Test
     void aPaperCheckRecordsClaimAgainstMeasurementCostAndAvailability() {
-        Spike s = Spike.start("p1", NoteKind.PAPER_CHECK, "g1", "c1", "TabPFN on churn", "", ALICE, Format.PAIR,
-                Templates.shipped().get("paper").orElseThrow(), TimeBox.parse("2d"), T0,
-                "https://arxiv.org/abs/2207.01848", "beats XGBoost on small tables");
+        Spike s = Spike.start("p1", new SpikeKind.PaperCheck("https://arxiv.org/abs/2207.01848",
+                        "beats XGBoost on small tables"), "g1", "c1", "TabPFN on churn", "", ALICE, Format.PAIR,
+                Templates.shipped().get("paper").orElseThrow(), TimeBox.parse("2d"), T0);
         Closing c = new Closing("partially-reproduced", "Only below 1k rows", null, null, List.of(),
                 new PaperResult("AUC 0.81 vs XGBoost 0.80", "3 GPU hours", "yes, GitHub", "no"), ALICE,
                 T0.plus(Duration.ofDays(1)), null);
@@ -89,12 +89,13 @@ class SpikeNotesTest {
     void aSolutionIsTitledByTheFirstLineOfItsProblem() throws Exception {
         Solution sol = new Solution("CUDA OOM when fine-tuning with batch 64\nOn the A10 boxes",
                 "Gradient accumulation, batch 16 x 4", "Mixed precision alone", "https://example.com/x",
-                BOB, T0, "g1", "555", "https://discord.com/channels/g1/555");
+                List.of("cuda", "fine-tuning"), BOB, T0, "g1", "555", "https://discord.com/channels/g1/555");
         NoteFile written = new KnowledgeBase(dir).write(sol.toNote());
         Note back = new KnowledgeBase(dir).read(written.path()).note();
         assertEquals(NoteKind.SOLUTION, back.kind());
         assertEquals("CUDA OOM when fine-tuning with batch 64", back.title());
         assertEquals(List.of("bob"), back.authors());
+        assertEquals(List.of("cuda", "fine-tuning"), back.tags());
         assertEquals("555", back.extraText("channel"));
         assertTrue(back.body().contains("## What did not work\n\nMixed precision alone"), back.body());
         assertTrue(written.path().startsWith("solutions/"), written.path());
@@ -102,7 +103,7 @@ class SpikeNotesTest {
 
     @Test
     void aVeryLongProblemLineGivesAShortTitle() {
-        Solution sol = new Solution("word ".repeat(500), "x", null, null, BOB, T0, null, null, null);
+        Solution sol = new Solution("word ".repeat(500), "x", null, null, List.of(), BOB, T0, null, null, null);
         assertTrue(sol.title().length() <= 101, sol.title());
     }
 }

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,13 +23,13 @@ class TemplatesTest {
             int n = t.get(name).orElseThrow().items().size();
             assertTrue(n >= 5 && n <= 7, name + " has " + n + " items");
         }
-        String library = String.join("\n", t.get("library").orElseThrow().items()).toLowerCase();
+        String library = String.join("\n", t.get("library").orElseThrow().items()).toLowerCase(Locale.ROOT);
         for (String step : List.of("install", "hello-world", "tests pass", "tutorial", "our data", "same criteria")) {
             assertTrue(library.contains(step), "library template lacks: " + step);
         }
-        String problem = String.join("\n", t.get("problem").orElseThrow().items()).toLowerCase();
+        String problem = String.join("\n", t.get("problem").orElseThrow().items()).toLowerCase(Locale.ROOT);
         assertTrue(problem.contains("baseline"));
-        String paper = String.join("\n", t.get("paper").orElseThrow().items()).toLowerCase();
+        String paper = String.join("\n", t.get("paper").orElseThrow().items()).toLowerCase(Locale.ROOT);
         for (String step : List.of("code", "data", "compute cost", "adopted")) assertTrue(paper.contains(step), step);
     }
 

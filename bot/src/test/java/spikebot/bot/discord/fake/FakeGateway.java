@@ -123,7 +123,7 @@ final class FakeGateway {
             sent.clear();
             ObjectNode readyEvent = JSON.createObjectNode();
             readyEvent.put("v", 10);
-            readyEvent.set("user", discord.world().selfUserJson());
+            readyEvent.set("user", discord.world().json().selfUserJson());
             var guilds = readyEvent.putArray("guilds");
             discord.world().guilds().forEach(g ->
                     guilds.addObject().put("id", FakeWorld.id(g.id())).put("unavailable", true));
@@ -134,7 +134,7 @@ final class FakeGateway {
             readyEvent.putArray("_trace").add("fake-discord");
             dispatchLocked("READY", readyEvent);
             for (FakeWorld.Guild guild : discord.world().guilds()) {
-                dispatchLocked("GUILD_CREATE", discord.world().guildCreateJson(guild));
+                dispatchLocked("GUILD_CREATE", discord.world().json().guildCreateJson(guild));
             }
             ready = true;
             lock.notifyAll();
@@ -214,6 +214,28 @@ final class FakeGateway {
     /** As Discord does when the Developer Portal has the Message Content intent switched off. */
     void refuseMessageContent() {
         refuseMessageContent = true;
+    }
+
+    /** Waits until the client has identified {@code n} times in all (a new session after an invalid one). */
+    void awaitIdentifies(int n, long timeoutMillis) throws InterruptedException {
+        awaitCount(() -> identifies, n, "identified", timeoutMillis);
+    }
+
+    /** Waits until the client has resumed {@code n} times in all. */
+    void awaitResumes(int n, long timeoutMillis) throws InterruptedException {
+        awaitCount(() -> resumes, n, "resumed", timeoutMillis);
+    }
+
+    private void awaitCount(java.util.function.IntSupplier count, int n, String what, long timeoutMillis)
+            throws InterruptedException {
+        long deadline = System.currentTimeMillis() + timeoutMillis;
+        synchronized (lock) {
+            while (count.getAsInt() < n) {
+                long left = deadline - System.currentTimeMillis();
+                if (left <= 0) throw new AssertionError("the client " + what + " " + count.getAsInt() + " times, not " + n);
+                lock.wait(left);
+            }
+        }
     }
 
     int identifies() {

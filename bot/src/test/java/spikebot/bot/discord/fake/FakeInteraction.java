@@ -2,6 +2,7 @@ package spikebot.bot.discord.fake;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,13 +16,20 @@ public final class FakeInteraction {
     private final long id;
     private final String token;
     private final long channelId;
+    private final int type;
     private final long componentMessageId;
     private final long sentNanos = System.nanoTime();
+    private final Instant created;
     private final List<Long> replies = new ArrayList<>();
     private boolean acknowledged;
+    /** A deferred reply still shows "thinking…": the next follow-up or edit of the original takes its place. */
+    private boolean deferred;
     private long originalId;
 
-    FakeInteraction(FakeDiscord discord, long id, String token, long channelId, long componentMessageId) {
+    FakeInteraction(FakeDiscord discord, long id, String token, int type, long channelId, long componentMessageId,
+                    Instant created) {
+        this.type = type;
+        this.created = created;
         this.discord = discord;
         this.id = id;
         this.token = token;
@@ -37,6 +45,11 @@ public final class FakeInteraction {
         return token;
     }
 
+    /** Discord's interaction type: 2 command, 3 component, 4 autocomplete, 5 form. */
+    public int type() {
+        return type;
+    }
+
     public long channelId() {
         return channelId;
     }
@@ -44,6 +57,11 @@ public final class FakeInteraction {
     /** When the fake sent this interaction to the bot ({@link System#nanoTime()}). */
     public long sentNanos() {
         return sentNanos;
+    }
+
+    /** When Discord created it: the time in its snowflake id, on the fake's clock. */
+    public Instant created() {
+        return created;
     }
 
     /** The message whose component was used, or 0. */
@@ -84,6 +102,17 @@ public final class FakeInteraction {
         if (acknowledged) return false;
         acknowledged = true;
         return true;
+    }
+
+    synchronized void deferred() {
+        deferred = true;
+    }
+
+    /** Whether the deferred reply was still waiting for its answer; it is not any more. */
+    synchronized boolean takeDeferred() {
+        boolean was = deferred;
+        deferred = false;
+        return was;
     }
 
     synchronized void original(long messageId) {

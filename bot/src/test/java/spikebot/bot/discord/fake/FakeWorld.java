@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import net.dv8tion.jda.api.Permission;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -16,14 +17,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * What the fake Discord knows: two guilds with their roles, channels and members, plus the threads and messages
- * created while a test runs. Its JSON has the shapes Discord sends (and that JDA parses), so that the real client
+ * What the fake Discord knows: two guilds with their roles, channels and members ({@link FakeGuilds}), plus the
+ * threads and messages created while a test runs. Its JSON has the shapes Discord sends (and that JDA parses), so that the real client
  * builds real entities from it.
  *
- * <p>Guild "ml-team" has #general (everyone), #research (private: @everyone may not view it, the Researcher role
- * and the Manager role may), #ideas (text, for passive answers), a forum #spikes, and members olivia (owner), alice
- * (Researcher), bob, maria (Manager: Manage Server and Manage Threads) and the bot. Guild "other-team" has #general
- * and carol. Ids are fixed so that tests can name them; roles can change while a test runs ({@link #setRoles}).
+ * <p>Ids are fixed so that tests can name them (the constants here, described in {@link FakeGuilds}); roles and
+ * overwrites can change while a test runs ({@link #setRoles}, {@link FakeDiscord#setOverwrites}).
  */
 public final class FakeWorld {
     static final ObjectMapper JSON = new ObjectMapper();
@@ -43,9 +42,13 @@ public final class FakeWorld {
     public record Overwrite(long id, boolean member, EnumSet<Permission> allow, EnumSet<Permission> deny) {
     }
 
+    /** A forum's tag. */
+    public record Tag(long id, String name) {
+    }
+
     /** Discord's channel types that the fake uses. */
     public enum ChannelType {
-        TEXT(0), PUBLIC_THREAD(11), PRIVATE_THREAD(12), FORUM(15);
+        TEXT(0), CATEGORY(4), PUBLIC_THREAD(11), PRIVATE_THREAD(12), FORUM(15);
 
         final int id;
 
@@ -54,7 +57,11 @@ public final class FakeWorld {
         }
     }
 
-    /** A channel or thread. Threads are created at run time; {@code archived} changes with PATCH. */
+    /**
+     * A channel, category or thread. Threads are created at run time; {@code archived} changes with PATCH, the
+     * overwrites when an admin edits them ({@link FakeDiscord#setOverwrites}). A channel's {@code parentId} is its
+     * category (0 for none), a thread's its channel.
+     */
     public static final class Channel {
         public final long id;
         public final long guildId;
@@ -62,8 +69,16 @@ public final class FakeWorld {
         public final String name;
         public final long parentId;
         public final long ownerId;
-        public final List<Overwrite> overwrites;
+        volatile List<Overwrite> overwrites;
         volatile boolean archived;
+        /** Threads: minutes without a message before Discord archives it; when the last message came. */
+        volatile int autoArchiveMinutes = 1440;
+        volatile Instant lastActivity;
+        /** Forums: the tags posts may carry, and whether each post must carry one ("Require tags"). */
+        volatile List<Tag> tags = List.of();
+        volatile boolean requireTag;
+        /** Forum posts: the tags applied. */
+        volatile List<Long> appliedTags = List.of();
         /** Who joined the thread (threads only). */
         final java.util.Set<Long> members = ConcurrentHashMap.newKeySet();
 
@@ -75,11 +90,21 @@ public final class FakeWorld {
             this.name = name;
             this.parentId = parentId;
             this.ownerId = ownerId;
-            this.overwrites = overwrites;
+            this.overwrites = List.copyOf(overwrites);
         }
 
         public boolean archived() {
             return archived;
+        }
+
+        /** A forum post's tags (ids). */
+        public List<Long> appliedTags() {
+            return appliedTags;
+        }
+
+        /** A thread's inactivity period in minutes, after which Discord archives it. */
+        public int autoArchiveMinutes() {
+            return autoArchiveMinutes;
         }
 
         public boolean isThread() {
@@ -97,6 +122,12 @@ public final class FakeWorld {
     public static final User BOB = new User(100_000_000_000_000_003L, "bob", false);
     public static final User MARIA = new User(100_000_000_000_000_004L, "maria", false);
     public static final User CAROL = new User(100_000_000_000_000_005L, "carol", false);
+    /** Denied #lounge and allowed #vault and #lab-unsynced, each by a member overwrite of his own. */
+    public static final User DAVE = new User(100_000_000_000_000_006L, "dave", false);
+    /** Allowed #board and the #lab category by member overwrites; no roles. */
+    public static final User ERIN = new User(100_000_000_000_000_007L, "erin", false);
+    /** Has the Admin role (Administrator): sees every channel whatever its overwrites. */
+    public static final User FRANK = new User(100_000_000_000_000_008L, "frank", false);
 
     public static final long ML_TEAM = 200_000_000_000_000_001L;
     public static final long OTHER_TEAM = 200_000_000_000_000_002L;
@@ -104,19 +135,24 @@ public final class FakeWorld {
     public static final long BOT_ROLE = 300_000_000_000_000_002L;
     public static final long OTHER_BOT_ROLE = 300_000_000_000_000_003L;
     public static final long RESEARCHER_ROLE = 300_000_000_000_000_004L;
+    public static final long ADMIN_ROLE = 300_000_000_000_000_005L;
     public static final long GENERAL = 400_000_000_000_000_001L;
     public static final long RESEARCH = 400_000_000_000_000_002L;
     public static final long IDEAS = 400_000_000_000_000_003L;
     public static final long SPIKES_FORUM = 400_000_000_000_000_004L;
+    /** Everyone, but dave is denied by a member overwrite. */
+    public static final long LOUNGE = 400_000_000_000_000_005L;
+    /** Nobody (@everyone denied), but erin is allowed by a member overwrite; the bot's role is allowed. */
+    public static final long BOARD = 400_000_000_000_000_006L;
+    /** A category: @everyone denied, Researcher, the bot and erin (member overwrite) allowed. */
+    public static final long LAB = 400_000_000_000_000_007L;
+    /** In #lab, synced: the category's overwrites. */
+    public static final long LAB_SYNCED = 400_000_000_000_000_008L;
+    /** In #lab, not synced: @everyone denied, the bot and dave (member overwrite) allowed; not erin. */
+    public static final long LAB_UNSYNCED = 400_000_000_000_000_009L;
+    /** The bot cannot view it (@everyone denied, dave allowed): Discord sends it obfuscated. */
+    public static final long VAULT = 400_000_000_000_000_010L;
     public static final long OTHER_GENERAL = 400_000_000_000_000_101L;
-
-    private static final EnumSet<Permission> EVERYONE = EnumSet.of(Permission.VIEW_CHANNEL,
-            Permission.MESSAGE_SEND, Permission.MESSAGE_HISTORY, Permission.MESSAGE_EMBED_LINKS,
-            Permission.USE_APPLICATION_COMMANDS, Permission.CREATE_PUBLIC_THREADS,
-            Permission.MESSAGE_SEND_IN_THREADS);
-    private static final EnumSet<Permission> BOT_PERMISSIONS = EnumSet.of(Permission.VIEW_CHANNEL,
-            Permission.MESSAGE_SEND, Permission.MESSAGE_HISTORY, Permission.MESSAGE_EMBED_LINKS,
-            Permission.CREATE_PUBLIC_THREADS, Permission.MESSAGE_SEND_IN_THREADS, Permission.MANAGE_THREADS);
 
     private final Map<Long, Guild> guilds = new ConcurrentHashMap<>();
     private final Map<Long, Channel> channels = new ConcurrentHashMap<>();
@@ -127,37 +163,13 @@ public final class FakeWorld {
     private static final long DISCORD_EPOCH = 1_420_070_400_000L;
     private final AtomicLong nextId = new AtomicLong();
 
-    FakeWorld() {
-        for (User u : List.of(BOT, OLIVIA, ALICE, BOB, MARIA, CAROL)) users.put(u.id(), u);
+    private final Clock clock;
+    private final WorldJson json = new WorldJson(this);
 
-        List<Channel> mlChannels = new ArrayList<>(List.of(
-                new Channel(GENERAL, ML_TEAM, ChannelType.TEXT, "general", 0, 0, List.of()),
-                new Channel(RESEARCH, ML_TEAM, ChannelType.TEXT, "research", 0, 0, List.of(
-                        new Overwrite(ML_TEAM, false, EnumSet.noneOf(Permission.class),
-                                EnumSet.of(Permission.VIEW_CHANNEL)),
-                        new Overwrite(RESEARCHER_ROLE, false, EnumSet.of(Permission.VIEW_CHANNEL),
-                                EnumSet.noneOf(Permission.class)),
-                        new Overwrite(MANAGER_ROLE, false, EnumSet.of(Permission.VIEW_CHANNEL),
-                                EnumSet.noneOf(Permission.class)),
-                        new Overwrite(BOT_ROLE, false, EnumSet.of(Permission.VIEW_CHANNEL),
-                                EnumSet.noneOf(Permission.class)))),
-                new Channel(IDEAS, ML_TEAM, ChannelType.TEXT, "ideas", 0, 0, List.of()),
-                new Channel(SPIKES_FORUM, ML_TEAM, ChannelType.FORUM, "spikes", 0, 0, List.of())));
-        addGuild(new Guild(ML_TEAM, "ml-team", OLIVIA.id(), List.of(
-                new Role(ML_TEAM, "@everyone", EVERYONE, 0),
-                new Role(MANAGER_ROLE, "Manager", EnumSet.of(Permission.MANAGE_SERVER, Permission.MANAGE_THREADS), 2),
-                new Role(BOT_ROLE, "Spikebot", BOT_PERMISSIONS, 1),
-                new Role(RESEARCHER_ROLE, "Researcher", EnumSet.noneOf(Permission.class), 1)),
-                mlChannels, new ConcurrentHashMap<>(Map.of(
-                        OLIVIA.id(), List.of(), ALICE.id(), List.of(RESEARCHER_ROLE), BOB.id(), List.of(),
-                        MARIA.id(), List.of(MANAGER_ROLE), BOT.id(), List.of(BOT_ROLE)))));
-
-        addGuild(new Guild(OTHER_TEAM, "other-team", CAROL.id(), List.of(
-                new Role(OTHER_TEAM, "@everyone", EVERYONE, 0),
-                new Role(OTHER_BOT_ROLE, "Spikebot", BOT_PERMISSIONS, 1)),
-                new ArrayList<>(List.of(new Channel(OTHER_GENERAL, OTHER_TEAM, ChannelType.TEXT, "general", 0, 0,
-                        List.of()))),
-                new ConcurrentHashMap<>(Map.of(CAROL.id(), List.of(), BOT.id(), List.of(OTHER_BOT_ROLE)))));
+    FakeWorld(Clock clock) {
+        this.clock = clock;
+        for (User u : FakeGuilds.USERS) users.put(u.id(), u);
+        FakeGuilds.build().forEach(this::addGuild);
     }
 
     private void addGuild(Guild guild) {
@@ -201,8 +213,34 @@ public final class FakeWorld {
      * minutes), and sorts messages by id.
      */
     long newId() {
-        long now = (System.currentTimeMillis() - DISCORD_EPOCH) << 22;
+        long now = (clock.millis() - DISCORD_EPOCH) << 22;
         return nextId.updateAndGet(last -> Math.max(last + 1, now));
+    }
+
+    /** A snowflake of an earlier time (an event that reaches the bot late); unique by its increment bits. */
+    long newIdAt(Instant at) {
+        return ((at.toEpochMilli() - DISCORD_EPOCH) << 22) | (nextId.incrementAndGet() & 0x3F_FFFF);
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    /** The creation time a snowflake id carries. */
+    static Instant createdAt(long snowflake) {
+        return Instant.ofEpochMilli((snowflake >>> 22) + DISCORD_EPOCH);
+    }
+
+    static String id(long id) {
+        return Long.toUnsignedString(id);
+    }
+
+    String now() {
+        return clock.instant().toString();
+    }
+
+    WorldJson json() {
+        return json;
     }
 
     // ---- state changed by REST calls
@@ -211,12 +249,37 @@ public final class FakeWorld {
         Channel parent = channel(parentId);
         Channel thread = new Channel(newId(), parent.guildId, privateThread ? ChannelType.PRIVATE_THREAD
                 : ChannelType.PUBLIC_THREAD, name, parentId, ownerId, List.of());
+        thread.lastActivity = clock.instant();
         channels.put(thread.id, thread);
         return thread;
     }
 
     void remember(ObjectNode message) {
         messages.put(message.get("id").asLong(), message);
+    }
+
+    /**
+     * Threads whose auto-archive duration has passed without a message, now archived (as Discord does on its
+     * own). Returns them, for the THREAD_UPDATE each is announced with.
+     */
+    List<Channel> archiveIdleThreads() {
+        Instant now = clock.instant();
+        List<Channel> archived = new ArrayList<>();
+        for (Channel c : channels.values()) {
+            if (c.isThread() && !c.archived
+                    && !c.lastActivity.plus(java.time.Duration.ofMinutes(c.autoArchiveMinutes)).isAfter(now)) {
+                c.archived = true;
+                archived.add(c);
+            }
+        }
+        return archived;
+    }
+
+    /** A guild's archived threads under a parent, the latest archived first, as Discord lists them. */
+    List<Channel> archivedThreads(long parentId, boolean privateThreads) {
+        return channels.values().stream().filter(c -> c.isThread() && c.archived && c.parentId == parentId
+                        && (c.type == ChannelType.PRIVATE_THREAD) == privateThreads)
+                .sorted(java.util.Comparator.comparing((Channel c) -> c.lastActivity).reversed()).toList();
     }
 
     void forget(long messageId) {
@@ -228,6 +291,12 @@ public final class FakeWorld {
         String channel = id(channelId);
         return messages.values().stream().filter(m -> channel.equals(m.path("channel_id").asText()))
                 .sorted(java.util.Comparator.comparing(m -> m.get("id").asLong())).map(ObjectNode::deepCopy).toList();
+    }
+
+    /** A guild's threads that are not archived, oldest first: what GUILD_CREATE lists. */
+    List<Channel> activeThreads(long guildId) {
+        return channels.values().stream().filter(c -> c.guildId == guildId && c.isThread() && !c.archived)
+                .sorted(java.util.Comparator.comparingLong(c -> c.id)).toList();
     }
 
     /** The threads (and forum posts) created under a channel, oldest first. */
@@ -243,6 +312,21 @@ public final class FakeWorld {
     /** A message in its last state, even if it was deleted since (a placeholder the bot removed, say). */
     Optional<ObjectNode> lastSeen(long id) {
         return message(id).or(() -> Optional.ofNullable(deleted.get(id)).map(ObjectNode::deepCopy));
+    }
+
+    /** Applies an edit (content, components, embeds) to a message; "thinking…" ends, visibility stays. */
+    ObjectNode applyEdit(long messageId, JsonNode body) {
+        ObjectNode message = message(messageId).orElseThrow();
+        for (String field : List.of("content", "components")) {
+            if (body.has(field)) message.set(field, body.get(field).deepCopy());
+        }
+        if (body.has("embeds")) {
+            message.set("embeds", json.messageJson(message.get("channel_id").asLong(), messageId, BOT, body).get("embeds"));
+        }
+        message.put("flags", message.path("flags").asInt(0) & ~128);
+        message.put("edited_timestamp", now());
+        remember(message);
+        return message.deepCopy();
     }
 
     // ---- permissions, computed as Discord does: base from roles, then everyone/role/member overwrites
@@ -277,6 +361,27 @@ public final class FakeWorld {
         return perms;
     }
 
+    /**
+     * Whether this member may read the channel, as Discord decides: View Channel there; in a thread, View Channel
+     * in its parent, and for a private thread also being in it or allowed Manage Threads.
+     */
+    public boolean canView(long userId, long channelId) {
+        Channel channel = channel(channelId);
+        if (!permissions(userId, channelId).contains(Permission.VIEW_CHANNEL)) return false;
+        return channel.type != ChannelType.PRIVATE_THREAD || channel.members.contains(userId)
+                || permissions(userId, channel.parentId).contains(Permission.MANAGE_THREADS);
+    }
+
+    /** The guild's members (user ids), the bot included. */
+    public List<Long> members(long guildId) {
+        return List.copyOf(guild(guildId).memberRoles().keySet());
+    }
+
+    /** Replaces a channel's overwrites, as an admin's edit in Discord's client does. */
+    void setOverwrites(long channelId, List<Overwrite> overwrites) {
+        channel(channelId).overwrites = List.copyOf(overwrites);
+    }
+
     private static EnumSet<Permission> all() {
         EnumSet<Permission> all = EnumSet.allOf(Permission.class);
         all.remove(Permission.UNKNOWN);
@@ -286,186 +391,5 @@ public final class FakeWorld {
     private static void apply(EnumSet<Permission> perms, Overwrite o) {
         perms.removeAll(o.deny());
         perms.addAll(o.allow());
-    }
-
-    // ---- JSON in Discord's shapes
-
-    static String id(long id) {
-        return Long.toUnsignedString(id);
-    }
-
-    static String now() {
-        return Instant.now().toString();
-    }
-
-    ObjectNode userJson(User user) {
-        ObjectNode json = JSON.createObjectNode();
-        json.put("id", id(user.id()));
-        json.put("username", user.name());
-        json.put("global_name", user.name());
-        json.put("discriminator", "0");
-        json.putNull("avatar");
-        json.put("bot", user.bot());
-        json.put("public_flags", 0);
-        return json;
-    }
-
-    ObjectNode selfUserJson() {
-        ObjectNode json = userJson(BOT);
-        json.put("verified", true);
-        json.put("mfa_enabled", false);
-        json.put("flags", 0);
-        return json;
-    }
-
-    ObjectNode memberJson(long guildId, User user, boolean withUser) {
-        ObjectNode json = JSON.createObjectNode();
-        if (withUser) json.set("user", userJson(user));
-        ArrayNode roles = json.putArray("roles");
-        guild(guildId).memberRoles().getOrDefault(user.id(), List.of()).forEach(r -> roles.add(id(r)));
-        json.putNull("nick");
-        json.putNull("avatar");
-        json.put("joined_at", "2024-01-01T00:00:00.000000+00:00");
-        json.putNull("premium_since");
-        json.put("deaf", false);
-        json.put("mute", false);
-        json.put("pending", false);
-        json.put("flags", 0);
-        json.putNull("communication_disabled_until");
-        return json;
-    }
-
-    ObjectNode roleJson(Role role) {
-        ObjectNode json = JSON.createObjectNode();
-        json.put("id", id(role.id()));
-        json.put("name", role.name());
-        json.put("color", 0);
-        ObjectNode colors = json.putObject("colors");
-        colors.put("primary_color", 0);
-        colors.putNull("secondary_color");
-        colors.putNull("tertiary_color");
-        json.put("hoist", false);
-        json.put("position", role.position());
-        json.put("permissions", Long.toString(Permission.getRaw(role.permissions())));
-        json.put("managed", role.id() == BOT_ROLE || role.id() == OTHER_BOT_ROLE);
-        json.put("mentionable", false);
-        json.put("flags", 0);
-        return json;
-    }
-
-    ObjectNode channelJson(Channel channel) {
-        ObjectNode json = JSON.createObjectNode();
-        json.put("id", id(channel.id));
-        json.put("type", channel.type.id);
-        json.put("guild_id", id(channel.guildId));
-        json.put("name", channel.name);
-        json.put("position", 0);
-        json.put("flags", 0);
-        json.put("nsfw", false);
-        json.put("rate_limit_per_user", 0);
-        if (channel.isThread()) {
-            json.put("parent_id", id(channel.parentId));
-            json.put("owner_id", id(channel.ownerId));
-            json.put("member_count", 1);
-            json.put("message_count", 0);
-            json.put("total_message_sent", 0);
-            ObjectNode meta = json.putObject("thread_metadata");
-            meta.put("archived", channel.archived);
-            meta.put("auto_archive_duration", 1440);
-            meta.put("archive_timestamp", now());
-            meta.put("locked", false);
-            meta.put("invitable", true);
-            meta.put("create_timestamp", now());
-        } else {
-            json.putNull("parent_id");
-            json.putNull("topic");
-            ArrayNode overwrites = json.putArray("permission_overwrites");
-            for (Overwrite o : channel.overwrites) {
-                ObjectNode ow = overwrites.addObject();
-                ow.put("id", id(o.id()));
-                ow.put("type", o.member() ? 1 : 0);
-                ow.put("allow", Long.toString(Permission.getRaw(o.allow())));
-                ow.put("deny", Long.toString(Permission.getRaw(o.deny())));
-            }
-            if (channel.type == ChannelType.FORUM) {
-                json.putArray("available_tags");
-                json.putNull("default_reaction_emoji");
-                json.put("default_sort_order", 0);
-                json.put("default_forum_layout", 0);
-            }
-        }
-        return json;
-    }
-
-    ObjectNode guildCreateJson(Guild guild) {
-        ObjectNode json = JSON.createObjectNode();
-        json.put("id", id(guild.id()));
-        json.put("name", guild.name());
-        json.putNull("icon");
-        json.put("owner_id", id(guild.ownerId()));
-        json.put("preferred_locale", "en-US");
-        json.put("unavailable", false);
-        json.put("large", false);
-        json.put("joined_at", "2024-01-01T00:00:00.000000+00:00");
-        json.put("member_count", guild.memberRoles().size());
-        json.put("afk_timeout", 300);
-        json.put("verification_level", 0);
-        json.put("default_message_notifications", 0);
-        json.put("explicit_content_filter", 0);
-        json.put("mfa_level", 0);
-        json.put("nsfw_level", 0);
-        json.put("premium_tier", 0);
-        json.putNull("system_channel_id");
-        json.putNull("afk_channel_id");
-        json.putArray("features");
-        ArrayNode roles = json.putArray("roles");
-        guild.roles().forEach(r -> roles.add(roleJson(r)));
-        ArrayNode chans = json.putArray("channels");
-        guild.channels().forEach(c -> chans.add(channelJson(c)));
-        ArrayNode threads = json.putArray("threads");
-        channels.values().stream().filter(c -> c.guildId == guild.id() && c.isThread() && !c.archived)
-                .sorted(java.util.Comparator.comparingLong(c -> c.id)).forEach(c -> threads.add(channelJson(c)));
-        ArrayNode members = json.putArray("members");
-        guild.memberRoles().keySet().stream().sorted()
-                .forEach(u -> members.add(memberJson(guild.id(), user(u), true)));
-        json.putArray("voice_states");
-        json.putArray("presences");
-        json.putArray("emojis");
-        json.putArray("stickers");
-        json.putArray("guild_scheduled_events");
-        json.putArray("stage_instances");
-        json.putArray("soundboard_sounds");
-        return json;
-    }
-
-    /** A message as Discord returns it, built from what the bot sent (content, embeds, components, flags). */
-    ObjectNode messageJson(long channelId, long messageId, User author, JsonNode sent) {
-        Channel channel = channel(channelId);
-        ObjectNode json = JSON.createObjectNode();
-        json.put("id", id(messageId));
-        json.put("channel_id", id(channelId));
-        json.put("guild_id", id(channel.guildId));
-        json.set("author", userJson(author));
-        if (!author.bot()) json.set("member", memberJson(channel.guildId, author, false));
-        json.put("content", sent.path("content").asText(""));
-        json.put("timestamp", now());
-        json.putNull("edited_timestamp");
-        json.put("tts", false);
-        json.put("mention_everyone", false);
-        json.putArray("mentions");
-        json.putArray("mention_roles");
-        json.putArray("attachments");
-        ArrayNode embeds = json.putArray("embeds");
-        for (JsonNode embed : sent.path("embeds")) {
-            ObjectNode copy = embed.deepCopy();
-            if (!copy.has("type")) copy.put("type", "rich");
-            embeds.add(copy);
-        }
-        json.set("components", sent.has("components") ? sent.get("components").deepCopy()
-                : JSON.createArrayNode());
-        json.put("pinned", false);
-        json.put("type", 0);
-        json.put("flags", sent.path("flags").asInt(0));
-        return json;
     }
 }

@@ -7,7 +7,8 @@ import spikebot.bot.core.ChannelAccess;
 import spikebot.bot.core.Choice;
 import spikebot.bot.core.CommandSpec;
 import spikebot.bot.core.Control;
-import spikebot.bot.core.CustomIds;
+import spikebot.bot.core.Defer;
+import spikebot.bot.core.Feature;
 import spikebot.bot.core.Card;
 import spikebot.bot.core.Event;
 import spikebot.bot.core.GuildKnowledge;
@@ -15,8 +16,10 @@ import spikebot.bot.core.HitCards;
 import spikebot.bot.core.Limits;
 import spikebot.bot.core.Draft;
 import spikebot.bot.core.OptionSpec;
+import spikebot.bot.core.Needs;
 import spikebot.bot.core.Origin;
 import spikebot.bot.core.PriorWork;
+import spikebot.bot.core.Refusal;
 import spikebot.bot.core.Text;
 import spikebot.index.Hit;
 import spikebot.index.SearchRequest;
@@ -24,17 +27,16 @@ import spikebot.knowledge.NoteKind;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * {@code /ask} and questions put to the bot by mention: the best prior work, or an honest "nothing yet" with a
  * button to start a spike on it.
  */
-public final class AskCommand {
+public final class AskFeature implements Feature {
     public static final int MAX_ANSWERS = 5;
     /** Longer questions are cut: a question is a sentence or two, and the index needs no essay to match. */
     public static final int MAX_QUESTION = 500;
-    /** The "Start a spike" button carries its topic in its custom id; see {@code spikebot.bot.spike}. */
-    public static final String START_SPIKE_PREFIX = "spike:new:";
 
     public static final CommandSpec SPEC = CommandSpec.slash("ask",
             "Has anyone done this before? Search the team's notes",
@@ -46,12 +48,58 @@ public final class AskCommand {
             OptionSpec.flag("private", "Only you see the answer"));
 
     private final ChannelAccess access;
+    /** Makes the "Start a spike" button offered when nothing fits; the spike feature owns that button. */
+    private final Function<String, Control.Button> startSpike;
 
-    public AskCommand(ChannelAccess access) {
+    /**
+     * @param access     who may see which channel, asked at answer time
+     * @param startSpike topic → a button that opens the spike start form with it
+     */
+    public AskFeature(ChannelAccess access, Function<String, Control.Button> startSpike) {
         this.access = access;
+        this.startSpike = startSpike;
     }
 
-    public List<Action> ask(GuildKnowledge guild, Event.SlashCommand command) {
+    @Override
+    public List<CommandSpec> commands() {
+        return List.of(SPEC);
+    }
+
+    @Override
+    public List<String> customIdPrefixes() {
+        return List.of();
+    }
+
+    /** Questions put to the bot by mentioning it. */
+    @Override
+    public boolean hears(Event.MessagePosted message) {
+        return message.mentionsBot();
+    }
+
+    /** Questions search in parallel with other questions; suggestions must answer at once. */
+    @Override
+    public Needs needs(Event event) {
+        return event instanceof Event.Autocomplete ? Needs.NOTHING : Needs.SEARCHER;
+    }
+
+    /** A search with snippets can take longer than Discord's 3 seconds under load: acknowledge first. */
+    @Override
+    public Optional<Defer> deferral(Event event) {
+        return event instanceof Event.SlashCommand c
+                ? Optional.of(new Defer("true".equalsIgnoreCase(c.option("private")))) : Optional.empty();
+    }
+
+    @Override
+    public List<Action> handle(GuildKnowledge guild, Event event) {
+        return switch (event) {
+            case Event.SlashCommand c -> ask(guild, c);
+            case Event.MessagePosted m -> mention(guild, m);
+            case Event.Autocomplete a -> autocomplete(guild, a);
+            default -> throw new Refusal("That is not something /ask answers.");
+        };
+    }
+
+    List<Action> ask(GuildKnowledge guild, Event.SlashCommand command) {
         boolean ephemeral = "true".equalsIgnoreCase(command.option("private"));
         String question = Text.oneLine(command.option("question"));
         if (question.isEmpty()) {
@@ -76,7 +124,7 @@ public final class AskCommand {
     }
 
     /** A question asked by mentioning the bot: always a public reply to that message. */
-    public List<Action> mention(GuildKnowledge guild, Event.MessagePosted message) {
+    List<Action> mention(GuildKnowledge guild, Event.MessagePosted message) {
         String question = Text.oneLine(message.content());
         if (question.isEmpty()) {
             return List.of(Action.Reply.of("Ask me whether something was done before, e.g. \"@Spikebot has anyone "
@@ -87,7 +135,7 @@ public final class AskCommand {
     }
 
     /** Tag suggestions as the user types, from the tags the guild's notes use. */
-    public List<Action> autocomplete(GuildKnowledge guild, Event.Autocomplete typing) {
+    List<Action> autocomplete(GuildKnowledge guild, Event.Autocomplete typing) {
         if (!"tag".equals(typing.option())) return List.of(new Action.Suggest(List.of()));
         String prefix = Text.cut(Text.oneLine(typing.typed()), 100);
         List<Choice> choices = guild.tags(prefix, Limits.CHOICES).stream().map(t -> new Choice(t, t)).toList();
@@ -106,7 +154,7 @@ public final class AskCommand {
             String text = "Nothing good enough on \"" + shownQuestion + "\" yet: nobody seems to have looked into it,"
                     + " or it was never written down." + (withheld == null ? "" : "\n" + withheld) + cutNote
                     + "\nStart a spike and the next person will find it.";
-            return new Action.Reply(new Draft(text, List.of(), List.of(ControlRow.of(startSpikeButton(question)))),
+            return new Action.Reply(new Draft(text, List.of(), List.of(ControlRow.of(startSpike.apply(Questions.topic(question))))),
                     ephemeral);
         }
         List<Card.Field> fields = work.shown().stream().map(hit -> HitCards.field(hit, guild)).toList();
@@ -114,12 +162,5 @@ public final class AskCommand {
         Card embed = new Card("Prior work: " + shownQuestion, null, count + ", best first." + cutNote, fields,
                 withheld, null);
         return new Action.Reply(new Draft("", List.of(embed), List.of()), ephemeral);
-    }
-
-    /** "Start a spike" with the question's topic prefilled; the topic rides in the custom id (cut to fit). */
-    public static Control.Button startSpikeButton(String question) {
-        String topic = Questions.topic(question).replaceAll("\\s+", " ");
-        String id = START_SPIKE_PREFIX + Text.cut(topic, Limits.CUSTOM_ID - START_SPIKE_PREFIX.length());
-        return Control.Button.of(CustomIds.of(id), "Start a spike", Control.Style.PRIMARY);
     }
 }

@@ -1,0 +1,48 @@
+package spikebot.bot.wiring;
+
+import spikebot.bot.ask.AskFeature;
+import spikebot.bot.core.ChannelAccess;
+import spikebot.bot.core.ChatCore;
+import spikebot.bot.core.Feature;
+import spikebot.bot.core.GuildConfig;
+import spikebot.bot.passive.PassiveAnswers;
+import spikebot.bot.solved.SolvedFeature;
+import spikebot.bot.spike.SpikeFeature;
+import spikebot.index.embed.Embeddings;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one place where the bot's features are created and put together; every adapter (Discord, console) gets its
+ * core from here. Adding a feature is one line in {@link #all}. A package of its own, so that the adapters can use it
+ * without the entry point's package and the adapters depending on each other.
+ */
+public final class Features {
+    private Features() {
+    }
+
+    /**
+     * Every feature, in the order that decides who hears a plain message first: a mention is a question to
+     * {@code /ask}; any other message may get a passive answer.
+     */
+    public static List<Feature> all(ChannelAccess access, Clock clock) {
+        SpikeFeature spikes = new SpikeFeature(access, clock);
+        return List.of(
+                new AskFeature(access, spikes::startButton),
+                spikes,
+                new SolvedFeature(clock, spikes::openSpikeInThread),
+                new PassiveAnswers(access, clock));
+    }
+
+    /**
+     * The chat core with every feature.
+     *
+     * @param embeddings the model for hybrid search, or null for words alone
+     */
+    public static ChatCore core(Map<String, GuildConfig> guilds, ChannelAccess access, Clock clock,
+                                Embeddings embeddings) {
+        return new ChatCore(guilds, all(access, clock), clock, embeddings);
+    }
+}

@@ -1,0 +1,230 @@
+package spikebot.bot.discord.fake;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import net.dv8tion.jda.api.Permission;
+
+import java.util.List;
+
+import spikebot.bot.discord.fake.FakeWorld.Channel;
+import spikebot.bot.discord.fake.FakeWorld.ChannelType;
+import spikebot.bot.discord.fake.FakeWorld.Guild;
+import spikebot.bot.discord.fake.FakeWorld.Overwrite;
+import spikebot.bot.discord.fake.FakeWorld.Role;
+import spikebot.bot.discord.fake.FakeWorld.User;
+
+import static spikebot.bot.discord.fake.FakeWorld.BOT;
+import static spikebot.bot.discord.fake.FakeWorld.BOT_ROLE;
+import static spikebot.bot.discord.fake.FakeWorld.JSON;
+import static spikebot.bot.discord.fake.FakeWorld.OTHER_BOT_ROLE;
+import static spikebot.bot.discord.fake.FakeWorld.id;
+
+/** The fake world's users, members, roles, channels, guilds and messages as JSON in the shapes Discord sends. */
+final class WorldJson {
+    private final FakeWorld world;
+
+    WorldJson(FakeWorld world) {
+        this.world = world;
+    }
+
+    ObjectNode userJson(User user) {
+        ObjectNode json = JSON.createObjectNode();
+        json.put("id", id(user.id()));
+        json.put("username", user.name());
+        json.put("global_name", user.name());
+        json.put("discriminator", "0");
+        json.putNull("avatar");
+        json.put("bot", user.bot());
+        json.put("public_flags", 0);
+        json.put("flags", 0);
+        json.putNull("primary_guild");
+        return json;
+    }
+
+    ObjectNode selfUserJson() {
+        ObjectNode json = userJson(BOT);
+        json.put("verified", true);
+        json.put("mfa_enabled", false);
+        json.put("locale", "en-US");
+        json.put("flags", 0);
+        return json;
+    }
+
+    ObjectNode memberJson(long guildId, User user, boolean withUser) {
+        ObjectNode json = JSON.createObjectNode();
+        if (withUser) json.set("user", userJson(user));
+        ArrayNode roles = json.putArray("roles");
+        world.guild(guildId).memberRoles().getOrDefault(user.id(), List.of()).forEach(r -> roles.add(id(r)));
+        json.putNull("nick");
+        json.putNull("avatar");
+        json.put("joined_at", "2024-01-01T00:00:00.000000+00:00");
+        json.putNull("premium_since");
+        json.put("deaf", false);
+        json.put("mute", false);
+        json.put("pending", false);
+        json.put("flags", 0);
+        json.putNull("communication_disabled_until");
+        return json;
+    }
+
+    ObjectNode roleJson(Role role) {
+        ObjectNode json = JSON.createObjectNode();
+        json.put("id", id(role.id()));
+        json.put("name", role.name());
+        json.put("color", 0);
+        ObjectNode colors = json.putObject("colors");
+        colors.put("primary_color", 0);
+        colors.putNull("secondary_color");
+        colors.putNull("tertiary_color");
+        json.put("hoist", false);
+        json.put("position", role.position());
+        json.put("permissions", Long.toString(Permission.getRaw(role.permissions())));
+        json.put("managed", role.id() == BOT_ROLE || role.id() == OTHER_BOT_ROLE);
+        json.put("mentionable", false);
+        json.put("flags", 0);
+        return json;
+    }
+
+    ObjectNode channelJson(Channel channel) {
+        ObjectNode json = JSON.createObjectNode();
+        json.put("id", id(channel.id));
+        json.put("type", channel.type.id);
+        json.put("guild_id", id(channel.guildId));
+        json.put("name", channel.name);
+        json.put("position", 0);
+        json.put("flags", 0);
+        json.put("nsfw", false);
+        json.put("rate_limit_per_user", 0);
+        if (channel.isThread()) {
+            json.put("parent_id", id(channel.parentId));
+            json.put("owner_id", id(channel.ownerId));
+            json.put("member_count", 1);
+            json.put("message_count", 0);
+            json.put("total_message_sent", 0);
+            ObjectNode meta = json.putObject("thread_metadata");
+            meta.put("archived", channel.archived);
+            meta.put("auto_archive_duration", channel.autoArchiveMinutes);
+            ArrayNode applied = json.putArray("applied_tags");
+            channel.appliedTags.forEach(t -> applied.add(id(t)));
+            meta.put("archive_timestamp", channel.lastActivity.toString());
+            meta.put("locked", false);
+            meta.put("invitable", true);
+            meta.put("create_timestamp", world.now());
+        } else if (!world.permissions(FakeWorld.BOT.id(), channel.id).contains(Permission.VIEW_CHANNEL)) {
+            // Discord's channel obfuscation for bots: the channel is sent, its details are not.
+            json.put("name", "___hidden___");
+            json.put("flags", 1 << 17);
+            json.putNull("parent_id");
+            json.putNull("topic");
+            json.putArray("permission_overwrites").addObject().put("id", id(channel.guildId)).put("type", 0)
+                    .put("allow", "0").put("deny", Long.toString(Permission.VIEW_CHANNEL.getRawValue()));
+        } else {
+            if (channel.parentId == 0) json.putNull("parent_id");
+            else json.put("parent_id", id(channel.parentId));
+            json.putNull("topic");
+            ArrayNode overwrites = json.putArray("permission_overwrites");
+            for (Overwrite o : channel.overwrites) {
+                ObjectNode ow = overwrites.addObject();
+                ow.put("id", id(o.id()));
+                ow.put("type", o.member() ? 1 : 0);
+                ow.put("allow", Long.toString(Permission.getRaw(o.allow())));
+                ow.put("deny", Long.toString(Permission.getRaw(o.deny())));
+            }
+            if (channel.type == ChannelType.FORUM) {
+                json.put("flags", channel.requireTag ? 1 << 4 : 0);
+                ArrayNode tags = json.putArray("available_tags");
+                for (FakeWorld.Tag tag : channel.tags) {
+                    tags.addObject().put("id", id(tag.id())).put("name", tag.name()).put("moderated", false)
+                            .putNull("emoji_id").putNull("emoji_name");
+                }
+                json.putNull("default_reaction_emoji");
+                json.put("default_sort_order", 0);
+                json.put("default_forum_layout", 0);
+            }
+        }
+        return json;
+    }
+
+    ObjectNode guildCreateJson(Guild guild) {
+        ObjectNode json = JSON.createObjectNode();
+        json.put("id", id(guild.id()));
+        json.put("name", guild.name());
+        json.putNull("icon");
+        json.put("owner_id", id(guild.ownerId()));
+        json.put("preferred_locale", "en-US");
+        json.put("unavailable", false);
+        json.put("large", false);
+        json.put("joined_at", "2024-01-01T00:00:00.000000+00:00");
+        json.put("member_count", guild.memberRoles().size());
+        json.put("afk_timeout", 300);
+        json.put("verification_level", 0);
+        json.put("default_message_notifications", 0);
+        json.put("explicit_content_filter", 0);
+        json.put("mfa_level", 0);
+        json.put("nsfw_level", 0);
+        json.put("premium_tier", 0);
+        json.putNull("system_channel_id");
+        json.putNull("afk_channel_id");
+        json.putArray("features");
+        ArrayNode roles = json.putArray("roles");
+        guild.roles().forEach(r -> roles.add(roleJson(r)));
+        ArrayNode chans = json.putArray("channels");
+        guild.channels().forEach(c -> chans.add(channelJson(c)));
+        ArrayNode threads = json.putArray("threads");
+        world.activeThreads(guild.id()).forEach(c -> threads.add(channelJson(c)));
+        ArrayNode members = json.putArray("members");
+        guild.memberRoles().keySet().stream().sorted()
+                .forEach(u -> members.add(memberJson(guild.id(), world.user(u), true)));
+        json.putArray("voice_states");
+        json.putArray("presences");
+        json.putArray("emojis");
+        json.putArray("stickers");
+        json.putArray("guild_scheduled_events");
+        json.putArray("stage_instances");
+        json.putArray("soundboard_sounds");
+        return json;
+    }
+
+    /** A message as Discord returns it, built from what the bot sent (content, embeds, components, flags). */
+    ObjectNode messageJson(long channelId, long messageId, User author, JsonNode sent) {
+        Channel channel = world.channel(channelId);
+        ObjectNode json = JSON.createObjectNode();
+        json.put("id", id(messageId));
+        json.put("channel_id", id(channelId));
+        json.put("guild_id", id(channel.guildId));
+        json.set("author", userJson(author));
+        if (!author.bot()) json.set("member", memberJson(channel.guildId, author, false));
+        json.put("content", sent.path("content").asText(""));
+        json.put("timestamp", world.now());
+        json.putNull("edited_timestamp");
+        json.put("tts", false);
+        json.put("mention_everyone", false);
+        json.putArray("mentions");
+        json.putArray("mention_roles");
+        json.putArray("attachments");
+        ArrayNode embeds = json.putArray("embeds");
+        for (JsonNode embed : sent.path("embeds")) {
+            ObjectNode copy = embed.deepCopy();
+            if (!copy.has("type")) copy.put("type", "rich");
+            embeds.add(copy);
+        }
+        ArrayNode components = sent.has("components") ? sent.get("components").deepCopy() : JSON.createArrayNode();
+        numberComponents(components, new int[]{0});
+        json.set("components", components);
+        json.put("pinned", false);
+        json.put("type", 0);
+        json.put("flags", sent.path("flags").asInt(0));
+        return json;
+    }
+
+    /** Discord gives every component of a message a number, in order, where the sender gave none. */
+    static void numberComponents(JsonNode components, int[] next) {
+        for (JsonNode c : components) {
+            ObjectNode component = (ObjectNode) c;
+            if (!component.has("id")) component.put("id", ++next[0]);
+            else next[0] = Math.max(next[0], component.get("id").asInt());
+            numberComponents(component.path("components"), next);
+        }
+    }
+}
