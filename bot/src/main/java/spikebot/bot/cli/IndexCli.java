@@ -14,7 +14,7 @@ import java.util.concurrent.Callable;
 
 /** {@code spikebot index}: brings the index up to date with the notes and says what changed. */
 @Command(name = "index", sortOptions = false,
-        description = {"Index what changed in the notes; list the files that are not valid notes.",
+        description = {"Index what changed; list the files that are not valid notes.",
                 "Only added or changed files are read (by time and size); --rebuild reads them all."})
 public final class IndexCli implements Callable<Integer> {
     private final Console console;

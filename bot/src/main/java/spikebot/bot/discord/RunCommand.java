@@ -18,7 +18,7 @@ import java.util.concurrent.Callable;
  * from {@code DISCORD_TOKEN} only, so that it never lands in shell history, process lists or the config file; it
  * is never printed or logged. The knowledge base of each guild, and the search mode, come from the config file.
  */
-@Command(name = "run", description = {"Run the Discord bot (token from DISCORD_TOKEN) until stopped with Ctrl-C.",
+@Command(name = "run", description = {"Run the Discord bot (token from DISCORD_TOKEN) until Ctrl-C.",
         "The bot's token comes from the DISCORD_TOKEN environment variable only; the guilds, their knowledge bases "
                 + "and the search mode from the config file."})
 public final class RunCommand implements Callable<Integer> {
