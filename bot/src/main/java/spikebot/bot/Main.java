@@ -14,6 +14,8 @@ import spikebot.bot.cli.IndexCli;
 import spikebot.bot.cli.Shell;
 import spikebot.bot.cli.SpikebotVersion;
 import spikebot.bot.console.ChatCli;
+import spikebot.bot.console.ListCli;
+import spikebot.bot.console.WhoCli;
 import spikebot.bot.discord.RunCommand;
 
 import java.util.Map;
@@ -49,6 +51,8 @@ public final class Main implements Callable<Integer> {
                 .addSubcommand(new IndexCli(console))
                 .addSubcommand(new AskCli(console))
                 .addSubcommand(new AddCli(console))
+                .addSubcommand(new WhoCli(console))
+                .addSubcommand(new ListCli(console))
                 .addSubcommand(new ChatCli(console))
                 .addSubcommand(new RunCommand(console, env))
                 .addSubcommand(new EvalCommand(console))

@@ -37,8 +37,13 @@ public final class HitCards {
         return new Card.Field(name, value.toString(), false);
     }
 
-    /** One compact line, for lists such as a new spike's "before you start". */
+    /** One compact line with its match, for answers listed as lines, such as a new spike's "before you start". */
     public static String line(Hit hit, GuildKnowledge guild) {
+        return entry(hit, guild) + " · " + match(hit);
+    }
+
+    /** One compact line without a match, for notes listed rather than found ({@code /notes}): none was asked. */
+    public static String entry(Hit hit, GuildKnowledge guild) {
         String url = guild.linkTo(hit);
         String title = Text.escape(Text.cut(Text.oneLine(hit.title()), 120));
         String shown = url != null && SAFE_URL.matcher(url).matches() ? "[" + title + "](" + url + ")"
@@ -47,7 +52,7 @@ public final class HitCards {
                 .append(kindLabel(hit.kind()));
         if (hit.outcome() != null) out.append(" · **").append(Text.escape(hit.outcome())).append("**");
         if (hit.date() != null) out.append(" · ").append(Ages.since(hit.date(), guild.today()));
-        return out.append(" · ").append(match(hit)).toString();
+        return out.toString();
     }
 
     /**

@@ -120,7 +120,7 @@ public final class NotesFeature implements Feature {
         StringBuilder lines = new StringBuilder();
         int n = pageNumber * PAGE_SIZE;
         for (Hit hit : page.notes()) {
-            lines.append(++n).append(". ").append(HitCards.line(hit, guild));
+            lines.append(++n).append(". ").append(HitCards.entry(hit, guild));
             if (!hit.authors().isEmpty()) {
                 lines.append(" · ").append(Text.escape(Text.cut(String.join(", ", hit.authors()), 80)));
             }

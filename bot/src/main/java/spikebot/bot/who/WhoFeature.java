@@ -1,6 +1,7 @@
 package spikebot.bot.who;
 
 import spikebot.bot.core.Action;
+import spikebot.bot.core.Ages;
 import spikebot.bot.core.Audience;
 import spikebot.bot.core.Card;
 import spikebot.bot.core.ChannelAccess;
@@ -95,7 +96,7 @@ public final class WhoFeature implements Feature {
         }
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         List<Experts.Expert> experts = Experts.rank(work, today);
-        return List.of(new Action.Reply(answer(topic, experts, withheld), ephemeral));
+        return List.of(new Action.Reply(answer(topic, experts, withheld, today), ephemeral));
     }
 
     /** The one search of this feature: the notes on the topic this audience may see. */
@@ -128,7 +129,7 @@ public final class WhoFeature implements Feature {
         return work;
     }
 
-    static Draft answer(String topic, List<Experts.Expert> experts, int withheld) {
+    static Draft answer(String topic, List<Experts.Expert> experts, int withheld, LocalDate today) {
         String shownTopic = Text.escape(Text.cut(topic, 100));
         String hidden = withheld == 0 ? null : withheld + (withheld == 1 ? " more piece" : " more pieces")
                 + " of work from channels not everyone here can see: ask with private:true to see who did them.";
@@ -142,8 +143,7 @@ public final class WhoFeature implements Feature {
             StringBuilder value = new StringBuilder();
             value.append(e.pieces()).append(e.pieces() == 1 ? " piece of work" : " pieces of work");
             if (e.latest() != null) {
-                value.append(", latest ").append(Text.timestamp(e.latest().atStartOfDay(ZoneOffset.UTC).toInstant(),
-                        'R'));
+                value.append(", latest ").append(Ages.since(e.latest(), today));
             }
             for (Experts.Work w : e.top()) value.append("\n• ").append(w.role().label).append(": ").append(w.line());
             fields.add(new Card.Field(++rank + ". " + Text.escape(Text.oneLine(e.name())), value.toString(), false));

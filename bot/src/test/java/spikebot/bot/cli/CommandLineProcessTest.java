@@ -114,6 +114,25 @@ class CommandLineProcessTest {
     }
 
     @Test
+    void whoNamesThePeopleAndListPrintsTheNotesWithoutAMatchFigure() throws Exception {
+        SpikebotProcess.Outcome who = spikebot(null, "who", "fine-tuning", "memory");
+        assertEquals(0, who.exit(), who.toString());
+        assertTrue(who.out().contains("1. farah"), who.out());
+        assertFalse(who.out().contains("alice"), "polars is not fine-tuning: " + who.out());
+
+        SpikebotProcess.Outcome list = spikebot(null, "list", "--kind", "spike");
+        assertEquals(0, list.exit(), list.toString());
+        assertTrue(list.out().contains("Evaluate Polars"), list.out());
+        assertFalse(list.out().contains("LoRA"), "only spikes: " + list.out());
+        assertFalse(list.out().contains("match"), "nothing was asked, so nothing matches: " + list.out());
+
+        SpikebotProcess.Outcome tags = spikebot(null, "list", "--tags");
+        assertTrue(tags.out().contains("`polars` 1"), tags.out());
+        SpikebotProcess.Outcome nobody = spikebot(null, "who", "quantum", "annealing");
+        assertTrue(nobody.out().contains("Nobody matches \"quantum annealing\""), nobody.toString());
+    }
+
+    @Test
     void askJsonGivesEveryFieldWithPathsRelativeToTheKnowledgeBase() throws Exception {
         JsonNode hits = askJson("did", "anyone", "reproduce", "LoRA?");
         assertTrue(hits.isArray() && hits.size() >= 2, hits.toString());
