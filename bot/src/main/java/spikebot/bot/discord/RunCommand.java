@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code spikebot run [--config FILE]}: the Discord bot, until it is stopped (Ctrl-C or SIGTERM). The token comes
+ * {@code spikebot run [--config FILE] [--check]}: the Discord bot, until it is stopped (Ctrl-C or SIGTERM). The token comes
  * from {@code DISCORD_TOKEN} only, so that it never lands in shell history, process lists or the config file; it
  * is never printed or logged.
  */
@@ -22,9 +22,25 @@ public final class RunCommand {
     private RunCommand() {
     }
 
+    /**
+     * {@code spikebot run --check}: reads and checks the config (folders, ids, knowledge bases not shared by
+     * accident) and says what the bot would serve, without a token and without connecting to Discord.
+     */
+    private static int check(Path config, Console console) {
+        DiscordSettings settings = DiscordSettings.load(config);
+        console.out().println("Config " + config + " is valid: " + settings.guilds().size() + " guild(s), reminders "
+                + "checked every " + settings.reminderCheck().toSeconds() + " s, search " + settings.search() + ".");
+        settings.guilds().forEach((id, g) -> console.out().println("  guild " + id + ": knowledge base "
+                + g.knowledgeBase() + ", " + g.passiveChannels().size() + " passive channel(s)"
+                + (g.spikeForum() == null ? ", spikes as threads" : ", spikes in forum " + g.spikeForum()
+                + (g.spikeTag() == null ? " (tag 'spike' if it has one)" : " tagged '" + g.spikeTag() + "'"))));
+        return 0;
+    }
+
     public static int run(String[] argv, Console console, Map<String, String> env) throws InterruptedException {
-        Args args = Args.parse(argv, Set.of("config"), Set.of());
+        Args args = Args.parse(argv, Set.of("config"), Set.of("check"));
         if (!args.words().isEmpty()) throw new CommandLineError("unexpected argument '" + args.words().get(0) + "'");
+        if (args.has("check")) return check(Path.of(args.get("config", DEFAULT_CONFIG)), console);
         String token = env.get("DISCORD_TOKEN");
         if (token == null || token.isBlank()) {
             throw new CommandLineError("DISCORD_TOKEN is not set: export DISCORD_TOKEN=… with your bot's token "
@@ -44,6 +60,11 @@ public final class RunCommand {
         }, "spikebot-shutdown"));
         console.out().println("Spikebot is running as " + bot.jda().getSelfUser().getName()
                 + " in " + bot.jda().getGuilds().size() + " guild(s). Stop it with Ctrl-C.");
+        if (!bot.readsMessageContent()) {
+            console.out().println("Without the Message Content intent: slash commands, mentions, buttons and forms "
+                    + "work; passive answers need it (Developer Portal → your application → Bot → Message Content "
+                    + "Intent, then restart).");
+        }
         bot.awaitShutdown();
         return 0;
     }

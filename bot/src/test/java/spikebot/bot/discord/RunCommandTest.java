@@ -38,6 +38,24 @@ class RunCommandTest {
     }
 
     @Test
+    void checkValidatesTheConfigWithoutATokenOrAConnection(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Files.createDirectories(dir.resolve("kb"));
+        java.nio.file.Path config = java.nio.file.Files.writeString(dir.resolve("spikebot.yml"), """
+                guilds:
+                  "123456789012345678":
+                    knowledge-base: kb
+                """);
+        assertEquals(0, RunCommand.run(new String[]{"--check", "--config", config.toString()}, console, Map.of()));
+        assertTrue(out.toString().contains("is valid: 1 guild(s)") && out.toString().contains(dir.resolve("kb").toString()),
+                out.toString());
+        java.nio.file.Files.writeString(config, "guilds:\n  \"12\":\n    knowledge-base: kb\n");
+        CommandLineError e = assertThrows(CommandLineError.class,
+                () -> RunCommand.run(new String[]{"--check", "--config", config.toString()}, console, Map.of()));
+        assertTrue(e.getMessage().contains("must be a Discord id"), e.getMessage());
+    }
+
+    @Test
     void throughMainItExitsWithCode2() {
         int code = spikebot.bot.Main.run(new String[]{"run", "--bogus"}, console);
         assertEquals(2, code);

@@ -317,8 +317,11 @@ public final class FakeWorld {
     /** Applies an edit (content, components, embeds) to a message; "thinking…" ends, visibility stays. */
     ObjectNode applyEdit(long messageId, JsonNode body) {
         ObjectNode message = message(messageId).orElseThrow();
-        for (String field : List.of("content", "components")) {
-            if (body.has(field)) message.set(field, body.get(field).deepCopy());
+        if (body.has("content")) message.set("content", body.get("content").deepCopy());
+        if (body.has("components")) {
+            ArrayNode components = body.get("components").deepCopy();
+            WorldJson.numberComponents(components, new int[]{0});
+            message.set("components", components);
         }
         if (body.has("embeds")) {
             message.set("embeds", json.messageJson(message.get("channel_id").asLong(), messageId, BOT, body).get("embeds"));

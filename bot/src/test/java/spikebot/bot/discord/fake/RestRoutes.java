@@ -89,7 +89,11 @@ final class RestRoutes extends Dispatcher {
                 LOG.error("fake discord: failed to answer {} {}", method, path, e);
                 response = error(400, 50035, "Invalid Form Body: " + e.getMessage());
             }
-            spec.response(method, path, response.getCode(), json(response));
+            JsonNode answer = json(response);
+            spec.response(method, path, response.getCode(), answer);
+            TrafficRecorder.rest(discord.testName(), method, path, query, body, response.getCode(), answer);
+        } else {
+            TrafficRecorder.rest(discord.testName(), method, path, query, body, response.getCode(), json(response));
         }
         calls.record(new RecordedCall(method, path, query, body, response.getCode(), System.nanoTime()));
         return response;
