@@ -252,6 +252,11 @@ public final class FakeDiscord implements AutoCloseable {
         return routes.spec();
     }
 
+    /** How many requests the fake refused with 429 because the bot exceeded a rate limit (not injected faults). */
+    public int rateLimited() {
+        return routes.rateLimited();
+    }
+
     /** Counts every request the fake received, answered or not. */
     public int requestsSeen() {
         return routes.requestsSeen();
