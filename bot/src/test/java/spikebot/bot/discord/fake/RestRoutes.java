@@ -23,11 +23,13 @@ import static spikebot.bot.discord.fake.FakeWorld.id;
 
 /**
  * The fake's REST API under {@code /api/v10/} (and the upgrade of {@code /gateway} to a websocket): users/@me,
- * gateway/bot, application commands, channel messages, threads and forum posts, modify channel (archive), thread
- * members, typing; interactions and their webhooks are {@link InteractionRoutes}. A wrong token gets 401; an
- * injected {@link Faults fault} comes first, then Discord's {@link RateLimits rate limits}; a request over Discord's documented limits, or one that Discord's API
- * description does not allow ({@link SpecReport}), gets 400 "Invalid Form Body", as from Discord, and is reported
- * as a violation; the fake's own answers are checked against the description too. Every request is recorded in the {@link CallLog}.
+ * gateway/bot, application commands, channel messages, threads and forum posts, archived threads, modify channel
+ * (archive), thread members, typing; interactions and their webhooks are {@link InteractionRoutes}. A wrong token
+ * gets 401; an injected {@link Faults fault} comes first, then Discord's {@link RateLimits rate limits}; a request
+ * over Discord's documented limits, or one that Discord's API description does not allow ({@link SpecReport}), gets
+ * 400 "Invalid Form Body", as from Discord, and is reported as a violation; the fake's own answers are checked
+ * against the description too. Every request is recorded in the {@link CallLog} (and, when asked, in the
+ * {@link TrafficRecorder traffic recording}).
  */
 final class RestRoutes extends Dispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(RestRoutes.class);
