@@ -1,33 +1,33 @@
 package spikebot.bot;
 
-import spikebot.bot.cli.AddCommand;
-import spikebot.bot.cli.AskCommand;
-import spikebot.bot.cli.BenchCommand;
-import spikebot.bot.cli.CommandLineError;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ScopeType;
+import spikebot.bot.cli.AddCli;
+import spikebot.bot.cli.AskCli;
+import spikebot.bot.cli.BenchCli;
 import spikebot.bot.cli.Console;
-import spikebot.bot.cli.DemoCommand;
+import spikebot.bot.cli.DemoCli;
 import spikebot.bot.cli.EvalCommand;
-import spikebot.bot.cli.IndexCommand;
+import spikebot.bot.cli.FeedbackCli;
+import spikebot.bot.cli.IndexCli;
+import spikebot.bot.cli.Shell;
+import spikebot.bot.cli.SpikebotVersion;
+import spikebot.bot.console.ChatCli;
 import spikebot.bot.discord.RunCommand;
 
-import java.io.UncheckedIOException;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.Callable;
 
-/** Entry point: all subcommands are wired here, and nowhere else. */
-public final class Main {
-    /** A subcommand: takes its arguments and the console, returns the exit code. */
-    @FunctionalInterface
-    interface Subcommand {
-        int run(String[] args, Console console) throws Exception;
-    }
-
-    private record Entry(String usage, String summary, Subcommand command) {
-    }
-
-    private static final Map<String, Entry> COMMANDS = new LinkedHashMap<>();
-
+/**
+ * Entry point: all subcommands are wired here, and nowhere else. Adding one is a picocli {@code @Command} class
+ * (see {@code cli/AskCli.java}) and one {@code addSubcommand} line below.
+ */
+@Command(name = "spikebot", scope = ScopeType.INHERIT, mixinStandardHelpOptions = true,
+        versionProvider = SpikebotVersion.class,
+        description = "The team's memory of spikes, paper checks and solutions: has anyone done this before?",
+        synopsisSubcommandLabel = "COMMAND")
+public final class Main implements Callable<Integer> {
     /**
      * Lucene warns on every start that the incubating Vector API is not enabled; enabling it prints a JVM warning
      * instead. Vectors are scored fast enough without it, so the notice is noise to a person at a terminal.
@@ -40,21 +40,24 @@ public final class Main {
         LUCENE_VECTORIZATION.setLevel(java.util.logging.Level.SEVERE);
     }
 
-    static {
-        COMMANDS.put("help", new Entry("help", "this list", (args, console) -> help(console)));
-        COMMANDS.put("demo", new Entry(DemoCommand.USAGE, DemoCommand.SUMMARY, DemoCommand::run));
-        COMMANDS.put("index", new Entry(IndexCommand.USAGE, IndexCommand.SUMMARY, IndexCommand::run));
-        COMMANDS.put("ask", new Entry(AskCommand.USAGE, AskCommand.SUMMARY, AskCommand::run));
-        COMMANDS.put("add", new Entry(AddCommand.USAGE, AddCommand.SUMMARY, AddCommand::run));
-        COMMANDS.put("eval", new Entry(EvalCommand.USAGE, EvalCommand.SUMMARY, EvalCommand::run));
-        COMMANDS.put("bench", new Entry(BenchCommand.USAGE, BenchCommand.SUMMARY, BenchCommand::run));
-        COMMANDS.put("chat", new Entry("chat [--kb DIR] [--user NAME] [--search bm25|hybrid]", "talk to the bot in the terminal, as in Discord",
-                spikebot.bot.console.ChatConsole::run));
-        COMMANDS.put("run", new Entry("run [--config FILE]", "the Discord bot (token from DISCORD_TOKEN)",
-                (args, console) -> RunCommand.run(args, console, System.getenv())));
-    }
+    private final CommandLine commandLine;
 
-    private Main() {
+    private Main(Console console, Map<String, String> env) {
+        commandLine = new CommandLine(this)
+                .addSubcommand(new CommandLine.HelpCommand())
+                .addSubcommand(new DemoCli(console))
+                .addSubcommand(new IndexCli(console))
+                .addSubcommand(new AskCli(console))
+                .addSubcommand(new AddCli(console))
+                .addSubcommand(new ChatCli(console))
+                .addSubcommand(new RunCommand(console, env))
+                .addSubcommand(new EvalCommand(console))
+                .addSubcommand(new BenchCli(console))
+                .addSubcommand(new FeedbackCli(console));
+        // Set after the subcommands are added, so that they do not inherit it (scope INHERIT above is for the
+        // --help and --version options, which every command has).
+        commandLine.getCommandSpec().usageMessage().footer("", "Run 'spikebot COMMAND --help' for a command's options.",
+                "The ./spikebot launcher also takes: test (the test suite), build (the jar).");
     }
 
     public static void main(String[] args) {
@@ -62,29 +65,18 @@ public final class Main {
     }
 
     public static int run(String[] args, Console console) {
-        if (args.length == 0) return help(console);
-        Entry entry = COMMANDS.get(args[0]);
-        if (entry == null) {
-            console.err().println("spikebot: unknown command '" + args[0] + "' (try: spikebot help)");
-            return 2;
-        }
-        try {
-            return entry.command().run(Arrays.copyOfRange(args, 1, args.length), console);
-        } catch (CommandLineError e) {
-            console.err().println("spikebot " + args[0] + ": " + e.getMessage());
-            return 2;
-        } catch (UncheckedIOException e) {
-            console.err().println("spikebot " + args[0] + ": " + e.getCause().getMessage());
-            return 1;
-        } catch (Exception e) {
-            console.err().println("spikebot " + args[0] + ": " + e);
-            return 1;
-        }
+        return run(args, console, System.getenv());
     }
 
-    private static int help(Console console) {
-        console.out().println("Usage: spikebot COMMAND [OPTIONS]\n");
-        COMMANDS.values().forEach(e -> console.out().printf("  %-60s %s%n", e.usage(), e.summary()));
-        return 0;
+    /** @param env the environment {@code run} reads its token from */
+    public static int run(String[] args, Console console, Map<String, String> env) {
+        Main main = new Main(console, env);
+        return Shell.execute(main.commandLine, args, console);
+    }
+
+    /** {@code spikebot} without a command: the help, on standard error since nothing was done. */
+    @Override
+    public Integer call() {
+        return Shell.usageError(commandLine);
     }
 }

@@ -17,7 +17,8 @@ import java.util.List;
  * @param score     Lucene's score: orders the hits of one question, means nothing across questions
  * @param relevance how much of the question the note covers, 0 to 1, comparable across questions: the share of
  *                  the question's words (or their synonyms) the note contains, each weighted by how rare it is.
- *                  Compare with {@link #GOOD_ENOUGH} and {@link #STRONG}
+ *                  Answers grade it with {@link MatchGrade} (strong, related, nothing), show it as the match and
+ *                  list hits in its order
  * @param snippet   the best passage of the body (or the title), with the question's words highlighted
  * @param link      the note's {@code link} field (where the discussion lives); null when none
  * @param channel   the Discord channel or thread the note was born in (front matter {@code channel}); null when none

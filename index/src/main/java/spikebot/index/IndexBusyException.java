@@ -5,6 +5,8 @@ package spikebot.index;
  * process last committed; only changing the index has to wait for it.
  */
 public class IndexBusyException extends IllegalStateException {
+    private static final long serialVersionUID = 1L;
+
     public IndexBusyException(String message) {
         super(message);
     }

@@ -24,6 +24,7 @@ import java.util.concurrent.Future;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -78,24 +79,28 @@ class NoteIndexTest {
     }
 
     @Test
-    void hitsTheCallerDropsAreSeenWithoutSnippetsAndOnlyKeptOnesGetOne() throws IOException {
+    void candidatesAreThePlainSearchWithoutSnippetsAndOnlyKeptOnesGetOne() throws IOException {
         index.sync();
         SearchRequest request = SearchRequest.of("training data pipeline gpus").withLimit(10);
         List<Hit> all = index.search(request);
         assertTrue(all.size() >= 3, "enough hits to drop some: " + all);
 
-        List<Hit> seen = new ArrayList<>();
-        String dropped = all.get(0).path();
-        List<Hit> kept = index.search(request, hit -> {
-            seen.add(hit);
-            return !hit.path().equals(dropped);
-        }, 1, true);
-        assertEquals(all.stream().map(Hit::path).toList(), seen.stream().map(Hit::path).toList(),
-                "every hit looked at is shown to the filter, in order");
-        assertTrue(seen.stream().allMatch(h -> h.snippet().equals(Snippet.EMPTY)), "before any highlighting");
-        assertEquals(List.of(all.get(1).path()), kept.stream().map(Hit::path).toList(), "the first one kept, only");
-        assertEquals(all.get(1).snippet(), kept.get(0).snippet(), "with the same snippet as a plain search");
-        assertEquals(all.get(1).relevance(), kept.get(0).relevance());
+        List<Candidate> candidates = index.candidates(request, SearchMode.HYBRID);
+        assertEquals(all.stream().map(Hit::path).toList(), candidates.stream().map(Candidate::path).toList(),
+                "the same notes in the same order as a plain search");
+        List<Hit> kept = index.snippets(request, List.of(candidates.get(1)));
+        assertEquals(List.of(all.get(1)), kept, "the kept one only, with the same snippet and relevance");
+        assertNotEquals(Snippet.EMPTY, kept.get(0).snippet(), "a snippet was made");
+    }
+
+    @Test
+    void aCandidateWhoseNoteWentBeforeItsSnippetKeepsItsCardWithAnEmptySnippet() throws IOException {
+        index.sync();
+        SearchRequest request = SearchRequest.of("polars");
+        Candidate polars = index.candidates(request, SearchMode.BM25).get(0);
+        Files.delete(root.resolve(polars.path()));
+        index.sync();
+        assertEquals(List.of(polars.withSnippet(Snippet.EMPTY)), index.snippets(request, List.of(polars)));
     }
 
     @Test

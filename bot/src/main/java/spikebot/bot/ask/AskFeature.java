@@ -21,8 +21,9 @@ import spikebot.bot.core.Origin;
 import spikebot.bot.core.PriorWork;
 import spikebot.bot.core.Refusal;
 import spikebot.bot.core.Text;
-import spikebot.index.Hit;
+import spikebot.index.MatchGrade;
 import spikebot.index.SearchRequest;
+import spikebot.index.UnmatchedFilter;
 import spikebot.knowledge.NoteKind;
 
 import java.util.List;
@@ -30,8 +31,8 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * {@code /ask} and questions put to the bot by mention: the best prior work, or an honest "nothing yet" with a
- * button to start a spike on it.
+ * {@code /ask} and questions put to the bot by mention: the best prior work, related notes that may not be the same,
+ * or an honest "nothing yet", with a button to start a spike unless a note matches strongly.
  */
 public final class AskFeature implements Feature {
     public static final int MAX_ANSWERS = 5;
@@ -45,7 +46,8 @@ public final class AskFeature implements Feature {
                     List.of("spike", "paper-check", "solution", "note")),
             OptionSpec.text("tag", "Only notes with this tag", false, 100).autocompleted(),
             OptionSpec.text("author", "Only notes by this person", false, 100),
-            OptionSpec.flag("private", "Only you see the answer"));
+            OptionSpec.flag("private", "Only you see the answer"))
+            .withExample("/ask question:has anyone tried Polars for the ETL? kind:spike");
 
     private final ChannelAccess access;
     /** Makes the "Start a spike" button offered when nothing fits; the spike feature owns that button. */
@@ -142,25 +144,50 @@ public final class AskFeature implements Feature {
         return List.of(new Action.Suggest(choices));
     }
 
+    /**
+     * The answer in three grades ({@link MatchGrade}): strong prior work; otherwise "related, maybe not the same"
+     * with the plausible notes and a button to start a spike; "nothing" only when nothing is plausible. A tag or
+     * author filter that no note passes is answered as a filter, with the closest existing values.
+     */
     private Action.Reply answer(GuildKnowledge guild, Origin origin, String question, SearchRequest request,
                                 boolean ephemeral) {
-        PriorWork work = PriorWork.find(guild, request, Audience.of(origin, ephemeral), access, Hit.GOOD_ENOUGH);
+        PriorWork work = PriorWork.find(guild, request, Audience.of(origin, ephemeral), access, MatchGrade.PLAUSIBLE);
         String shownQuestion = Text.escape(Text.cut(question, 200));
-        String cutNote = question.length() > MAX_QUESTION
+        String footnote = question.length() > MAX_QUESTION
                 ? "\n(Your question was long: I searched its first " + MAX_QUESTION + " characters.)" : "";
         String withheld = work.withheld() == 0 ? null : work.withheld() + " more from channels not everyone here "
                 + "can see: ask with private:true to see them.";
-        if (work.isEmpty()) {
-            String text = "Nothing good enough on \"" + shownQuestion + "\" yet: nobody seems to have looked into it,"
-                    + " or it was never written down." + (withheld == null ? "" : "\n" + withheld) + cutNote
-                    + "\nStart a spike and the next person will find it.";
-            return new Action.Reply(new Draft(text, List.of(), List.of(ControlRow.of(startSpike.apply(Questions.topic(question))))),
-                    ephemeral);
+        ControlRow spike = ControlRow.of(startSpike.apply(Questions.topic(question)));
+        if (work.isEmpty() && work.withheld() == 0) {
+            Optional<UnmatchedFilter> filter = guild.unmatchedFilter(request);
+            if (filter.isPresent()) {
+                return new Action.Reply(Draft.text(Text.defuse(filter.get().message())
+                        + " Ask again without it, or with one of those."), ephemeral);
+            }
         }
-        List<Card.Field> fields = work.shown().stream().map(hit -> HitCards.field(hit, guild)).toList();
-        String count = work.shown().size() == 1 ? "1 note" : work.shown().size() + " notes";
-        Card embed = new Card("Prior work: " + shownQuestion, null, count + ", best first." + cutNote, fields,
-                withheld, null);
-        return new Action.Reply(new Draft("", List.of(embed), List.of()), ephemeral);
+        // A weak answer may be weak because meaning was not searched: say so rather than let it pass for the truth.
+        String wordsOnly = work.grade() == MatchGrade.STRONG ? null : guild.byWordsOnly();
+        if (wordsOnly != null) footnote += "\n(" + wordsOnly + ".)";
+        return switch (work.grade()) {
+            case NONE -> new Action.Reply(new Draft("Nothing on \"" + shownQuestion + "\" yet: nobody seems to have "
+                    + "looked into it, or it was never written down." + (withheld == null ? "" : "\n" + withheld)
+                    + footnote + "\nStart a spike and the next person will find it.", List.of(), List.of(spike)),
+                    ephemeral);
+            case RELATED -> new Action.Reply(new Draft("", List.of(new Card("Related, maybe not the same: "
+                    + shownQuestion, null, "No note matches your question well; these share part of it, best match "
+                    + "first. If none is what you mean, start a spike." + footnote, fields(guild, work), withheld,
+                    null)), List.of(spike)), ephemeral);
+            case STRONG -> new Action.Reply(new Draft("", List.of(new Card("Prior work: " + shownQuestion, null,
+                    count(work) + ", best match first." + footnote, fields(guild, work), withheld, null)), List.of()),
+                    ephemeral);
+        };
+    }
+
+    private static List<Card.Field> fields(GuildKnowledge guild, PriorWork work) {
+        return work.shown().stream().map(hit -> HitCards.field(hit, guild)).toList();
+    }
+
+    private static String count(PriorWork work) {
+        return work.shown().size() == 1 ? "1 note" : work.shown().size() + " notes";
     }
 }

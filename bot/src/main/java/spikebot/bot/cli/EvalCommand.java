@@ -3,6 +3,10 @@ package spikebot.bot.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Option;
+import spikebot.index.SearchMode;
 import spikebot.index.embed.Embeddings;
 import spikebot.index.eval.Contender;
 import spikebot.index.eval.EvalMode;
@@ -18,34 +22,51 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
+import java.util.concurrent.Callable;
 
 /**
  * {@code spikebot eval}: scores Spikebot's search on SemEval-2016 Task 3 subtask B against the forum's engine and
  * vanilla Lucene, all in one run on the same data.
  */
-public final class EvalCommand {
-    public static final String USAGE =
-            "eval --questions XML [--gold RELEVANCY] [--mode rerank|retrieve] [--search bm25|hybrid] [--json]";
-    public static final String SUMMARY = "answer quality on the SemEval-2016 duplicate-question benchmark";
+@Command(name = "eval", sortOptions = false,
+        description = "Answer quality on the SemEval-2016 duplicate-question benchmark.")
+public final class EvalCommand implements Callable<Integer> {
+    private final Console console;
 
-    private EvalCommand() {
+    @Option(names = "--questions", paramLabel = "XML", description = "the task's questions file")
+    private String questionsPath;
+    @Option(names = "--gold", paramLabel = "RELEVANCY",
+            description = "the gold relevancy file (default: the questions file + .subtaskB.relevancy)")
+    private String goldPath;
+    @Option(names = "--mode", paramLabel = "MODE", defaultValue = "rerank", converter = Mode.class,
+            description = "rerank (the official task) or retrieve (search the whole pool); default: ${DEFAULT-VALUE}")
+    private EvalMode mode;
+    @Option(names = "--search", paramLabel = "MODE", converter = OptionTypes.Search.class,
+            description = "bm25 or hybrid (default: both)")
+    private SearchMode search;
+    @Option(names = "--json", description = "print the scores as JSON")
+    private boolean json;
+
+    public EvalCommand(Console console) {
+        this.console = console;
     }
 
-    public static int run(String[] argv, Console console) throws Exception {
-        Args args = Args.parse(argv, Set.of("questions", "gold", "mode", "search"), Set.of("json"));
-        if (!args.words().isEmpty()) throw new CommandLineError("unexpected argument '" + args.words().get(0) + "'");
-        Path questionsFile = existing(args.get("questions", null), "--questions");
-        Path goldFile = existing(args.get("gold", questionsFile + ".subtaskB.relevancy"), "--gold");
-        EvalMode mode = switch (args.get("mode", "rerank").toLowerCase(Locale.ROOT)) {
-            case "rerank" -> EvalMode.RERANK;
-            case "retrieve" -> EvalMode.RETRIEVE;
-            default -> throw new CommandLineError("--mode must be rerank or retrieve, not '" + args.get("mode", "") + "'");
-        };
-        String search = args.get("search", null);
-        if (search != null && !search.equals("bm25") && !search.equals("hybrid")) {
-            throw new CommandLineError("--search must be bm25 or hybrid, not '" + search + "'");
+    /** {@code rerank} or {@code retrieve}. */
+    public static final class Mode implements ITypeConverter<EvalMode> {
+        @Override
+        public EvalMode convert(String value) {
+            return switch (value.strip().toLowerCase(Locale.ROOT)) {
+                case "rerank" -> EvalMode.RERANK;
+                case "retrieve" -> EvalMode.RETRIEVE;
+                default -> throw new OptionTypes.BadValue("rerank or retrieve", value);
+            };
         }
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Path questionsFile = existing(questionsPath, "--questions");
+        Path goldFile = existing(goldPath == null ? questionsFile + ".subtaskB.relevancy" : goldPath, "--gold");
 
         List<OriginalQuestion> questions;
         Relevancy gold;
@@ -59,11 +80,11 @@ public final class EvalCommand {
 
         List<Contender> contenders = new ArrayList<>();
         contenders.add(new Contender("lucene", "vanilla Lucene: EnglishAnalyzer, BM25, one field", VanillaLucene::new));
-        if (search == null || search.equals("bm25")) {
+        if (search == null || search == SearchMode.BM25) {
             contenders.add(new Contender("spikebot-bm25", "Spikebot, bm25", () -> new SpikebotSearch(null)));
         }
         Embeddings embeddings = null;
-        if (search == null || search.equals("hybrid")) {
+        if (search == null || search == SearchMode.HYBRID) {
             embeddings = Embeddings.start();
             Embeddings model = embeddings;
             contenders.add(new Contender("spikebot-hybrid", "Spikebot, hybrid (BM25 + BGE-small vectors)",
@@ -77,7 +98,7 @@ public final class EvalCommand {
         } finally {
             if (embeddings != null) embeddings.close();
         }
-        if (args.has("json")) {
+        if (json) {
             console.out().println(json(report, questionsFile));
         } else {
             print(report, questionsFile, console);

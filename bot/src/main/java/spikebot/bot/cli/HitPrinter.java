@@ -1,13 +1,16 @@
 package spikebot.bot.cli;
 
+import spikebot.bot.core.Ages;
+import spikebot.bot.core.HitCards;
 import spikebot.index.Hit;
+import spikebot.index.MatchGrade;
 import spikebot.index.Snippet;
+import spikebot.index.UnmatchedFilter;
 
 import java.io.PrintStream;
 import java.time.LocalDate;
-import java.time.Period;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
@@ -23,25 +26,31 @@ final class HitPrinter {
         this.today = today;
     }
 
-    /** Prints the hits; says so when none is good enough (and still shows the closest, marked as weak). */
-    void print(List<Hit> hits) {
-        if (hits.isEmpty()) {
-            out.println("No note matches. Nobody seems to have done this before: a good topic for a spike.");
+    /**
+     * Prints the plausible hits, best match first, under the answer's grade ({@link MatchGrade}); a filter no note
+     * passes is said as such.
+     */
+    void print(List<Hit> hits, Optional<UnmatchedFilter> unmatched) {
+        List<Hit> shown = MatchGrade.plausible(hits);
+        if (shown.isEmpty()) {
+            out.println(unmatched.map(UnmatchedFilter::message).orElse(
+                    "Nothing plausible. Nobody seems to have done this before: a good topic for a spike."));
             return;
         }
-        if (hits.stream().noneMatch(Hit::goodEnough)) {
-            out.println("Nothing good enough; the closest notes are weak matches:");
+        if (MatchGrade.ofAnswer(shown) == MatchGrade.RELATED) {
+            out.println("Related, maybe not the same (no note matches the question well):");
         }
-        for (int i = 0; i < hits.size(); i++) {
-            Hit hit = hits.get(i);
+        for (int i = 0; i < shown.size(); i++) {
+            Hit hit = shown.get(i);
             out.println();
             out.printf("%d. [%s%s] %s%n", i + 1, hit.kind().id(), hit.outcome() == null ? "" : " · " + hit.outcome(),
                     hit.title());
             StringBuilder who = new StringBuilder("   ");
             who.append(hit.authors().isEmpty() ? "unknown author" : String.join(", ", hit.authors()));
-            if (hit.date() != null) who.append(" · ").append(hit.date()).append(" (").append(age(hit.date())).append(')');
-            who.append(String.format(" · match %.0f%%%s", hit.relevance() * 100,
-                    hit.strong() ? ", strong" : hit.goodEnough() ? "" : ", weak"));
+            if (hit.date() != null) {
+                who.append(" · ").append(hit.date()).append(" (").append(Ages.since(hit.date(), today)).append(')');
+            }
+            who.append(" · ").append(HitCards.match(hit));
             out.println(who);
             String snippet = render(hit.snippet());
             if (!snippet.isBlank()) out.println("   " + snippet);
@@ -51,19 +60,5 @@ final class HitPrinter {
 
     static String render(Snippet snippet) {
         return snippet.render(UnaryOperator.identity(), "**", "**");
-    }
-
-    /** "3 months ago", the way people say it. */
-    String age(LocalDate date) {
-        long days = ChronoUnit.DAYS.between(date, today);
-        if (days < 0) return "in the future";
-        if (days == 0) return "today";
-        if (days == 1) return "yesterday";
-        if (days < 14) return days + " days ago";
-        if (days < 60) return days / 7 + " weeks ago";
-        Period period = Period.between(date, today);
-        long months = period.toTotalMonths();
-        if (months < 24) return months + " months ago";
-        return period.getYears() + " years ago";
     }
 }

@@ -1,31 +1,29 @@
 package spikebot.bot.cli;
 
+import picocli.CommandLine.Option;
 import spikebot.index.SearchMode;
 import spikebot.index.embed.Embeddings;
 
 import java.io.PrintStream;
 
 /**
- * {@code --search bm25|hybrid} (default {@link SearchMode#DEFAULT}), and the embedding model that hybrid needs, for
- * the commands that open the index.
+ * {@code --search bm25|hybrid} (default {@link SearchMode#DEFAULT}), a picocli mixin for the commands that open the
+ * index, and the embedding model that hybrid needs.
  */
 public final class SearchModeOption {
-    public static final String NAME = "search";
     /** Notes a one-off question waits to embed: about two seconds. */
     static final int FEW = 50;
 
-    private SearchModeOption() {
-    }
+    @Option(names = "--search", paramLabel = "MODE", converter = OptionTypes.Search.class,
+            description = "bm25 (by words) or hybrid (by words and meaning); default: hybrid")
+    private SearchMode mode;
 
-    public static SearchMode from(Args args) {
-        String value = args.get(NAME, null);
-        if (value == null) return SearchMode.DEFAULT;
-        return SearchMode.parse(value)
-                .orElseThrow(() -> new CommandLineError("--search must be bm25 or hybrid, not '" + value + "'"));
+    public SearchMode mode() {
+        return mode == null ? SearchMode.DEFAULT : mode;
     }
 
     /** The model of one command run; closing it stops embedding. */
-    public record Model(Embeddings embeddings) implements AutoCloseable {
+    public record ModelSession(Embeddings embeddings) implements AutoCloseable {
         /** Waits while notes are embedded (for {@code spikebot index}), showing how many are left. */
         void awaitVectors(PrintStream err) throws InterruptedException {
             if (embeddings == null || embeddings.pending() == 0) return;
@@ -53,10 +51,10 @@ public final class SearchModeOption {
     }
 
     /** Starts loading the model for hybrid (waiting for it when asked); nothing for bm25. */
-    public static Model load(SearchMode mode, boolean waitForModel) {
-        if (mode != SearchMode.HYBRID) return new Model(null);
+    public static ModelSession load(SearchMode mode, boolean waitForModel) {
+        if (mode != SearchMode.HYBRID) return new ModelSession(null);
         Embeddings embeddings = Embeddings.start();
         if (waitForModel) embeddings.awaitModel();
-        return new Model(embeddings);
+        return new ModelSession(embeddings);
     }
 }

@@ -1,31 +1,18 @@
 package spikebot.bot.console;
 
-import spikebot.bot.wiring.Features;
-import spikebot.bot.cli.Args;
-import spikebot.bot.cli.CommandLineError;
-import spikebot.bot.cli.SearchModeOption;
-import spikebot.bot.cli.Console;
 import spikebot.bot.core.Action;
-import spikebot.bot.core.ChannelAccess;
 import spikebot.bot.core.ChatCore;
-import spikebot.bot.core.CommandSpec;
 import spikebot.bot.core.Control;
 import spikebot.bot.core.Event;
-import spikebot.bot.core.GuildConfig;
 import spikebot.bot.core.Actor;
 import spikebot.bot.core.Draft;
 import spikebot.bot.core.Form;
-import spikebot.bot.core.OptionSpec;
 import spikebot.bot.core.Origin;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -34,14 +21,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * {@code spikebot chat}: the bot in a terminal. A person types what they would type in Discord and sees what the
  * bot would post there; buttons and menus are used with {@code click N} and {@code select N}, forms are filled in
  * line by line (or given inline as {@code name:value}), and the console follows you into the thread you last
- * opened. One guild, one user (a server manager), everyone sees everything.
+ * opened. One guild, one user (a server manager, unless started with {@code --member}), everyone sees everything.
  */
 public final class ChatConsole {
     static final String GUILD = "1";
@@ -50,8 +35,14 @@ public final class ChatConsole {
     static final Set<String> FIELD_IDS = Set.of("summary", "approaches", "next_steps", "tags", "measured",
             "compute_cost", "code", "data", "problem", "solution", "did_not_work", "links", "goal", "timebox",
             "template", "format", "topic");
-    private static final Pattern DURATION = Pattern.compile("(\\d{1,5})\\s*([mhdw])");
+    /**
+     * How far {@code wait} moves the clock between two ticks: under the 5 minutes after which a reminder says it is
+     * late (SpikeView.reminder), and not much less, since each tick also checks the folder for changed notes.
+     */
+    private static final Duration WAIT_STEP = Duration.ofMinutes(4);
     private static final String BOT = "spikebot";
+    /** Typed in place of a form's field: closes the form without submitting it, as its X does in Discord. */
+    static final String CANCEL = "cancel";
 
     private final ChatCore core;
     private final ConsoleClock clock;
@@ -84,32 +75,9 @@ public final class ChatConsole {
         names.put(GENERAL, "general");
     }
 
-    /** {@code spikebot chat [--kb DIR] [--user NAME] [--search bm25|hybrid]}. */
-    public static int run(String[] args, Console console) throws IOException {
-        Args parsed = Args.parse(args, Set.of("kb", "user", SearchModeOption.NAME), Set.of());
-        if (!parsed.words().isEmpty()) {
-            throw new CommandLineError("unexpected argument '" + parsed.words().get(0) + "'");
-        }
-        Path kb = Path.of(parsed.get("kb", "knowledge-base"));
-        if (!Files.isDirectory(kb)) {
-            throw new CommandLineError("no knowledge base folder at " + kb.toAbsolutePath()
-                    + " (give one with --kb DIR; `spikebot demo` shows the bundled sample)");
-        }
-        String user = parsed.get("user", System.getProperty("user.name", "you"));
-        ConsoleClock clock = new ConsoleClock(Clock.systemDefaultZone());
-        BufferedReader in = new BufferedReader(new InputStreamReader(console.in(), StandardCharsets.UTF_8));
-        // The model loads in the background: the first answers come by words alone, as in the bot.
-        try (SearchModeOption.Model model = SearchModeOption.load(SearchModeOption.from(parsed), false);
-             ChatCore core = Features.core(Map.of(GUILD, GuildConfig.of(kb)), ChannelAccess.ALL, clock,
-                     model.embeddings())) {
-            boolean piped = System.console() == null;
-            new ChatConsole(core, clock, in, console.out(), new Actor("1", user, true), piped).loop(kb);
-        }
-        return 0;
-    }
-
     void loop(Path kb) throws IOException {
         out.println("Spikebot chat on " + kb.toAbsolutePath() + ". You are " + me.name()
+                + (me.canManageServer() ? "" : " (a member without Manage Server)")
                 + " in #general. Type `help` for commands, `quit` to leave.");
         apply(core.tick(), null);
         while (true) {
@@ -140,7 +108,7 @@ public final class ChatConsole {
         String verb = line.split("\\s+", 2)[0].toLowerCase(Locale.ROOT);
         String rest = line.substring(verb.length()).strip();
         switch (verb) {
-            case "help" -> help();
+            case "help" -> ConsoleHelp.print(out, core.commands());
             case "click" -> click(rest);
             case "select" -> select(rest);
             case "show" -> show();
@@ -160,7 +128,7 @@ public final class ChatConsole {
     }
 
     private void slash(String line) throws IOException {
-        SlashLine.Result parsed = SlashLine.parse(line, core.commands(), FIELD_IDS);
+        SlashLine.Parsed parsed = SlashLine.parse(line, core.commands(), FIELD_IDS);
         if (parsed.error() != null) {
             out.println("(" + parsed.error() + ")");
             return;
@@ -244,24 +212,24 @@ public final class ChatConsole {
         out.println("(you are in #" + names.get(channel) + ")");
     }
 
-    private void waitFor(String rest) {
-        Matcher m = DURATION.matcher(rest.toLowerCase(Locale.ROOT));
-        Duration d = Duration.ZERO;
-        while (m.find()) {
-            long n = Long.parseLong(m.group(1));
-            d = d.plus(switch (m.group(2)) {
-                case "w" -> Duration.ofDays(7 * n);
-                case "d" -> Duration.ofDays(n);
-                case "h" -> Duration.ofHours(n);
-                default -> Duration.ofMinutes(n);
-            });
-        }
-        if (d.isZero()) {
-            out.println("(say how long, e.g. `wait 2h` or `wait 1d`)");
+    /**
+     * Lets time pass in steps, giving the core a tick after each as the bot's scheduler would, so that every
+     * reminder comes at its time and none is taken for one missed while the bot was offline.
+     */
+    private void waitFor(String rest) throws IOException {
+        Duration wanted;
+        try {
+            wanted = ConsoleClock.parseWait(rest);
+        } catch (IllegalArgumentException e) {
+            out.println("(" + e.getMessage() + ")");
             return;
         }
-        clock.skip(d);
-        out.println("(" + Printer.relative(d).replace("in ", "") + " pass…)");
+        String amount = ConsoleClock.spelledOut(wanted);
+        out.println("(" + amount + (amount.matches("1 [a-z]+") ? " passes…)" : " pass…)"));
+        for (Duration left = wanted; left.isPositive(); left = left.minus(WAIT_STEP)) {
+            clock.skip(left.compareTo(WAIT_STEP) < 0 ? left : WAIT_STEP);
+            apply(core.tick(), null);
+        }
     }
 
     private void perform(Event event) throws IOException {
@@ -318,7 +286,7 @@ public final class ChatConsole {
     private void fill(Form modal, Event cause) throws IOException {
         boolean anyInline = modal.inputs().stream().anyMatch(i -> inline.containsKey(i.id()));
         out.println("── form: " + modal.title() + " ──" + (anyInline ? "" : " (Enter skips an optional field; "
-                + "type \\n for a new line)"));
+                + "type \\n for a new line, `" + CANCEL + "` to cancel the form)"));
         Map<String, String> fields = new LinkedHashMap<>();
         for (Form.TextInput input : modal.inputs()) {
             String value = inline.get(input.id());
@@ -328,8 +296,9 @@ public final class ChatConsole {
                         + (input.value() != null ? " [" + input.value() + "]" : "") + ": ");
                 out.flush();
                 String line = readLine();
-                if (line == null) {
-                    out.println("\n(form cancelled)");
+                if (line == null || line.strip().equalsIgnoreCase(CANCEL)) {
+                    out.println((line == null ? "\n" : "") + "(form cancelled: nothing was saved)");
+                    inline = Map.of();
                     return;
                 }
                 line = line.strip().replace("\\n", "\n");
@@ -365,33 +334,6 @@ public final class ChatConsole {
         String line = in.readLine();
         if (line != null && echo) out.println(line);
         return line;
-    }
-
-    private void help() {
-        out.println("Type what you would type in Discord (options as name:value, values may hold spaces):");
-        for (CommandSpec spec : core.commands()) {
-            if (spec.type() == CommandSpec.Type.MESSAGE) continue;
-            if (spec.subcommands().isEmpty()) out.println("  " + usage("/" + spec.name(), spec) + spec.description());
-            for (CommandSpec sub : spec.subcommands()) {
-                out.println("  " + usage("/" + spec.name() + " " + sub.name(), sub) + sub.description());
-            }
-        }
-        out.println("""
-                  @spikebot QUESTION       ask by mentioning the bot
-                  any other text           a plain message (answered when passive answers are on here)
-                Console:
-                  click N                  press button N
-                  select N,M               choose options N and M of the select menu on screen
-                  show                     show the last message with buttons again
-                  leave / go NAME          back to the channel / into a thread; `threads` lists them
-                  wait 2h                  let time pass (to see a spike's reminders)
-                  quit""");
-    }
-
-    private static String usage(String head, CommandSpec spec) {
-        StringBuilder u = new StringBuilder(head);
-        for (OptionSpec o : spec.options()) u.append(o.required() ? " " + o.name() + ":…" : " [" + o.name() + ":]");
-        return String.format("%-60s ", u);
     }
 
     private String name(String channelId) {

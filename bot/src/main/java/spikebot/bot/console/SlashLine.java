@@ -27,16 +27,16 @@ record SlashLine(String command, String subcommand, Map<String, String> options)
      * @param fieldIds modal field ids that may also be given inline
      * @return the parsed command, or an error message
      */
-    static Result parse(String line, List<CommandSpec> specs, Set<String> fieldIds) {
+    static Parsed parse(String line, List<CommandSpec> specs, Set<String> fieldIds) {
         String rest = line.strip();
-        if (!rest.startsWith("/")) return Result.error("a command starts with /");
+        if (!rest.startsWith("/")) return Parsed.error("a command starts with /");
         rest = rest.substring(1);
         String name = firstWord(rest);
         rest = rest.substring(name.length()).strip();
         Optional<CommandSpec> spec = specs.stream()
                 .filter(s -> s.type() == CommandSpec.Type.SLASH && s.name().equals(name)).findFirst();
         if (spec.isEmpty()) {
-            return Result.error("unknown command /" + name + " (commands: " + String.join(", ", specs.stream()
+            return Parsed.error("unknown command /" + name + " (commands: " + String.join(", ", specs.stream()
                     .filter(s -> s.type() == CommandSpec.Type.SLASH).map(s -> "/" + s.name()).toList()) + ")");
         }
         CommandSpec target = spec.get();
@@ -45,7 +45,7 @@ record SlashLine(String command, String subcommand, Map<String, String> options)
             String sub = firstWord(rest);
             Optional<CommandSpec> subSpec = target.subcommands().stream().filter(s -> s.name().equals(sub)).findFirst();
             if (subSpec.isEmpty()) {
-                return Result.error("/" + name + " needs one of: " + String.join(", ",
+                return Parsed.error("/" + name + " needs one of: " + String.join(", ",
                         target.subcommands().stream().map(CommandSpec::name).toList()));
             }
             subcommand = sub;
@@ -72,18 +72,18 @@ record SlashLine(String command, String subcommand, Map<String, String> options)
             Optional<OptionSpec> slot = known.stream().filter(o -> o.required() && !options.containsKey(o.name()))
                     .findFirst();
             if (slot.isEmpty()) {
-                return Result.error("'" + positional + "' is not an option: write options as name:value ("
+                return Parsed.error("'" + positional + "' is not an option: write options as name:value ("
                         + String.join(", ", known.stream().map(o -> o.name() + ":").toList()) + ")");
             }
             options.put(slot.get().name(), positional.strip());
         }
         for (OptionSpec o : known) {
             if (o.required() && (!options.containsKey(o.name()) || options.get(o.name()).isBlank())) {
-                return Result.error("/" + name + (subcommand == null ? "" : " " + subcommand) + " needs "
+                return Parsed.error("/" + name + (subcommand == null ? "" : " " + subcommand) + " needs "
                         + o.name() + ": (" + o.description() + ")");
             }
         }
-        return new Result(new SlashLine(name, subcommand, options), null);
+        return new Parsed(new SlashLine(name, subcommand, options), null);
     }
 
     private static String firstWord(String text) {
@@ -92,9 +92,9 @@ record SlashLine(String command, String subcommand, Map<String, String> options)
     }
 
     /** A parsed line, or why it could not be parsed. */
-    record Result(SlashLine line, String error) {
-        static Result error(String message) {
-            return new Result(null, message);
+    record Parsed(SlashLine line, String error) {
+        static Parsed error(String message) {
+            return new Parsed(null, message);
         }
     }
 }

@@ -1,6 +1,6 @@
 package spikebot.bot.core;
 
-import spikebot.index.Hit;
+import spikebot.index.Candidate;
 
 /**
  * Who will read an answer, and so which notes it may show. A note from the folder is guild-wide. A note born in a
@@ -18,11 +18,15 @@ public record Audience(String guildId, String userId, String channelId, boolean 
         return new Audience(origin.guildId(), origin.actor().id(), origin.channelId(), ephemeral);
     }
 
-    /** What the answer may show of this hit. */
+    /** What the answer may show of this note. */
     public enum Verdict { SHOW, ASKER_ONLY, HIDE }
 
-    public Verdict judge(Hit hit, ChannelAccess access) {
-        String channel = hit.channel();
+    public Verdict judge(Candidate note, ChannelAccess access) {
+        return judge(note.channel(), access);
+    }
+
+    /** What the answer may show of work born in this channel or thread (an open spike's thread); null: guild-wide. */
+    public Verdict judge(String channel, ChannelAccess access) {
         if (channel == null || channel.isBlank()) return Verdict.SHOW;
         if (!access.canView(guildId, userId, channel)) return Verdict.HIDE;
         if (ephemeral || channel.equals(channelId) || access.isPublic(guildId, channel)) return Verdict.SHOW;

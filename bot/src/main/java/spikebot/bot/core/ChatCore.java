@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Semaphore;
 
 /**
  * The bot without a platform: one instance serves every guild, each with its own knowledge base, index and open
@@ -27,19 +26,11 @@ public final class ChatCore implements Chat {
     private static final Logger LOG = LoggerFactory.getLogger(ChatCore.class);
     /** How often {@link #tick()} looks for notes changed in the folder by other hands. */
     static final Duration RESYNC = Duration.ofMinutes(1);
-    /** Questions waiting beyond which the next are searched by words alone (see {@link #backlog()}). */
-    static final int BACKLOG = 16;
 
     private final Map<String, GuildConfig> configs;
     private final Map<String, GuildKnowledge> guilds = new ConcurrentHashMap<>();
     private final FeatureRoutes routes;
-    /**
-     * Questions searched at once, in all guilds: a search is pure CPU, so more than the cores can run only slows
-     * each; one core is left for the connection to Discord, whose acknowledgements must leave within 3 seconds.
-     * Fair, so that a burst is answered in the order it came.
-     */
-    private final Semaphore searchers = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors() - 1),
-            true);
+    private final SearchSlots searchSlots = new SearchSlots();
     private final Clock clock;
     private final Embeddings embeddings;
     /** When {@link #tick()} last synced the indexes; null until the first tick, which opens them. */
@@ -124,13 +115,15 @@ public final class ChatCore implements Chat {
         };
     }
 
-    /**
-     * Whether more questions wait for a searcher than can be searched by meaning in time: embedding a question
-     * takes about twice as long as searching it, so a burst (200 questions at once) is answered by words alone
-     * beyond the first few, all within Discord's patience, rather than by meaning and late.
-     */
+    /** Whether an event of this guild is waiting for its lock (another one holds it). */
+    boolean waitsForLock(String guildId) {
+        GuildKnowledge guild = guilds.get(guildId);
+        return guild != null && guild.lock().hasQueuedThreads();
+    }
+
+    /** Whether so many questions are in flight that the next are searched by their words alone. */
     boolean backlog() {
-        return searchers.getQueueLength() > BACKLOG;
+        return searchSlots.backlog();
     }
 
     /** Waits for what the event needs; returns the way out. */
@@ -140,10 +133,7 @@ public final class ChatCore implements Chat {
                 guild.lock().lock();
                 yield guild.lock()::unlock;
             }
-            case SEARCHER -> {
-                searchers.acquireUninterruptibly();
-                yield searchers::release;
-            }
+            case SEARCHER -> searchSlots.enter();
             case NOTHING -> () -> { };
         };
     }
@@ -181,7 +171,7 @@ public final class ChatCore implements Chat {
     }
 
     private GuildKnowledge guild(String id, GuildConfig config) {
-        return guilds.computeIfAbsent(id, g -> new GuildKnowledge(g, config, embeddings, this::backlog));
+        return guilds.computeIfAbsent(id, g -> new GuildKnowledge(g, config, embeddings, searchSlots, clock));
     }
 
     @Override

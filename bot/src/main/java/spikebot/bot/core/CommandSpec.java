@@ -9,15 +9,22 @@ import java.util.List;
  * @param options      for a slash command without subcommands
  * @param subcommands  {@code /spike start}, {@code /spike close}, …; each has {@link Type#SLASH} and its own options
  * @param managersOnly registered with Manage Server as the default member permission (the core checks it too)
+ * @param example      how a person would type it, for {@code /help}; null to have help make one from the options
  */
 public record CommandSpec(Type type, String name, String description, List<OptionSpec> options,
-                          List<CommandSpec> subcommands, boolean managersOnly) {
+                          List<CommandSpec> subcommands, boolean managersOnly, String example) {
 
     public enum Type { SLASH, MESSAGE }
 
     public CommandSpec {
         options = List.copyOf(options);
         subcommands = List.copyOf(subcommands);
+    }
+
+    /** Without an example. */
+    public CommandSpec(Type type, String name, String description, List<OptionSpec> options,
+                       List<CommandSpec> subcommands, boolean managersOnly) {
+        this(type, name, description, options, subcommands, managersOnly, null);
     }
 
     public static CommandSpec slash(String name, String description, OptionSpec... options) {
@@ -33,6 +40,11 @@ public record CommandSpec(Type type, String name, String description, List<Optio
     }
 
     public CommandSpec forManagers() {
-        return new CommandSpec(type, name, description, options, subcommands, true);
+        return new CommandSpec(type, name, description, options, subcommands, true, example);
+    }
+
+    /** @param typed e.g. {@code /ask question:has anyone tried Polars?}, shown by {@code /help} */
+    public CommandSpec withExample(String typed) {
+        return new CommandSpec(type, name, description, options, subcommands, managersOnly, typed);
     }
 }

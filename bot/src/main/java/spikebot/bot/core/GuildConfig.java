@@ -13,11 +13,23 @@ import java.util.Set;
  * @param noteUrlBase     prefix for links to folder notes (e.g. {@code https://git.example.com/kb/blob/main/}),
  *                        the note's relative path is appended; null when notes have no web home
  * @param passiveChannels channel ids with passive answers on from the start
+ * @param digest          when and where the weekly digest and the monthly stale review are posted; null: never
+ *                        (the default: a team turns them on in the config)
  */
-public record GuildConfig(Path knowledgeBase, String noteUrlBase, Set<String> passiveChannels) {
+public record GuildConfig(Path knowledgeBase, String noteUrlBase, Set<String> passiveChannels,
+                          DigestSchedule digest) {
     public GuildConfig {
         Objects.requireNonNull(knowledgeBase, "knowledgeBase");
         passiveChannels = Set.copyOf(passiveChannels);
+    }
+
+    /** Without a scheduled digest. */
+    public GuildConfig(Path knowledgeBase, String noteUrlBase, Set<String> passiveChannels) {
+        this(knowledgeBase, noteUrlBase, passiveChannels, null);
+    }
+
+    public GuildConfig withDigest(DigestSchedule schedule) {
+        return new GuildConfig(knowledgeBase, noteUrlBase, passiveChannels, schedule);
     }
 
     public static GuildConfig of(Path knowledgeBase) {

@@ -2,29 +2,39 @@ package spikebot.bot.core;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import spikebot.index.Candidate;
 import spikebot.index.Hit;
 import spikebot.index.IndexBusyException;
+import spikebot.index.IndexCensus;
 import spikebot.index.NoteIndex;
+import spikebot.index.SearchMode;
+import spikebot.index.NoteListing;
 import spikebot.index.SearchRequest;
+import spikebot.index.UnmatchedFilter;
 import spikebot.index.embed.Embeddings;
 import spikebot.knowledge.KnowledgeBase;
 import spikebot.knowledge.Note;
 import spikebot.knowledge.NoteFile;
+import spikebot.knowledge.Problem;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
+import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 
 /**
  * One guild's knowledge: its own folder of notes and its own index, never shared with another guild. The index is
  * opened on first use, so that a bot serving many guilds starts at once.
  *
- * <p>{@code search} and {@link #tags} may be called from several threads at once; everything else only while
- * holding {@link #lock()}, which {@link ChatCore} takes for every event that changes something.
+ * <p>{@code candidates}, {@code snippets} and {@link #tags} may be called from several threads at once; everything
+ * else only while holding {@link #lock()}, which {@link ChatCore} takes for every event that changes something.
  */
 public final class GuildKnowledge implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GuildKnowledge.class);
@@ -35,19 +45,24 @@ public final class GuildKnowledge implements AutoCloseable {
     private final ReentrantLock lock = new ReentrantLock();
     private final ReentrantLock opening = new ReentrantLock();
     private final Embeddings embeddings;
-    /** Whether questions are queuing up, so that searching by meaning would answer the last ones too late. */
-    private final BooleanSupplier backlog;
+    /** Shared by all guilds: how many searches run at once, and whether questions are queuing up. */
+    private final SearchSlots searchSlots;
+    private final Clock clock;
     private volatile NoteIndex index;
+    /** Files of the folder that are not valid notes, as the last sync found them (each sync reads them again). */
+    private volatile List<Problem> malformed = List.of();
 
     /**
      * @param embeddings the model for hybrid search, or null for words alone
-     * @param backlog    true while so many questions wait that they must be searched by their words alone
+     * @param searchSlots searches run at once, shared by all guilds; past a backlog questions are searched by words
+     * @param clock       the core's clock: today's date, for how old a note is
      */
-    GuildKnowledge(String id, GuildConfig config, Embeddings embeddings, BooleanSupplier backlog) {
+    GuildKnowledge(String id, GuildConfig config, Embeddings embeddings, SearchSlots searchSlots, Clock clock) {
         this.id = id;
+        this.clock = clock;
         this.config = config;
         this.embeddings = embeddings;
-        this.backlog = backlog;
+        this.searchSlots = searchSlots;
         this.kb = new KnowledgeBase(config.knowledgeBase());
     }
 
@@ -63,21 +78,87 @@ public final class GuildKnowledge implements AutoCloseable {
         return config;
     }
 
+    /** The folder of notes itself, for features that read a note whole or edit its front matter. */
+    public KnowledgeBase kb() {
+        return kb;
+    }
+
     /** Where this guild's derived state lives (open spikes, settings, feedback), beside its notes. */
     public Path stateDir() {
         return kb.stateDir();
     }
 
-    public List<Hit> search(SearchRequest request) {
-        return index().search(request);
+    /**
+     * The notes that rank for a question, without snippets (see {@link NoteIndex#candidates}); during a backlog of
+     * questions, by their words alone. Holds no searcher once it returns: filter them at leisure.
+     */
+    public List<Candidate> candidates(SearchRequest request) {
+        SearchMode mode = searchSlots.backlog() ? SearchMode.BM25 : SearchMode.HYBRID;
+        return searchSlots.search(() -> index().candidates(request, mode));
+    }
+
+    /** Today's date (UTC), the day notes are dated by and their age counted from; see {@link Ages}. */
+    public LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    }
+
+    /** Whether questions are also searched by meaning (hybrid) rather than by words alone. */
+    public boolean hybrid() {
+        return embeddings != null;
     }
 
     /**
-     * See {@link NoteIndex#search(SearchRequest, Predicate, int, boolean)}: dropped hits cost no snippet, and during
-     * a backlog of questions the vectors are left out.
+     * Why a question may have been searched by words alone although search is hybrid: the model has not loaded,
+     * questions are queuing up, or notes still wait for their vector. Null when meaning was used for every note (or
+     * search is words only by choice). Reads the index's last commit: call it for weak answers, not every answer.
      */
-    public List<Hit> search(SearchRequest request, Predicate<Hit> keep, int atMost) {
-        return index().search(request, keep, atMost, !backlog.getAsBoolean());
+    public String byWordsOnly() {
+        if (embeddings == null) return null;
+        if (!embeddings.ready()) return "The meaning model has not loaded, so this was searched by words only";
+        if (searchSlots.backlog()) return "Many questions at once, so this was searched by words only";
+        IndexCensus census = census();
+        if (census.withoutVectors() == 0) return null;
+        return census.withoutVectors() + " of " + census.notes() + " notes have no vector yet, so they were searched "
+                + "by their words only";
+    }
+
+    /** Notes indexed and how many have their vector, as of the index's last commit. */
+    public IndexCensus census() {
+        return IndexCensus.of(index());
+    }
+
+    /** The files that are not valid notes, {@code file:line: reason} each, as the last sync found them. */
+    public List<Problem> malformed() {
+        index();
+        return malformed;
+    }
+
+    /**
+     * Why an answer to {@code request} came back empty when the reason is a tag or author filter that no note passes
+     * at all; see {@link UnmatchedFilter}.
+     */
+    public Optional<UnmatchedFilter> unmatchedFilter(SearchRequest request) {
+        return UnmatchedFilter.of(index(), request);
+    }
+
+    /** The candidates kept for an answer, with their snippets: only notes shown pay for highlighting. */
+    public List<Hit> snippets(SearchRequest request, List<Candidate> kept) {
+        return searchSlots.search(() -> index().snippets(request, kept));
+    }
+
+    /**
+     * Notes as a list, not answers: see {@link NoteListing#page}. Like {@code search}, callable from several threads.
+     *
+     * @param mayShowChannel whether notes born in this channel or thread may be shown (see {@link Audience})
+     */
+    public NoteListing.Page list(SearchRequest filters, NoteListing.Order order, Predicate<String> mayShowChannel,
+                                 int offset, int count) {
+        return NoteListing.page(index(), filters, order, mayShowChannel, offset, count);
+    }
+
+    /** Every tag with how many notes carry it, most used first. */
+    public Map<String, Integer> tagCounts() {
+        return NoteListing.tagCounts(index());
     }
 
     /** Tags that start with {@code prefix}, most used first. */
@@ -106,7 +187,7 @@ public final class GuildKnowledge implements AutoCloseable {
         NoteIndex current = index();
         if (opened || current.readOnly()) return;
         try {
-            current.sync();
+            malformed = List.copyOf(current.sync().malformed());
         } catch (IOException e) {
             LOG.warn("guild {}: cannot sync the index with the notes: {}", id, e.toString());
         }
@@ -126,7 +207,11 @@ public final class GuildKnowledge implements AutoCloseable {
         try {
             if (index == null) {
                 NoteIndex opened = NoteIndex.open(kb, embeddings);
-                if (!opened.readOnly()) opened.sync();
+                if (!opened.readOnly()) {
+                    malformed = List.copyOf(opened.sync().malformed());
+                    // Said once at start (later syncs find the same files again): /spikebot status lists them too.
+                    for (Problem problem : malformed) LOG.warn("guild {}: not a valid note: {}", id, problem);
+                }
                 index = opened;
             }
             return index;

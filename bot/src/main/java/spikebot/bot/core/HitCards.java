@@ -1,15 +1,17 @@
 package spikebot.bot.core;
 
 import spikebot.index.Hit;
+import spikebot.index.MatchGrade;
 import spikebot.knowledge.NoteKind;
 
-import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Prior work as Discord shows it: one embed field per note with kind, title, outcome, authors, age, the
- * highlighted snippet and a link. Used by {@code /ask}, passive answers and a new spike's "before you start".
+ * Prior work as Discord shows it: one embed field per note with kind, title, outcome, authors, age, how well it
+ * matches, the highlighted snippet and a link. Used by {@code /ask}, passive answers and a new spike's "before you
+ * start". Ages are words ({@link Ages}), not Discord timestamps, so that chat and shell say the same.
  */
 public final class HitCards {
     private static final Pattern SAFE_URL = Pattern.compile("https?://[^\\s()<>\\[\\]]{1,1000}");
@@ -24,8 +26,8 @@ public final class HitCards {
         StringBuilder value = new StringBuilder(kindLabel(hit.kind()));
         if (hit.outcome() != null) value.append(" · **").append(Text.escape(hit.outcome())).append("**");
         if (!hit.authors().isEmpty()) value.append(" · ").append(authors(hit.authors()));
-        value.append(" · ").append(hit.date() == null ? "undated"
-                : Text.timestamp(hit.date().atStartOfDay(ZoneOffset.UTC).toInstant(), 'R'));
+        value.append(" · ").append(hit.date() == null ? "undated" : Ages.since(hit.date(), guild.today()));
+        value.append(" · ").append(match(hit));
         // Adjacent highlights (parts of one word, like cudaError) merge into one bold run: "****" never comes
         // from the text itself, whose asterisks are escaped.
         String snippet = hit.snippet() == null ? "" : hit.snippet().render(
@@ -44,10 +46,17 @@ public final class HitCards {
         StringBuilder out = new StringBuilder(icon(hit.kind())).append(' ').append(shown).append(" · ")
                 .append(kindLabel(hit.kind()));
         if (hit.outcome() != null) out.append(" · **").append(Text.escape(hit.outcome())).append("**");
-        if (hit.date() != null) {
-            out.append(" · ").append(Text.timestamp(hit.date().atStartOfDay(ZoneOffset.UTC).toInstant(), 'R'));
-        }
-        return out.toString();
+        if (hit.date() != null) out.append(" · ").append(Ages.since(hit.date(), guild.today()));
+        return out.append(" · ").append(match(hit)).toString();
+    }
+
+    /**
+     * "match 86%, strong" or "match 30%, related": the relevance the list is ordered by, so the figure falls down
+     * the list, and its grade in words.
+     */
+    public static String match(Hit hit) {
+        return String.format(Locale.ROOT, "match %.0f%%", hit.relevance() * 100)
+                + (MatchGrade.of(hit) == MatchGrade.STRONG ? ", strong" : ", related");
     }
 
     /** A Markdown link to the note, or its path when it has no web home. */

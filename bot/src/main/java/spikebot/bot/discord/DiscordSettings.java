@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import spikebot.bot.cli.CommandLineError;
+import spikebot.bot.core.DigestSchedule;
 import spikebot.bot.core.GuildConfig;
 import spikebot.index.SearchMode;
 import spikebot.knowledge.KnowledgeBase;
@@ -15,9 +16,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -34,6 +37,10 @@ import java.util.Set;
  *     spike-forum: "345678901234567890"  # optional: spikes become posts in this forum channel
  *     spike-tag: Spike                   # optional: the forum's tag for spike posts (else one named "spike")
  *     shared-knowledge-base: true        # only when two guilds share one folder on purpose (both say so)
+ *     digest:                            # optional (off by default): weekly digest, monthly stale review
+ *       day: monday                      # the first such day of a month also gets the review
+ *       hour: 9                          # 0-23, UTC
+ *       channel: "456789012345678901"
  * reminder-check-seconds: 30             # optional
  * </pre>
  *
@@ -46,22 +53,23 @@ public record DiscordSettings(Map<String, GuildSettings> guilds, Duration remind
      *
      * @param spikeForum a forum channel id where spike threads are opened as posts, or null for threads in the
      *                   channel where the command was used
-     * @param spikeTag   the name of the forum tag put on spike posts, or null for a tag named "spike" if the forum
+ * @param spikeTag   the name of the forum tag put on spike posts, or null for a tag named "spike" if the forum
      *                   has one
+     * @param digest     when and where the weekly digest goes; null: no digest
      */
     public record GuildSettings(Path knowledgeBase, String noteUrlBase, Set<String> passiveChannels,
-                                String spikeForum, String spikeTag) {
+                                String spikeForum, String spikeTag, DigestSchedule digest) {
         public GuildSettings {
             passiveChannels = Set.copyOf(passiveChannels);
         }
 
-        /** No spike tag configured. */
+        /** No spike tag configured, no digest. */
         public GuildSettings(Path knowledgeBase, String noteUrlBase, Set<String> passiveChannels, String spikeForum) {
-            this(knowledgeBase, noteUrlBase, passiveChannels, spikeForum, null);
+            this(knowledgeBase, noteUrlBase, passiveChannels, spikeForum, null, null);
         }
 
         GuildConfig toCore() {
-            return new GuildConfig(knowledgeBase, noteUrlBase, passiveChannels);
+            return new GuildConfig(knowledgeBase, noteUrlBase, passiveChannels, digest);
         }
     }
 
@@ -103,7 +111,10 @@ public record DiscordSettings(Map<String, GuildSettings> guilds, Duration remind
 
     /** The file as written: kebab-case keys, ids as strings or numbers. */
     private record FileGuild(String knowledgeBase, String noteUrlBase, List<String> passiveChannels,
-                             String spikeForum, String spikeTag, Boolean sharedKnowledgeBase) {
+                             String spikeForum, String spikeTag, Boolean sharedKnowledgeBase, FileDigest digest) {
+    }
+
+    private record FileDigest(String day, Integer hour, String channel) {
     }
 
     private record FileSettings(Map<String, FileGuild> guilds, Integer reminderCheckSeconds, String search) {
@@ -170,7 +181,24 @@ public record DiscordSettings(Map<String, GuildSettings> guilds, Duration remind
         if (tag != null && forum == null) {
             throw new CommandLineError(where + ": spike-tag is set but spike-forum is not (tags exist in forums only)");
         }
-        return new GuildSettings(kb, url, passive, forum, tag);
+        return new GuildSettings(kb, url, passive, forum, tag, digest(file, where, g.digest()));
+    }
+
+    private static DigestSchedule digest(Path file, String where, FileDigest d) {
+        if (d == null) return null;
+        if (d.day() == null || d.hour() == null || d.channel() == null) {
+            throw new CommandLineError(where + ": digest needs day, hour and channel");
+        }
+        DayOfWeek day;
+        try {
+            day = DayOfWeek.valueOf(d.day().strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new CommandLineError(where + ": digest day must be monday to sunday, not '" + d.day() + "'");
+        }
+        if (d.hour() < 0 || d.hour() > 23) {
+            throw new CommandLineError(where + ": digest hour must be 0 to 23 (UTC), not " + d.hour());
+        }
+        return new DigestSchedule(day, d.hour(), snowflake(file, "digest channel id", d.channel()));
     }
 
     /**

@@ -14,7 +14,7 @@ import java.util.Optional;
  */
 record FeedbackButton(String messageId, boolean helpful) {
     static final String PREFIX = "passive";
-    private static final String HELPFUL = "helpful";
+    static final String HELPFUL = "helpful";
     private static final String NOT_RELEVANT = "not-relevant";
 
     String customId() {

@@ -1,6 +1,7 @@
 package spikebot.bot.passive;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
@@ -8,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -16,6 +19,8 @@ import java.util.Map;
  */
 final class FeedbackLog {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<Map<String, Object>> ENTRY = new TypeReference<>() {
+    };
     private final Path file;
 
     FeedbackLog(Path stateDir) {
@@ -24,6 +29,24 @@ final class FeedbackLog {
 
     Path file() {
         return file;
+    }
+
+    /**
+     * Every entry so far, in order; a line that is not a JSON object (a write cut short by a crash) is skipped, so
+     * one bad line never loses the rest.
+     */
+    List<Map<String, Object>> read() throws IOException {
+        if (!Files.isRegularFile(file)) return List.of();
+        List<Map<String, Object>> entries = new ArrayList<>();
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            if (line.isBlank()) continue;
+            try {
+                entries.add(JSON.readValue(line, ENTRY));
+            } catch (JsonProcessingException e) {
+                // skipped: see above
+            }
+        }
+        return entries;
     }
 
     void append(Map<String, Object> entry) throws IOException {

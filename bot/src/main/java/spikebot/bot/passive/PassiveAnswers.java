@@ -43,7 +43,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Unprompted answers: in channels where an admin turned them on, a plain message that asks whether something was
  * done before gets the prior work, but only when the match is strong, once per message, and not more than once
- * per channel every few minutes. People rate each answer; the ratings are kept.
+ * per channel every few minutes. People rate each answer, one vote each (the last counts); a note that two people
+ * called not relevant to a question is not offered again for near-identical ones.
  */
 public final class PassiveAnswers implements Feature {
     private static final Logger LOG = LoggerFactory.getLogger(PassiveAnswers.class);
@@ -56,7 +57,8 @@ public final class PassiveAnswers implements Feature {
     public static final CommandSpec SPEC = new CommandSpec(CommandSpec.Type.SLASH, "spikebot",
             "Spikebot settings for this server", List.of(),
             List.of(CommandSpec.slash("passive", "Answer \"has anyone done this before?\" messages in this channel "
-                    + "unprompted", OptionSpec.choice("state", "on or off", true, List.of("on", "off")))), true);
+                    + "unprompted", OptionSpec.choice("state", "on or off", true, List.of("on", "off")))
+                    .withExample("/spikebot passive state:on")), true);
 
     private final ChannelAccess access;
     private final Clock clock;
@@ -68,10 +70,12 @@ public final class PassiveAnswers implements Feature {
         final Map<String, Instant> lastAnswer = new HashMap<>();
         final Set<String> answered = new LinkedHashSet<>();
         final FeedbackLog log;
+        final FeedbackVotes votes;
 
-        State(Set<String> channels, FeedbackLog log) {
+        State(Set<String> channels, FeedbackLog log, FeedbackVotes votes) {
             this.channels = channels;
             this.log = log;
+            this.votes = votes;
         }
     }
 
@@ -157,14 +161,20 @@ public final class PassiveAnswers implements Feature {
 
         SearchRequest request = SearchRequest.of(Text.cut(text, AskFeature.MAX_QUESTION)).withLimit(MAX_HITS);
         PriorWork work = PriorWork.find(guild, request, Audience.of(origin, false), access, Hit.STRONG);
-        if (work.isEmpty()) return List.of();
+        // People said these do not answer this question: an unasked answer must not repeat them.
+        Set<String> unwelcome = state.votes.unwelcome(text);
+        List<Hit> shown = work.shown().stream().filter(h -> !unwelcome.contains(h.path())).toList();
+        if (shown.isEmpty()) return List.of();
 
         remember(state.answered, message.messageId());
         state.lastAnswer.put(origin.channelId(), now);
+        List<String> notes = shown.stream().map(Hit::path).toList();
+        String question = Text.cut(text, AskFeature.MAX_QUESTION);
+        state.votes.answered(new FeedbackVotes.Answer(message.messageId(), question, notes));
         record(state, Map.of("type", "answer", "at", now.toString(), "channel", origin.channelId(),
-                "message", message.messageId(), "notes", work.shown().stream().map(Hit::path).toList()));
+                "message", message.messageId(), "question", question, "notes", notes));
 
-        List<Card.Field> fields = work.shown().stream().map(h -> HitCards.field(h, guild)).toList();
+        List<Card.Field> fields = shown.stream().map(h -> HitCards.field(h, guild)).toList();
         Card embed = new Card("This may have been done before", null, null, fields, null, null);
         ControlRow buttons = ControlRow.of(
                 Control.Button.of(new FeedbackButton(message.messageId(), true).customId(), "Helpful",
@@ -180,11 +190,20 @@ public final class PassiveAnswers implements Feature {
         if (button == null) {
             return List.of(Action.Reply.privately("This button is not one I know; it may be from an older version."));
         }
-        record(state(guild), Map.of("type", "feedback", "at", clock.instant().toString(),
+        State state = state(guild);
+        String user = click.origin().actor().id();
+        Boolean earlier = state.votes.vote(button.messageId(), user, button.helpful());
+        record(state, Map.of("type", "feedback", "at", clock.instant().toString(),
                 "channel", click.origin().channelId(), "message", button.messageId(),
-                "user", click.origin().actor().id(), "verdict", button.verdict()));
+                "user", user, "verdict", button.verdict()));
+        if (earlier != null && earlier == button.helpful()) {
+            return List.of(Action.Reply.privately("You already said so; it still counts once."));
+        }
+        String changed = earlier == null ? "" : " (your earlier vote is replaced: one vote per person)";
         return List.of(Action.Reply.privately(button.helpful()
-                ? "Thanks, glad it helped. Noted." : "Thanks: noted as not relevant, so answers can get better."));
+                ? "Thanks, glad it helped. Noted" + changed + "."
+                : "Thanks: noted as not relevant" + changed + ". Once two people say so, I stop offering that note "
+                  + "for this question."));
     }
 
     private void record(State state, Map<String, Object> entry) {
@@ -196,7 +215,17 @@ public final class PassiveAnswers implements Feature {
     }
 
     private State state(GuildKnowledge guild) {
-        return states.computeIfAbsent(guild.id(), id -> new State(load(guild), new FeedbackLog(guild.stateDir())));
+        return states.computeIfAbsent(guild.id(), id -> {
+            FeedbackLog log = new FeedbackLog(guild.stateDir());
+            FeedbackVotes votes;
+            try {
+                votes = FeedbackVotes.of(log.read());
+            } catch (IOException e) {
+                LOG.warn("cannot read {}: earlier votes are not counted: {}", log.file(), e.toString());
+                votes = FeedbackVotes.of(List.of());
+            }
+            return new State(load(guild), log, votes);
+        });
     }
 
     private static void remember(Set<String> answered, String messageId) {

@@ -2,17 +2,25 @@ package spikebot.bot.wiring;
 
 import spikebot.bot.ask.AskFeature;
 import spikebot.bot.core.ChannelAccess;
+import spikebot.bot.digest.DigestFeature;
 import spikebot.bot.core.ChatCore;
 import spikebot.bot.core.Feature;
 import spikebot.bot.core.GuildConfig;
+import spikebot.bot.help.HelpFeature;
+import spikebot.bot.notes.NotesFeature;
 import spikebot.bot.passive.PassiveAnswers;
+import spikebot.bot.review.ReviewFeature;
 import spikebot.bot.solved.SolvedFeature;
 import spikebot.bot.spike.SpikeFeature;
+import spikebot.bot.status.StatusFeature;
+import spikebot.bot.who.WhoFeature;
 import spikebot.index.embed.Embeddings;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * The one place where the bot's features are created and put together; every adapter (Discord, console) gets its
@@ -29,11 +37,20 @@ public final class Features {
      */
     public static List<Feature> all(ChannelAccess access, Clock clock) {
         SpikeFeature spikes = new SpikeFeature(access, clock);
-        return List.of(
+        List<Feature> features = new ArrayList<>(List.of(
                 new AskFeature(access, spikes::startButton),
                 spikes,
                 new SolvedFeature(clock, spikes::openSpikeInThread),
-                new PassiveAnswers(access, clock));
+                new PassiveAnswers(access, clock),
+                new WhoFeature(access, clock),
+                new NotesFeature(access, clock),
+                new DigestFeature(access, clock),
+                new ReviewFeature(access, clock, spikes::startButton),
+                new StatusFeature(clock)));
+        List<Feature> all = List.copyOf(features);
+        features.add(new HelpFeature(() -> Stream.concat(all.stream().flatMap(f -> f.commands().stream()),
+                Stream.of(HelpFeature.SPEC)).toList()));
+        return List.copyOf(features);
     }
 
     /**

@@ -58,7 +58,7 @@ class AskCommandTest {
         assertTrue(first.value().contains("spike"), first.value());
         assertTrue(first.value().contains("**no-go**"), first.value());
         assertTrue(first.value().contains("carol"), first.value());
-        assertTrue(first.value().matches("(?s).*<t:\\d+:R>.*"), "age as a Discord timestamp: " + first.value());
+        assertTrue(first.value().contains(" · 2 months ago · match "), "age in words, then the match: " + first.value());
         assertTrue(first.value().contains("**Polars**"), "highlighted snippet: " + first.value());
         assertTrue(first.value().contains("\\*\\*feature\\*\\*"), "note Markdown escaped: " + first.value());
         assertTrue(first.value().contains("`spikes/evaluate-polars-as-a-pandas-replacement.md`"), first.value());
@@ -74,11 +74,12 @@ class AskCommandTest {
     }
 
     @Test
-    void nothingGoodEnoughSaysSoAndOffersToStartASpikeOnTheTopic() {
+    void nothingPlausibleSaysSoAndOffersToStartASpikeOnTheTopic() {
         List<Action> actions = bot.slash(in("100", ALICE), "ask", null,
                 "question", "has anyone tried quantum annealing for scheduling?");
         Action.Reply reply = only(actions, Action.Reply.class);
-        assertTrue(reply.message().content().startsWith("Nothing good enough"), reply.message().content());
+        assertTrue(reply.message().content().startsWith("Nothing on \"has anyone tried quantum annealing"),
+                reply.message().content());
         var button = (Control.Button) reply.message().rows().get(0).components().get(0);
         assertEquals("Start a spike", button.label());
 
@@ -91,13 +92,44 @@ class AskCommandTest {
     @Test
     void filtersByKindTagAndAuthor() {
         assertTrue(text(bot.slash(in("100", ALICE), "ask", null, "question", "polars", "kind", "solution"))
-                .startsWith("Nothing good enough"));
+                .startsWith("Nothing on"));
         assertTrue(text(bot.slash(in("100", ALICE), "ask", null, "question", "polars", "tag", "dataframes"))
                 .contains("Evaluate Polars"));
-        assertTrue(text(bot.slash(in("100", ALICE), "ask", null, "question", "polars", "author", "dave"))
-                .startsWith("Nothing good enough"));
         ChatDriver.assertPrivateReply(bot.slash(in("100", ALICE), "ask", null, "question", "polars", "kind", "memo"),
                 "Unknown kind");
+    }
+
+    @Test
+    void aFilterNoNotePassesIsAnsweredAsAFilterWithTheClosestValues() {
+        assertEquals("Nothing by `carl`. Closest authors: `carol`. Ask again without it, or with one of those.",
+                text(bot.slash(in("100", ALICE), "ask", null, "question", "polars", "author", "carl")));
+        assertEquals("No notes have tag `dataframe`. Closest tags: `dataframes`. Ask again without it, or with one "
+                + "of those.", text(bot.slash(in("100", ALICE), "ask", null, "question", "polars", "tag", "dataframe")));
+        String nobody = text(bot.slash(in("100", ALICE), "ask", null, "question", "polars", "author", "nobody"));
+        assertTrue(nobody.startsWith("Nothing by `nobody`. Most used authors: `carol`."), nobody);
+        String tag = text(bot.slash(in("100", ALICE), "ask", null, "question", "gpu", "tag", "doesnotexist"));
+        assertTrue(tag.startsWith("No notes have tag `doesnotexist`. Most used tags: "), tag);
+        assertFalse(tag.contains("nobody seems"), tag);
+    }
+
+    @Test
+    void aWeakHybridAnswerSaysWhenMeaningWasNotSearched() {
+        var model = spikebot.index.embed.Embeddings.start(() -> {
+            throw new IllegalStateException("no model in this test");
+        });
+        var core = spikebot.bot.wiring.Features.core(Map.of("g1", spikebot.bot.core.GuildConfig.of(kb)),
+                spikebot.bot.core.ChannelAccess.ALL, bot.clock, model);
+        try {
+            String weak = text(core.handle(new Event.SlashCommand(in("100", ALICE), "ask", null,
+                    Map.of("question", "quantum annealing for scheduling"))));
+            assertTrue(weak.contains("(The meaning model has not loaded, so this was searched by words only.)"), weak);
+            String strong = text(core.handle(new Event.SlashCommand(in("100", ALICE), "ask", null,
+                    Map.of("question", "evaluate polars as a pandas replacement"))));
+            assertFalse(strong.contains("words only"), "a strong answer needs no excuse: " + strong);
+        } finally {
+            core.close();
+            model.close();
+        }
     }
 
     @Test

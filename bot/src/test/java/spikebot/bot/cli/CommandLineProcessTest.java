@@ -71,7 +71,7 @@ class CommandLineProcessTest {
         if (existed) Files.setLastModifiedTime(file, FileTime.fromMillis(before.toMillis() + 2000));
     }
 
-    private SpikebotProcess.Result spikebot(String stdin, String... args) throws Exception {
+    private SpikebotProcess.Outcome spikebot(String stdin, String... args) throws Exception {
         return SpikebotProcess.run(work, stdin, args);
     }
 
@@ -80,7 +80,7 @@ class CommandLineProcessTest {
         args[0] = "ask";
         args[1] = "--json";
         System.arraycopy(question, 0, args, 2, question.length);
-        SpikebotProcess.Result r = spikebot(null, args);
+        SpikebotProcess.Outcome r = spikebot(null, args);
         assertEquals(0, r.exit(), r.toString());
         return JSON.readTree(r.out());
     }
@@ -88,22 +88,22 @@ class CommandLineProcessTest {
     @Test
     void indexPrintsCountsListsMalformedFilesAndThenOnlyWhatChanged() throws Exception {
         write("spikes/bad.md", "---\nkind: spike\ntitle: Bad\noutcome: maybe\n---\nbody\n");
-        SpikebotProcess.Result first = spikebot(null, "index");
+        SpikebotProcess.Outcome first = spikebot(null, "index");
         assertEquals(0, first.exit(), first.toString());
         assertTrue(first.out().startsWith("3 added, 0 changed, 0 deleted, 1 malformed ("), first.out());
         assertTrue(first.out().contains("3 notes in the index"), first.out());
         assertTrue(first.out().contains("  spikes/bad.md:4: outcome 'maybe' does not fit kind spike"), first.out());
 
-        SpikebotProcess.Result second = spikebot(null, "index", "--kb", SpikebotProcess.path(kb));
+        SpikebotProcess.Outcome second = spikebot(null, "index", "--kb", SpikebotProcess.path(kb));
         assertTrue(second.out().startsWith("0 added, 0 changed, 0 deleted, 1 malformed"), second.out());
 
-        SpikebotProcess.Result rebuilt = spikebot(null, "index", "--rebuild");
+        SpikebotProcess.Outcome rebuilt = spikebot(null, "index", "--rebuild");
         assertTrue(rebuilt.out().startsWith("3 added, 0 changed, 0 deleted, 1 malformed"), rebuilt.out());
     }
 
     @Test
     void askPrintsReadableRankedAnswers() throws Exception {
-        SpikebotProcess.Result r = spikebot(null, "ask", "has", "anyone", "tried", "polars", "instead", "of", "pandas?");
+        SpikebotProcess.Outcome r = spikebot(null, "ask", "has", "anyone", "tried", "polars", "instead", "of", "pandas?");
         assertEquals(0, r.exit(), r.toString());
         assertTrue(r.out().contains("1. [spike · no-go] Evaluate Polars as a Pandas replacement for the feature pipeline"),
                 r.out());
@@ -132,7 +132,7 @@ class CommandLineProcessTest {
 
     @Test
     void askFiltersByKind() throws Exception {
-        SpikebotProcess.Result r = spikebot(null, "ask", "--kind", "solution", "--json", "LoRA fine-tuning");
+        SpikebotProcess.Outcome r = spikebot(null, "ask", "--kind", "solution", "--json", "LoRA fine-tuning");
         JsonNode hits = JSON.readTree(r.out());
         assertEquals(1, hits.size(), r.out());
         assertEquals("solutions/oom.md", hits.get(0).get("path").asText());
@@ -159,7 +159,7 @@ class CommandLineProcessTest {
 
     @Test
     void addWritesTheNoteFromStandardInputIndexesItAndPrintsItsPath() throws Exception {
-        SpikebotProcess.Result r = spikebot("We tried Zeppelin notebooks for the analysts.\nToo slow to start.\n",
+        SpikebotProcess.Outcome r = spikebot("We tried Zeppelin notebooks for the analysts.\nToo slow to start.\n",
                 "add", "--kind", "spike", "--title", "Zeppelin notebooks for analysts", "--tag", "notebooks",
                 "--tag", "tools", "--outcome", "shelved", "--author", "zoe", "--author", "yann");
         assertEquals(0, r.exit(), r.toString());
@@ -180,11 +180,11 @@ class CommandLineProcessTest {
 
     @Test
     void demoIndexesTheSampleAndAnswersExampleQuestions() throws Exception {
-        SpikebotProcess.Result r = spikebot(null, "demo");
+        SpikebotProcess.Outcome r = spikebot(null, "demo");
         assertEquals(0, r.exit(), r.toString());
         assertTrue(r.out().contains("Indexed: 50 added, 0 changed, 0 deleted, 0 malformed"), r.out());
         assertTrue(r.out().startsWith("Copied 50 sample notes to " + work.toAbsolutePath()), r.out());
-        for (String question : DemoCommand.QUESTIONS) assertTrue(r.out().contains("Q: " + question), question);
+        for (String question : DemoCli.QUESTIONS) assertTrue(r.out().contains("Q: " + question), question);
         assertTrue(r.out().contains("[spike · no-go] Evaluate Polars as a Pandas replacement"), r.out());
         assertTrue(r.out().contains("**"), "highlights are marked");
         assertTrue(r.errorLines().isEmpty(), r.err());
@@ -192,22 +192,74 @@ class CommandLineProcessTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-            "unknown kind        | ask --kind recipe polars                 | unknown kind 'recipe'",
+            "unknown kind        | ask --kind recipe polars                 | --kind must be one of spike, paper-check",
             "outcome of the kind | ask --kind solution --outcome go polars  | outcome 'go' does not fit kind solution",
             "unknown outcome     | ask --outcome maybe polars               | unknown outcome 'maybe'",
             "missing folder      | ask --kb nowhere polars                  | knowledge base folder 'nowhere' does not exist",
             "empty question      | ask                                      | a question is needed",
             "zero limit          | ask --limit 0 polars                     | --limit must be between 1 and 100",
-            "add without kind    | add --title T                            | --kind is needed",
+            "limit not a number  | ask --limit five polars                  | --limit must be a whole number, not 'five'",
+            "not a date          | ask --since 2025-13-01 polars            | --since must be a date like 2025-03-12, not '2025-13-01'",
+            "since after until   | ask --since 2026-01-01 --until 2025-01-01 x | spikebot ask: --since 2026-01-01 is after --until 2025-01-01",
+            "bad search mode     | ask --search psychic polars              | --search must be bm25 or hybrid, not 'psychic'",
+            "add without kind    | add --title T                            | spikebot add: --kind is needed",
             "add bad outcome     | add --kind spike --title T --outcome yes | outcome 'yes' does not fit kind spike",
-            "index extra word    | index now                                | unexpected argument 'now'",
-            "unknown option      | ask --colour polars                      | unknown option --colour"})
-    void badInputGetsOneLineAndANonZeroExit(String name, String args, String message) throws Exception {
-        SpikebotProcess.Result r = spikebot("", args.strip().split("\\s+"));
-        assertTrue(r.exit() != 0, r.toString());
+            "add unquoted title  | add --kind spike --title Zeppelin notebooks | unexpected argument 'notebooks' (the body comes from standard input",
+            "index extra word    | index now                                | spikebot index: unexpected argument 'now'",
+            "unknown option      | ask --colour polars                      | spikebot ask: unknown option --colour",
+            "option misspelt     | ask --kidn spike polars                  | unknown option --kidn (did you mean --kind?)",
+            "unknown command     | frobnicate                               | spikebot: unknown command 'frobnicate'",
+            "empty user in chat  | chat --user=                             | spikebot chat: --user needs a name"})
+    void badInputGetsOneLineAndExitCode2(String name, String args, String message) throws Exception {
+        SpikebotProcess.Outcome r = spikebot("", args.strip().split("\\s+"));
+        assertEquals(2, r.exit(), r.toString());
         assertEquals(1, r.errorLines().size(), r.toString());
         assertTrue(r.errorLines().get(0).contains(message), r.toString());
         assertFalse(r.err().contains("Exception") || r.err().contains("\tat "), r.toString());
         assertTrue(r.out().isEmpty(), r.toString());
+    }
+
+    @Test
+    void withoutACommandItPrintsTheHelpAndFails() throws Exception {
+        SpikebotProcess.Outcome r = spikebot(null);
+        assertEquals(2, r.exit(), r.toString());
+        assertTrue(r.out().isEmpty(), r.toString());
+        assertTrue(r.err().startsWith("Usage: spikebot [-hV] COMMAND"), r.toString());
+        for (String command : List.of("demo", "index", "ask", "add", "chat", "run", "eval", "bench", "help")) {
+            assertTrue(r.err().lines().anyMatch(l -> l.startsWith("  " + command + " ")), command + " missing: " + r);
+        }
+    }
+
+    @Test
+    void helpAndVersionAnswerOnStandardOutput() throws Exception {
+        SpikebotProcess.Outcome help = spikebot(null, "--help");
+        assertEquals(0, help.exit(), help.toString());
+        assertTrue(help.out().startsWith("Usage: spikebot [-hV] COMMAND"), help.toString());
+        assertTrue(help.out().contains("Run 'spikebot COMMAND --help' for a command's options."), help.toString());
+        assertTrue(help.errorLines().isEmpty(), help.toString());
+
+        SpikebotProcess.Outcome ask = spikebot(null, "ask", "--help");
+        assertEquals(0, ask.exit(), ask.toString());
+        assertTrue(ask.out().startsWith("Usage: spikebot ask "), ask.toString());
+        assertTrue(ask.out().contains("--since=DATE"), ask.toString());
+        assertTrue(ask.out().contains("only notes of this kind: spike, paper-check,"), ask.toString());
+
+        SpikebotProcess.Outcome version = spikebot(null, "--version");
+        assertEquals(0, version.exit(), version.toString());
+        String first = version.out().lines().findFirst().orElse("");
+        assertTrue(first.matches("spikebot \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?"), version.toString());
+        assertEquals("spikebot " + projectVersion(), first);
+    }
+
+    /** The version in the parent pom, which the build must have put into the command line's answer. */
+    private static String projectVersion() throws IOException {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            Path pom = dir.resolve("bot/pom.xml");
+            if (Files.isRegularFile(pom)) {
+                var m = java.util.regex.Pattern.compile("<version>([^<]+)</version>").matcher(Files.readString(pom));
+                if (m.find()) return m.group(1);
+            }
+        }
+        throw new AssertionError("bot/pom.xml not found above " + Path.of("").toAbsolutePath());
     }
 }

@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 
 /** Test helper: runs {@code spikebot} as a real process, as a user would from the shell. */
 final class SpikebotProcess {
-    record Result(int exit, String out, String err) {
+    record Outcome(int exit, String out, String err) {
         @Override
         public String toString() {
             return "exit " + exit + "\n--- stdout\n" + out + "--- stderr\n" + err;
@@ -27,7 +27,7 @@ final class SpikebotProcess {
     private SpikebotProcess() {
     }
 
-    static Result run(Path workDir, String stdin, String... args) throws IOException, InterruptedException {
+    static Outcome run(Path workDir, String stdin, String... args) throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         List<String> command = new ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
@@ -48,7 +48,7 @@ final class SpikebotProcess {
                 process.destroyForcibly();
                 throw new AssertionError("spikebot " + String.join(" ", args) + " did not finish in 120 s");
             }
-            return new Result(process.exitValue(), Files.readString(out), Files.readString(err));
+            return new Outcome(process.exitValue(), Files.readString(out), Files.readString(err));
         } finally {
             Files.deleteIfExists(out);
             Files.deleteIfExists(err);

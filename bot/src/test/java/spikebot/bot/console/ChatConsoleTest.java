@@ -38,6 +38,10 @@ class ChatConsoleTest {
     Path kb;
 
     private String session(String... lines) throws Exception {
+        return session(new Actor("1", "alice", true), lines);
+    }
+
+    private String session(Actor me, String... lines) throws Exception {
         new KnowledgeBase(kb).write(new Note(NoteKind.SPIKE, "Evaluate Polars as a Pandas replacement",
                 LocalDate.of(2025, 3, 12), List.of("carol"), List.of("dataframes"), "no-go", "2d", null, null,
                 Map.of(), "Polars lazy API was fast; porting cost too much."));
@@ -45,8 +49,9 @@ class ChatConsoleTest {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
         BufferedReader in = new BufferedReader(new StringReader(String.join("\n", lines) + "\n"));
-        try (ChatCore core = Features.core(Map.of(ChatConsole.GUILD, GuildConfig.of(kb)), ChannelAccess.ALL, clock, null)) {
-            new ChatConsole(core, clock, in, out, new Actor("1", "alice", true), true).loop(kb);
+        try (ChatCore core = Features.core(Map.of(ChatConsole.GUILD, GuildConfig.of(kb)), ChannelAccess.ALL, clock,
+                null)) {
+            new ChatConsole(core, clock, in, out, me, true).loop(kb);
         }
         return bytes.toString(StandardCharsets.UTF_8);
     }
@@ -134,13 +139,66 @@ class ChatConsoleTest {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         Console console = new Console(new ByteArrayInputStream("help\nquit\n".getBytes(StandardCharsets.UTF_8)),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        assertEquals(0, Main.run(new String[]{"chat", "--kb", kb.toString(), "--user", "bob"}, console));
+        assertEquals(0, Main.run(new String[]{"chat", "--kb", kb.toString(), "--user", "bob", "--search", "bm25"},
+                console));
         String shown = out.toString(StandardCharsets.UTF_8);
         assertTrue(shown.contains("You are bob in #general"), shown);
         assertTrue(shown.contains("/spike close outcome:… [summary:] [spike:]"), shown);
         assertTrue(shown.contains("click N"), shown);
 
         assertEquals(2, Main.run(new String[]{"chat", "--kb", kb.resolve("missing").toString()}, console));
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("no knowledge base folder at"), err.toString());
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("knowledge base folder '" + kb.resolve("missing")
+                + "' does not exist"), err.toString());
+    }
+
+    @Test
+    void waitingNeverMakesAReminderLateAndTimeOnlyMovesForward() throws Exception {
+        String out = session(
+                "/spike start topic:Try Polars on the ETL timebox:2h",
+                "wait -2h",
+                "wait 1d 1h30m",
+                "quit");
+        assertTrue(out.contains("(time only moves forward"), out);
+        int waited = out.indexOf("> wait 1d 1h30m");
+        assertTrue(waited > 0 && out.indexOf("Half time on **Try Polars on the ETL**") > waited,
+                "the refused wait moved no time; the next one brings the reminders: " + out);
+        assertTrue(out.contains("(1 day 1 hour 30 minutes pass…)"), out);
+        assertTrue(out.contains("Time is up for **Try Polars on the ETL**"), out);
+        assertFalse(out.contains("late"), "every reminder came at its time: " + out);
+        assertFalse(out.contains("while I was offline"), out);
+    }
+
+    @Test
+    void cancelClosesAFormWithoutSavingIt() throws Exception {
+        String out = session("help", "/solved", "Notebook kernel dies on import", "cancel", "quit");
+        assertTrue(out.contains("cancel                   in a form: close it without saving anything"), out);
+        assertTrue(out.contains("`cancel` to cancel the form"), out);
+        assertTrue(out.contains("(form cancelled: nothing was saved)"), out);
+        assertFalse(out.contains("Saved as a solution"), out);
+        assertFalse(Files.exists(kb.resolve("solutions")), "no note written");
+    }
+
+    @Test
+    void aMemberWithoutManageServerIsRefusedWhatOnlyManagersMayDo() throws Exception {
+        String out = session(new Actor("2", "bob", false), "/spikebot passive state:on", "quit");
+        assertTrue(out.contains("You are bob (a member without Manage Server)"), out);
+        assertTrue(out.contains("Only someone with the Manage Server permission"), out);
+        String manager = session("/spikebot passive state:on", "quit");
+        assertFalse(manager.contains("Only someone with the Manage Server permission"), manager);
+    }
+
+    @Test
+    void memberAndUserOptionsReachTheConsole() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Console console = new Console(new ByteArrayInputStream("quit\n".getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertEquals(0, Main.run(new String[]{"chat", "--kb", kb.toString(), "--user", "tester", "--member",
+                "--search", "bm25"}, console));
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("You are tester (a member without Manage Server)"),
+                out.toString(StandardCharsets.UTF_8));
+
+        assertEquals(2, Main.run(new String[]{"chat", "--kb", kb.toString(), "--user", " "}, console));
+        assertEquals("spikebot chat: --user needs a name", err.toString(StandardCharsets.UTF_8).strip());
     }
 }

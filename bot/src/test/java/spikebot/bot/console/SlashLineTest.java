@@ -18,7 +18,7 @@ class SlashLineTest {
     static final List<CommandSpec> SPECS = Features.core(Map.of(), ChannelAccess.ALL, Clock.systemUTC(), null).commands();
 
     private static SlashLine parse(String line) {
-        SlashLine.Result r = SlashLine.parse(line, SPECS, ChatConsole.FIELD_IDS);
+        SlashLine.Parsed r = SlashLine.parse(line, SPECS, ChatConsole.FIELD_IDS);
         assertNull(r.error(), r.error());
         return r.line();
     }

@@ -7,7 +7,10 @@ import spikebot.index.Snippet;
 import spikebot.knowledge.NoteKind;
 
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 
@@ -28,19 +31,32 @@ class HitCardsTest {
     void adjacentHighlightsMergeIntoOneBoldRunAndNoteTextIsEscaped() {
         Snippet snippet = new Snippet("cudaError at *step* 3", List.of(new Snippet.Span(0, 4),
                 new Snippet.Span(4, 9)));
-        GuildKnowledge guild = new GuildKnowledge("g1", GuildConfig.of(kb), null, () -> false);
+        GuildKnowledge guild = new GuildKnowledge("g1", GuildConfig.of(kb), null, new SearchSlots(),
+                Clock.fixed(Instant.parse("2026-09-02T20:00:00Z"), ZoneOffset.UTC));
         Card.Field field = HitCards.field(hit(null, null, snippet), guild);
         assertTrue(field.value().contains("> **cudaError** at \\*step\\* 3"), field.value());
         assertFalse(field.name().contains("<@42>"), field.name());
         assertTrue(field.value().contains("a, b, c, d +1"), field.value());
-        assertTrue(field.value().contains("<t:1735776000:R>"), field.value());
+        assertTrue(field.value().contains(" · 20 months ago · match 100%, strong"), field.value());
+    }
+
+    @Test
+    void aNoteDatedTodayIsTodayAndTheMatchSaysItsGrade() {
+        GuildKnowledge guild = new GuildKnowledge("g1", GuildConfig.of(kb), null, new SearchSlots(),
+                Clock.fixed(Instant.parse("2025-01-02T21:00:00Z"), ZoneOffset.UTC));
+        Hit related = new Hit("solutions/oom.md", NoteKind.SOLUTION, "GPU OOM", null, List.of("a"),
+                LocalDate.of(2025, 1, 2), 1f, 0.3f, Snippet.EMPTY, null, null);
+        assertTrue(HitCards.line(related, guild).endsWith(" · today · match 30%, related"),
+                HitCards.line(related, guild));
+        assertEquals("yesterday", Ages.since(LocalDate.of(2025, 1, 1), guild.today()));
+        assertEquals("2 years ago", Ages.since(LocalDate.of(2022, 12, 1), guild.today()));
     }
 
     @Test
     void linksGoToTheThreadElseTheFolderWebViewElseTheNotesOwnLink() {
-        GuildKnowledge plain = new GuildKnowledge("g1", GuildConfig.of(kb), null, () -> false);
+        GuildKnowledge plain = new GuildKnowledge("g1", GuildConfig.of(kb), null, new SearchSlots(), Clock.systemUTC());
         GuildKnowledge withBase = new GuildKnowledge("g1", new GuildConfig(kb, "https://git.example.com/kb/", Set.of()), null,
-                () -> false);
+                new SearchSlots(), Clock.systemUTC());
         assertEquals("[Open](https://discord.com/channels/g1/555)",
                 HitCards.link(hit("555", "https://wiki/x", Snippet.EMPTY), withBase));
         assertEquals("[Open](https://git.example.com/kb/solutions/oom.md)",

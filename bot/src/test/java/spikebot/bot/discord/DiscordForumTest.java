@@ -38,7 +38,8 @@ class DiscordForumTest {
         SampleKnowledgeBase.copyTo(kb);
         FakeDiscord discord = fake.discord();
         DiscordSettings settings = new DiscordSettings(Map.of(Long.toUnsignedString(ML_TEAM),
-                new DiscordSettings.GuildSettings(kb, null, Set.of(), Long.toUnsignedString(SPIKES_FORUM), spikeTag)),
+                new DiscordSettings.GuildSettings(kb, null, Set.of(), Long.toUnsignedString(SPIKES_FORUM), spikeTag,
+                        null)),
                 Duration.ofHours(1));
         fake.startBot(settings, access -> Features.core(settings.coreConfigs(), access, discord.clock(), null));
         return discord;

@@ -88,6 +88,48 @@ class PassiveAnswersTest {
         assertTrue(log.contains("spikes/evaluate-polars-as-a-pandas-replacement.md"), log);
     }
 
+    private static String button(List<Action> answer, int index) {
+        Action.Reply reply = only(answer, Action.Reply.class);
+        return ((Control.Button) reply.message().rows().get(0).components().get(index)).customId();
+    }
+
+    @Test
+    void onePersonOneVoteTheLastWinsAndTheReportCountsItSo() throws Exception {
+        bot.slash(in("100", ADMIN), "spikebot", "passive", "state", "on");
+        List<Action> answer = post("100", "m1", "did anyone try polars?");
+        String helpful = button(answer, 0);
+        String notRelevant = button(answer, 1);
+        assertPrivateReply(bot.click(in("100", ALICE), helpful, "a1"), "glad it helped");
+        assertPrivateReply(bot.click(in("100", ALICE), helpful, "a1"), "still counts once");
+        assertPrivateReply(bot.click(in("100", ALICE), notRelevant, "a1"), "earlier vote is replaced");
+        assertPrivateReply(bot.click(in("100", ADMIN), helpful, "a1"), "glad it helped");
+
+        bot.restart(); // the report and the bot read the same log
+        var out = new java.io.ByteArrayOutputStream();
+        FeedbackReport.read(kb.resolve(".spikebot")).print(new java.io.PrintStream(out, true,
+                java.nio.charset.StandardCharsets.UTF_8));
+        String report = out.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(report.contains("    1 ·   2 ·  50% ·  50%  spikes/evaluate-polars-as-a-pandas-replacement.md"),
+                report);
+        assertTrue(report.contains("    1 ·   2 ·  50% ·  50%  did anyone try polars?"), report);
+    }
+
+    @Test
+    void aNoteTwoPeopleCalledNotRelevantIsNotOfferedAgainForTheSameQuestion() {
+        bot.slash(in("100", ADMIN), "spikebot", "passive", "state", "on");
+        String notRelevant = button(post("100", "m1", "did anyone try polars?"), 1);
+        bot.click(in("100", ALICE), notRelevant, "a1");
+        bot.clock.advance(PassiveAnswers.COOLDOWN);
+        assertFalse(post("100", "m2", "has anyone tried Polars?").isEmpty(), "one vote is not enough");
+        bot.click(in("100", ChatDriver.BOB), notRelevant, "a1");
+        bot.clock.advance(PassiveAnswers.COOLDOWN);
+        assertEquals(List.of(), post("100", "m3", "has anyone tried polars before?"), "two people said not relevant");
+        bot.restart();
+        assertEquals(List.of(), post("100", "m4", "anyone tried polars?"), "remembered across a restart");
+        assertTrue(text(post("100", "m5", "has anyone tried the polars lazy API?"))
+                .contains("Evaluate Polars"), "a different question still gets it");
+    }
+
     @Test
     void theSettingSurvivesARestart() {
         bot.slash(in("100", ADMIN), "spikebot", "passive", "state", "on");

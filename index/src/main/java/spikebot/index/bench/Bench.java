@@ -15,7 +15,6 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -27,6 +26,10 @@ import java.util.stream.Stream;
  * afterwards. Answers are timed once the index has settled (Lucene's merges after the bulk load done), as a bot
  * answers nearly all its life. In hybrid mode the notes' vectors come from the model or, to time answers over a
  * large index without an hour of embedding, from {@link StandInVectors}; questions always go to the model.
+ *
+ * <p>Each question is also put to plain Lucene over the same notes ({@link VanillaBaseline}), right after Spikebot
+ * answers it, so that the ratio of the two says what Spikebot's own search costs whatever the machine's load; and
+ * the stages of Spikebot's search are clocked on a second pass ({@link AnswerTimes}), to say where that goes.
  */
 public final class Bench {
     /**
@@ -83,21 +86,24 @@ public final class Bench {
         }
     }
 
+    // "try": the index is closed inside its try-with-resources on purpose, so that the restart is timed from a
+    // closed index; closing it twice is harmless.
+    @SuppressWarnings("try")
     private static BenchReport run(Path root, int count, SearchMode mode, Vectors vectors, int warmUp, int queries,
                                    Progress progress) throws Exception {
-        KnowledgeBase kb = new KnowledgeBase(root);
+        KnowledgeBase kb = new KnowledgeBase(root.resolve("notes"));
+        Files.createDirectories(kb.root());
         SyntheticNotes generator = new SyntheticNotes(42);
         List<Note> sample = new ArrayList<>(MODEL_SAMPLE); // only these stay in memory: the heap is measured
         for (int i = 0; i < count; i++) {
             Note note = generator.next();
             if (sample.size() < MODEL_SAMPLE) sample.add(note);
             // Plain writes: making the test data is not what is measured, and fsync per file would dominate.
-            Path folder = root.resolve(note.kind().folder()).resolve(String.valueOf(i % 100));
+            Path folder = kb.root().resolve(note.kind().folder()).resolve(String.valueOf(i % 100));
             Files.createDirectories(folder);
             Files.writeString(folder.resolve(i + "-" + Slug.of(note.title()) + ".md"), NoteFormat.render(note));
             if (i % 500 == 0) progress.update("writing notes", (double) i / count);
         }
-
         double modelRate = 0;
         int standInBases = 0;
         Embeddings embeddings = null;
@@ -114,64 +120,51 @@ public final class Bench {
             }
             embeddings.awaitModel();
         }
-
-        long start = System.nanoTime(), startCpu = cpuNanos();
-        progress.update("indexing", 0);
-        double indexRate, indexCpuRate;
-        try (NoteIndex index = NoteIndex.open(kb, embeddings)) {
-            index.sync();
-            if (embeddings != null) {
-                while (embeddings.pending() > 0) {
-                    progress.update(vectors == Vectors.STAND_IN ? "storing stand-in vectors" : "embedding notes",
-                            1 - (double) embeddings.pending() / count);
-                    Thread.sleep(200);
+        try {
+            long start = System.nanoTime(), startCpu = cpuNanos();
+            progress.update("indexing", 0);
+            double indexRate, indexCpuRate;
+            try (NoteIndex index = NoteIndex.open(kb, embeddings)) {
+                index.sync();
+                if (embeddings != null) {
+                    while (embeddings.pending() > 0) {
+                        progress.update(vectors == Vectors.STAND_IN ? "storing stand-in vectors" : "embedding notes",
+                                1 - (double) embeddings.pending() / count);
+                        Thread.sleep(200);
+                    }
+                    embeddings.awaitIdle();
                 }
-                embeddings.awaitIdle();
+                indexRate = count / seconds(System.nanoTime() - start);
+                indexCpuRate = count / seconds(cpuNanos() - startCpu);
+                progress.update("letting merges finish", 1);
             }
-            indexRate = count / seconds(System.nanoTime() - start);
-            indexCpuRate = count / seconds(cpuNanos() - startCpu);
-            progress.update("letting merges finish", 1);
-        }
-        // A bulk load leaves Lucene merging segments in the background for a while after its last commit (for
-        // vectors, rebuilding their graphs), which would take a core from the answers timed next: a bot answers
-        // from a settled index nearly all its life. Closing waits for those merges; opening again reads no note.
-        try (NoteIndex index = NoteIndex.open(kb, embeddings)) {
-            index.sync();
+            // A bulk load leaves Lucene merging segments in the background for a while after its last commit (for
+            // vectors, rebuilding their graphs), which would take a core from the answers timed next: a bot answers
+            // from a settled index nearly all its life. Closing waited for those merges; opening again reads no note.
             List<String> questions = new ArrayList<>();
             for (int i = 0; i < warmUp + queries; i++) questions.add(generator.question());
-            double[] millis = new double[queries], cpuMillis = new double[queries];
-            var threads = ManagementFactory.getThreadMXBean();
-            for (int i = 0; i < questions.size(); i++) {
-                long t = System.nanoTime(), c = threads.getCurrentThreadCpuTime();
-                index.search(SearchRequest.of(questions.get(i)));
-                if (i >= warmUp) {
-                    millis[i - warmUp] = (System.nanoTime() - t) / 1e6;
-                    cpuMillis[i - warmUp] = (threads.getCurrentThreadCpuTime() - c) / 1e6;
-                }
-                if (i % 50 == 0) progress.update("asking", (double) i / questions.size());
+            AnswerTimes.Figures answers;
+            // The same notes again (same seed), into plain Lucene, which is open only while answers are timed.
+            try (VanillaBaseline vanilla = VanillaBaseline.of(root.resolve("vanilla"), new SyntheticNotes(42), count,
+                    progress); NoteIndex index = NoteIndex.open(kb, embeddings)) {
+                index.sync();
+                answers = AnswerTimes.measure(index, vanilla, questions, warmUp, progress);
             }
-            Arrays.sort(millis);
-            Arrays.sort(cpuMillis);
-            double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
             long indexBytes = size(kb.stateDir());
-            index.close();
 
             if (embeddings != null) embeddings.close();
             progress.update("restarting", 0);
             long restart = System.nanoTime();
-            double restartMillis;
             // As the bot starts: the model loads in the background, and the first answer does not wait for it.
             embeddings = mode == SearchMode.HYBRID ? Embeddings.start() : null;
             try (NoteIndex reopened = NoteIndex.open(kb, embeddings)) {
                 reopened.sync();
                 reopened.search(SearchRequest.of(generator.question()));
-                restartMillis = (System.nanoTime() - restart) / 1e6;
+                double restartMillis = (System.nanoTime() - restart) / 1e6;
                 progress.update("measuring heap", 1);
                 long heap = heapAfterGc();
                 return new BenchReport(count, mode.id(), vectors == null ? "none" : vectors.id(), standInBases,
-                        indexRate, indexCpuRate, modelRate, queries,
-                        percentile(millis, 50), percentile(millis, 95), percentile(millis, 99), percentile(cpuMillis, 99), restartMillis,
-                        indexBytes, heap, load);
+                        indexRate, indexCpuRate, modelRate, answers, restartMillis, indexBytes, heap);
             }
         } finally {
             if (embeddings != null) embeddings.close();
@@ -188,12 +181,6 @@ public final class Bench {
             if (i % 10 == 0) progress.update("timing the model alone", (double) i / n);
         }
         return n / seconds(System.nanoTime() - start);
-    }
-
-    static double percentile(double[] sorted, double p) {
-        if (sorted.length == 0) return 0;
-        int rank = (int) Math.ceil(p / 100 * sorted.length) - 1;
-        return sorted[Math.max(0, Math.min(sorted.length - 1, rank))];
     }
 
     private static long heapAfterGc() {

@@ -1,5 +1,6 @@
 package spikebot.index.eval;
 
+import java.io.IOException;
 import java.util.List;
 
 /** A search system under evaluation: given an original question, the pool's documents, best first. */
@@ -13,7 +14,7 @@ public interface Retriever extends AutoCloseable {
 
     List<Scored> search(OriginalQuestion question, int limit) throws Exception;
 
+    /** Frees the index; narrower than AutoCloseable's, which may throw InterruptedException. */
     @Override
-    default void close() throws Exception {
-    }
+    void close() throws IOException;
 }

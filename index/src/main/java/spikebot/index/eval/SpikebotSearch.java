@@ -1,7 +1,9 @@
 package spikebot.index.eval;
 
+import spikebot.index.Candidate;
 import spikebot.index.Hit;
 import spikebot.index.NoteIndex;
+import spikebot.index.SearchMode;
 import spikebot.index.SearchRequest;
 import spikebot.index.embed.Embeddings;
 import spikebot.knowledge.KnowledgeBase;
@@ -19,8 +21,9 @@ import java.util.stream.Stream;
 
 /**
  * Spikebot's own search, exactly as the bot runs it: every pool question is written as a note (subject as title,
- * body as text) into a temporary knowledge base, indexed by {@link NoteIndex}, and asked through
- * {@link NoteIndex#search}. The only thing eval-specific is how a forum question becomes a note.
+ * body as text) into a temporary knowledge base, indexed by {@link NoteIndex}, and ranked by
+ * {@link NoteIndex#candidates} (the ranking every answer starts from; the snippets, which the scores do not need,
+ * are left out). The only thing eval-specific is how a forum question becomes a note.
  */
 public final class SpikebotSearch implements Retriever {
     private final Embeddings embeddings;
@@ -47,10 +50,21 @@ public final class SpikebotSearch implements Retriever {
     @Override
     public List<Scored> search(OriginalQuestion question, int limit) {
         List<Scored> scored = new ArrayList<>();
-        for (Hit hit : index.search(SearchRequest.of(question.text()).withLimit(Math.min(limit, SearchRequest.MAX_LIMIT)))) {
-            scored.add(new Scored(hit.path().replaceFirst("\\.md$", ""), hit.score()));
+        SearchRequest request = SearchRequest.of(question.text()).withLimit(Math.min(limit, SearchRequest.MAX_LIMIT));
+        for (Candidate candidate : index.candidates(request, SearchMode.HYBRID)) {
+            scored.add(new Scored(candidate.path().replaceFirst("\\.md$", ""), candidate.score()));
         }
         return scored;
+    }
+
+    /** The hits as the bot gets them, with their relevance: for checking the answer grades on the benchmark. */
+    public List<Hit> hits(OriginalQuestion question, int limit) {
+        return index.search(SearchRequest.of(question.text()).withLimit(Math.min(limit, SearchRequest.MAX_LIMIT)));
+    }
+
+    /** The related question a hit stands for. */
+    public static String id(Hit hit) {
+        return hit.path().replaceFirst("\\.md$", "");
     }
 
     @Override

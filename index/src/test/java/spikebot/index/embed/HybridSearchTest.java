@@ -4,8 +4,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import spikebot.index.Candidate;
 import spikebot.index.Hit;
 import spikebot.index.NoteIndex;
+import spikebot.index.SearchMode;
 import spikebot.index.SearchRequest;
 import spikebot.knowledge.KnowledgeBase;
 import spikebot.knowledge.Note;
@@ -72,7 +74,7 @@ class HybridSearchTest {
             List<Hit> hybrid = index.search(SearchRequest.of(QUESTION));
             assertFalse(hybrid.isEmpty());
             assertEquals(ANSWER, hybrid.get(0).path(), "hybrid answers: " + hybrid);
-            List<Hit> wordsOnly = index.search(SearchRequest.of(QUESTION), hit -> true, 5, false);
+            List<Candidate> wordsOnly = index.candidates(SearchRequest.of(QUESTION), SearchMode.BM25);
             assertFalse(wordsOnly.stream().anyMatch(h -> h.path().equals(ANSWER)),
                     "asked for words alone: " + wordsOnly);
             // Words still count: a question that names a note's words finds that note first.

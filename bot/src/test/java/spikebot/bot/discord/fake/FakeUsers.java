@@ -319,7 +319,7 @@ final class FakeUsers {
             case 6 -> {
                 FakeWorld.User user = (FakeWorld.User) value;
                 option.put("value", id(user.id()));
-                resolved.with("users").set(id(user.id()), world.json().userJson(user));
+                resolved.withObjectProperty("users").set(id(user.id()), world.json().userJson(user));
             }
             default -> throw new AssertionError("the fake does not support option type " + type);
         }

@@ -38,7 +38,7 @@ public final class DiscordApiSpec {
         this.spec = spec;
         this.requests = new SchemaValidator(spec, true);
         this.answers = new SchemaValidator(spec, false);
-        for (Iterator<Map.Entry<String, JsonNode>> it = spec.path("paths").fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = spec.path("paths").properties().iterator(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> path = it.next();
             String template = path.getKey().substring(1);
             StringBuilder regex = new StringBuilder();

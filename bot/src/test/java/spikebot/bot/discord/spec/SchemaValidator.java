@@ -110,7 +110,7 @@ final class SchemaValidator {
             errors.add(field + ": more than " + schema.get("maxProperties") + " properties (maxProperties)");
         }
         JsonNode additional = schema.path("additionalProperties");
-        for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = value.properties().iterator(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             String child = field + "." + e.getKey();
             if (properties.has(e.getKey())) {

@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The bench at a small size: the output must be complete and well-formed; the figures themselves are not judged. */
-class BenchCommandTest {
+class BenchCliTest {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
@@ -38,6 +38,8 @@ class BenchCommandTest {
         assertTrue(r.get("restartToFirstMillis").asDouble() > 0);
         assertTrue(r.get("indexBytes").asLong() > 0);
         assertTrue(r.get("heapBytes").asLong() > 0);
+        assertTrue(r.get("vanillaP50Millis").asDouble() > 0, "plain Lucene is timed beside");
+        assertTrue(r.get("stageMeanMillis").get("snippets").asDouble() > 0, "the stages are named: " + r.get("stageMeanMillis"));
         assertTrue(err.toString().contains("%"), "no progress shown: " + err);
     }
 
@@ -45,7 +47,8 @@ class BenchCommandTest {
     void tableNamesEachMeasure() {
         assertEquals(0, run("bench", "--notes", "200", "--queries", "20"), err.toString());
         String table = out.toString(StandardCharsets.UTF_8);
-        for (String row : new String[]{"indexing", "answer p50", "answer p99", "restart to first answer", "index on disk", "heap in use"}) {
+        for (String row : new String[]{"indexing", "answer p50", "answer p99", "restart to first answer", "index on disk", "heap in use",
+                "plain Lucene p50", "plain Lucene p99", "snippets"}) {
             assertTrue(table.contains(row), row + " missing:\n" + table);
         }
     }
@@ -65,7 +68,7 @@ class BenchCommandTest {
 
         out.reset();
         ObjectMapper lenient = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-        BenchCommand.table(lenient.treeToValue(r, BenchReport.class), new PrintStream(out, true, StandardCharsets.UTF_8));
+        BenchCli.table(lenient.treeToValue(r, BenchReport.class), new PrintStream(out, true, StandardCharsets.UTF_8));
         String table = out.toString(StandardCharsets.UTF_8);
         assertTrue(table.contains("STAND-IN note vectors"), table);
         assertTrue(table.contains("indexing *"), "indexing figures are marked as not the model's:\n" + table);

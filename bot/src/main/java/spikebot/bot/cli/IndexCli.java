@@ -1,5 +1,8 @@
 package spikebot.bot.cli;
 
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import spikebot.index.IndexBusyException;
 import spikebot.index.NoteIndex;
 import spikebot.index.SyncReport;
@@ -7,23 +10,32 @@ import spikebot.knowledge.KnowledgeBase;
 import spikebot.knowledge.Problem;
 
 import java.util.Locale;
-import java.util.Set;
+import java.util.concurrent.Callable;
 
 /** {@code spikebot index}: brings the index up to date with the notes and says what changed. */
-public final class IndexCommand {
-    public static final String USAGE = "index [--kb DIR] [--rebuild] [--search bm25|hybrid]";
-    public static final String SUMMARY = "index the notes (only what changed; --rebuild: all)";
+@Command(name = "index", sortOptions = false,
+        description = {"Index what changed; list the files that are not valid notes.",
+                "Only added or changed files are read (by time and size); --rebuild reads them all."})
+public final class IndexCli implements Callable<Integer> {
+    private final Console console;
 
-    private IndexCommand() {
+    @Mixin
+    private KnowledgeBaseOption kb;
+    @Option(names = "--rebuild", description = "read every note again, not only what changed")
+    private boolean rebuild;
+    @Mixin
+    private SearchModeOption search;
+
+    public IndexCli(Console console) {
+        this.console = console;
     }
 
-    public static int run(String[] argv, Console console) throws Exception {
-        Args args = Args.parse(argv, Set.of(KnowledgeBaseOption.NAME, "search"), Set.of("rebuild"));
-        if (!args.words().isEmpty()) throw new CommandLineError("unexpected argument '" + args.words().get(0) + "'");
-        KnowledgeBase kb = KnowledgeBaseOption.from(args);
-        try (SearchModeOption.Model model = SearchModeOption.load(SearchModeOption.from(args), false);
-             NoteIndex index = NoteIndex.open(kb, model.embeddings())) {
-            SyncReport report = args.has("rebuild") ? index.rebuild() : index.sync();
+    @Override
+    public Integer call() throws Exception {
+        KnowledgeBase knowledgeBase = kb.open();
+        try (SearchModeOption.ModelSession model = SearchModeOption.load(search.mode(), false);
+             NoteIndex index = NoteIndex.open(knowledgeBase, model.embeddings())) {
+            SyncReport report = rebuild ? index.rebuild() : index.sync();
             console.out().println(summary(report) + "; " + index.size() + " notes in the index.");
             model.awaitVectors(console.err());
             if (!report.malformed().isEmpty()) {

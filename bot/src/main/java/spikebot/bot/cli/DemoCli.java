@@ -1,5 +1,6 @@
 package spikebot.bot.cli;
 
+import picocli.CommandLine.Command;
 import spikebot.index.NoteIndex;
 import spikebot.index.SearchRequest;
 import spikebot.index.SyncReport;
@@ -10,15 +11,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Set;
+import java.util.Optional;
+import java.util.concurrent.Callable;
 
 /**
  * {@code spikebot demo}: the main job on the bundled sample, with nothing to set up: copy the sample notes to a
  * temporary folder, index them, and ask what a team would ask.
  */
-public final class DemoCommand {
-    public static final String USAGE = "demo";
-    public static final String SUMMARY = "index the bundled sample notes and ask it a few questions";
+@Command(name = "demo", description = "Index the bundled sample notes and ask them a few questions.")
+public final class DemoCli implements Callable<Integer> {
+    private final Console console;
 
     /** Questions of several kinds, in the words people use in chat. */
     static final List<String> QUESTIONS = List.of(
@@ -28,24 +30,24 @@ public final class DemoCommand {
             "did anyone reproduce the LoRA paper?",
             "k8s training pods stuck in pending");
 
-    private DemoCommand() {
+    public DemoCli(Console console) {
+        this.console = console;
     }
 
-    public static int run(String[] argv, Console console) throws Exception {
-        Args args = Args.parse(argv, Set.of(), Set.of());
-        if (!args.words().isEmpty()) throw new CommandLineError("demo takes no arguments");
+    @Override
+    public Integer call() throws Exception {
         Path folder = Files.createTempDirectory("spikebot-demo-");
         int copied = SampleKnowledgeBase.copyTo(folder);
         console.out().println("Copied " + copied + " sample notes to " + folder);
         try (NoteIndex index = NoteIndex.open(new KnowledgeBase(folder))) {
             SyncReport report = index.sync();
-            console.out().println("Indexed: " + IndexCommand.summary(report));
+            console.out().println("Indexed: " + IndexCli.summary(report));
             HitPrinter printer = new HitPrinter(console.out(), LocalDate.now());
             for (String question : QUESTIONS) {
                 console.out().println();
                 console.out().println("=".repeat(100));
                 console.out().println("Q: " + question);
-                printer.print(index.search(SearchRequest.of(question).withLimit(2)));
+                printer.print(index.search(SearchRequest.of(question).withLimit(2)), Optional.empty());
             }
         }
         console.out().println();

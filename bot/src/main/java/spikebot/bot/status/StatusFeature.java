@@ -1,0 +1,104 @@
+package spikebot.bot.status;
+
+import spikebot.bot.core.Action;
+import spikebot.bot.core.CommandSpec;
+import spikebot.bot.core.Defer;
+import spikebot.bot.core.Event;
+import spikebot.bot.core.Feature;
+import spikebot.bot.core.GuildKnowledge;
+import spikebot.bot.core.Needs;
+import spikebot.bot.core.Refusal;
+import spikebot.bot.core.Text;
+import spikebot.index.IndexCensus;
+import spikebot.knowledge.Problem;
+import spikebot.knowledge.spike.SpikeStore;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code /spikebot status} (Manage Server): what the bot knows in this server, so that an admin can tell a quiet bot
+ * from a broken knowledge base: notes indexed, how many have their vector when search is hybrid (until they do,
+ * those notes are found by their words only), open spikes, and the files that are not valid notes, each as
+ * {@code file:line: reason}. Edits to the folder are picked up within a minute (the core's resync).
+ */
+public final class StatusFeature implements Feature {
+    /** Malformed files listed in chat; the rest are counted (Discord caps a message at 2,000 characters). */
+    static final int LISTED = 10;
+
+    public static final CommandSpec SPEC = CommandSpec.group("spikebot", "Spikebot settings for this server",
+            CommandSpec.slash("status", "Notes indexed, vectors, open spikes and files that are not valid notes")
+                    .withExample("/spikebot status")).forManagers();
+
+    private final Clock clock;
+
+    public StatusFeature(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public List<CommandSpec> commands() {
+        return List.of(SPEC);
+    }
+
+    @Override
+    public List<String> customIdPrefixes() {
+        return List.of();
+    }
+
+    /** Only reads; counting vectors and spikes may take longer than Discord's 3 seconds on a large folder. */
+    @Override
+    public Needs needs(Event event) {
+        return Needs.NOTHING;
+    }
+
+    @Override
+    public Optional<Defer> deferral(Event event) {
+        return Optional.of(new Defer(true));
+    }
+
+    @Override
+    public List<Action> handle(GuildKnowledge guild, Event event) throws IOException {
+        if (!(event instanceof Event.SlashCommand command)) throw new Refusal("That is not something status answers.");
+        if (!command.origin().actor().canManageServer()) {
+            return List.of(Action.Reply.privately("Only someone with the Manage Server permission can see Spikebot's "
+                    + "status."));
+        }
+        return List.of(Action.Reply.privately(text(guild)));
+    }
+
+    private String text(GuildKnowledge guild) throws IOException {
+        List<String> lines = new ArrayList<>();
+        IndexCensus census = guild.census();
+        lines.add("**Notes indexed:** " + census.notes());
+        if (guild.hybrid()) {
+            lines.add("**Search:** hybrid (words and meaning). **Vectors:** " + census.withVectors() + " of "
+                    + census.notes() + (census.withoutVectors() == 0 ? ""
+                    : " (" + census.withoutVectors() + " notes not embedded yet are found by their words only until "
+                      + "they are)"));
+        } else {
+            lines.add("**Search:** words only (bm25): no vectors.");
+        }
+        SpikeStore.Loaded spikes = new SpikeStore(guild.stateDir().resolve("spikes")).load();
+        long overdue = spikes.spikes().stream().filter(s -> s.overdue(clock.instant())).count();
+        lines.add("**Open spikes:** " + spikes.spikes().size() + (overdue == 0 ? "" : " (" + overdue + " overdue)")
+                + (spikes.problems().isEmpty() ? "" : "; " + spikes.problems().size() + " spike files unreadable"));
+        List<Problem> malformed = guild.malformed();
+        if (malformed.isEmpty()) {
+            lines.add("**Malformed notes:** none.");
+        } else {
+            lines.add("**Malformed notes:** " + malformed.size() + " (not indexed; fix them and they are picked up "
+                    + "within a minute):");
+            for (Problem problem : malformed.subList(0, Math.min(LISTED, malformed.size()))) {
+                lines.add("• `" + Text.cut(Text.oneLine(problem.toString()), 180).replace('`', '\'') + "`");
+            }
+            if (malformed.size() > LISTED) {
+                lines.add("… and " + (malformed.size() - LISTED) + " more: `spikebot index` lists them all.");
+            }
+        }
+        return String.join("\n", lines);
+    }
+}
