@@ -36,8 +36,10 @@ public final class DiscordBot implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DiscordBot.class);
 
     /**
-     * Slash commands need no intent; plain messages need GUILD_MESSAGES, and reading their text (passive answers,
-     * questions in a mention) needs the privileged MESSAGE_CONTENT intent, switched on in the Developer Portal.
+     * Slash commands need no intent; plain messages need GUILD_MESSAGES, and reading their text needs the
+     * privileged MESSAGE_CONTENT intent, switched on in the Developer Portal (Discord grants it to bots in more than
+     * 100 servers only on review). Without it the bot still starts: Discord sends the text of messages that
+     * mention the bot anyway, so only passive answers go.
      */
     public static final EnumSet<GatewayIntent> INTENTS =
             EnumSet.of(GatewayIntent.GUILD_MESSAGES, GatewayIntent.MESSAGE_CONTENT);
@@ -89,26 +91,31 @@ public final class DiscordBot implements AutoCloseable {
      */
     public static DiscordBot start(String token, DiscordSettings settings, Function<ChannelAccess, ? extends Chat> cores,
                                    Connection connection) throws InterruptedException {
-        JDA jda;
+        JDA first = connect(token, connection, INTENTS);
+        JDA jda = first;
         try {
-            // Member overwrites (one person allowed or denied on a channel) decide who may see a note: JDA drops
-            // all but the bot's own unless asked to keep them. Forum tags: a forum may require one on each post.
-            jda = connection.builder().apply(JDABuilder.createLight(token, INTENTS)
-                    .enableCache(CacheFlag.MEMBER_OVERRIDES, CacheFlag.FORUM_TAGS)).build();
-        } catch (InvalidTokenException e) {
-            throw new CommandLineError("Discord rejected the token in DISCORD_TOKEN; copy it again from the "
-                    + "Developer Portal (your application → Bot → Reset Token)");
-        } catch (ErrorResponseException e) {
-            Throwable cause = e.getCause() != null ? e.getCause() : e;
-            throw new CommandLineError("cannot reach Discord: " + cause.getClass().getSimpleName()
-                    + (cause.getMessage() == null ? "" : " (" + cause.getMessage() + ")"));
-        }
-        try {
-            jda.awaitReady();
+            first.awaitReady();
         } catch (IllegalStateException e) {
-            jda.shutdownNow();
-            throw new CommandLineError(refusal(e.getMessage()));
+            first.shutdownNow();
+            if (!refusedIntent(e.getMessage())) throw new CommandLineError(refusal(e.getMessage()));
+            LOG.warn("Discord refused the Message Content intent: starting without it. Slash commands, mentions, "
+                    + "buttons and forms work; passive answers need it (Developer Portal → your application → Bot "
+                    + "→ Privileged Gateway Intents → Message Content Intent, then restart)");
+            EnumSet<GatewayIntent> without = EnumSet.copyOf(INTENTS);
+            without.remove(GatewayIntent.MESSAGE_CONTENT);
+            jda = connect(token, connection, without);
+            try {
+                jda.awaitReady();
+            } catch (IllegalStateException again) {
+                jda.shutdownNow();
+                throw new CommandLineError(refusal(again.getMessage()));
+            }
         }
+        return serve(jda, settings, cores, connection);
+    }
+
+    private static DiscordBot serve(JDA jda, DiscordSettings settings, Function<ChannelAccess, ? extends Chat> cores,
+                                    Connection connection) {
         ThreadDirectory threads = new ThreadDirectory(settings.threadFiles());
         DiscordChannelAccess access = new DiscordChannelAccess(jda, threads);
         Chat core = cores.apply(access);
@@ -128,6 +135,27 @@ public final class DiscordBot implements AutoCloseable {
 
     public JDA jda() {
         return jda;
+    }
+
+    /** Whether the bot may read messages' text (the Message Content intent): passive answers need it. */
+    public boolean readsMessageContent() {
+        return jda.getGatewayIntents().contains(GatewayIntent.MESSAGE_CONTENT);
+    }
+
+    private static JDA connect(String token, Connection connection, EnumSet<GatewayIntent> intents) {
+        try {
+            // Member overwrites (one person allowed or denied on a channel) decide who may see a note: JDA drops
+            // all but the bot's own unless asked to keep them. Forum tags: a forum may require one on each post.
+            return connection.builder().apply(JDABuilder.createLight(token, intents)
+                    .enableCache(CacheFlag.MEMBER_OVERRIDES, CacheFlag.FORUM_TAGS)).build();
+        } catch (InvalidTokenException e) {
+            throw new CommandLineError("Discord rejected the token in DISCORD_TOKEN; copy it again from the "
+                    + "Developer Portal (your application → Bot → Reset Token)");
+        } catch (ErrorResponseException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            throw new CommandLineError("cannot reach Discord: " + cause.getClass().getSimpleName()
+                    + (cause.getMessage() == null ? "" : " (" + cause.getMessage() + ")"));
+        }
     }
 
     /** Replaces the guild's commands with the core's; a guild the bot is not in is reported, not fatal. */
@@ -201,13 +229,18 @@ public final class DiscordBot implements AutoCloseable {
         };
     }
 
-    /** Why Discord closed the gateway at start, from JDA's shutdown reason, as one line that says what to do. */
+    /** Whether Discord closed the gateway for a privileged intent the application may not use (close 4014). */
+    private static boolean refusedIntent(String jdaMessage) {
+        return reason(jdaMessage).toLowerCase(java.util.Locale.ROOT).contains("intent");
+    }
+
+    /** Why Discord closed the gateway at start, from JDA's shutdown reason, as one line. */
     private static String refusal(String jdaMessage) {
-        String reason = jdaMessage == null ? "" : jdaMessage.replaceFirst("(?s)^.*Reason:\\s*", "").strip();
-        if (reason.toLowerCase(java.util.Locale.ROOT).contains("intent")) {
-            return "Discord refused the MESSAGE CONTENT intent: switch it on in the Developer Portal "
-                    + "(your application → Bot → Privileged Gateway Intents)";
-        }
+        String reason = reason(jdaMessage);
         return "Discord closed the connection" + (reason.isEmpty() ? "" : ": " + reason.lines().findFirst().orElse(""));
+    }
+
+    private static String reason(String jdaMessage) {
+        return jdaMessage == null ? "" : jdaMessage.replaceFirst("(?s)^.*Reason:\\s*", "").strip();
     }
 }

@@ -36,6 +36,7 @@ import java.util.Set;
  *     passive-channels: ["234567890123456789"]
  *     spike-forum: "345678901234567890"  # optional: spikes become posts in this forum channel
  *     spike-tag: Spike                   # optional: the forum's tag for spike posts (else one named "spike")
+ *     shared-knowledge-base: true        # only when two guilds share one folder on purpose (both say so)
  *     digest:                            # optional (off by default): weekly digest, monthly stale review
  *       day: monday                      # the first such day of a month also gets the review
  *       hour: 9                          # 0-23, UTC
@@ -110,7 +111,7 @@ public record DiscordSettings(Map<String, GuildSettings> guilds, Duration remind
 
     /** The file as written: kebab-case keys, ids as strings or numbers. */
     private record FileGuild(String knowledgeBase, String noteUrlBase, List<String> passiveChannels,
-                             String spikeForum, String spikeTag, FileDigest digest) {
+                             String spikeForum, String spikeTag, Boolean sharedKnowledgeBase, FileDigest digest) {
     }
 
     private record FileDigest(String day, Integer hour, String channel) {
@@ -149,6 +150,7 @@ public record DiscordSettings(Map<String, GuildSettings> guilds, Duration remind
         Path base = file.toAbsolutePath().getParent();
         Map<String, GuildSettings> guilds = new LinkedHashMap<>();
         raw.guilds().forEach((id, g) -> guilds.put(snowflake(file, "guild id", id), guild(file, base, id, g)));
+        refuseAccidentalSharing(file, raw.guilds(), guilds);
         int seconds = raw.reminderCheckSeconds() == null ? 30 : raw.reminderCheckSeconds();
         if (seconds < 1 || seconds > 3600) {
             throw new CommandLineError(file + ": reminder-check-seconds must be between 1 and 3600");
@@ -197,6 +199,28 @@ public record DiscordSettings(Map<String, GuildSettings> guilds, Duration remind
             throw new CommandLineError(where + ": digest hour must be 0 to 23 (UTC), not " + d.hour());
         }
         return new DigestSchedule(day, d.hour(), snowflake(file, "digest channel id", d.channel()));
+    }
+
+    /**
+     * Two guilds on one knowledge-base folder would see each other's notes (the permission checks are per guild):
+     * refused, unless each of them says {@code shared-knowledge-base: true}.
+     */
+    private static void refuseAccidentalSharing(Path file, Map<String, FileGuild> raw,
+                                                Map<String, GuildSettings> guilds) {
+        Map<String, FileGuild> byId = new LinkedHashMap<>();
+        raw.forEach((id, g) -> byId.put(id.strip(), g));
+        Map<Path, String> owner = new LinkedHashMap<>();
+        for (var entry : guilds.entrySet()) {
+            String other = owner.putIfAbsent(entry.getValue().knowledgeBase(), entry.getKey());
+            if (other == null) continue;
+            boolean meant = Boolean.TRUE.equals(byId.get(other).sharedKnowledgeBase())
+                    && Boolean.TRUE.equals(byId.get(entry.getKey()).sharedKnowledgeBase());
+            if (!meant) {
+                throw new CommandLineError(file + ": guilds " + other + " and " + entry.getKey() + " use the same "
+                        + "knowledge-base folder " + entry.getValue().knowledgeBase() + ", so each would see the "
+                        + "other's notes; give each its own folder, or add 'shared-knowledge-base: true' to both");
+            }
+        }
     }
 
     private static String snowflake(Path file, String what, String value) {

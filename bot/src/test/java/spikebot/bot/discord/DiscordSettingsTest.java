@@ -33,8 +33,11 @@ class DiscordSettingsTest {
                     note-url-base: https://git.example.com/kb/blob/main/
                     passive-channels: [234567890123456789, "345678901234567890"]
                     spike-forum: "456789012345678901"
+                    spike-tag: Investigation
+                    shared-knowledge-base: true
                   987654321098765432:
                     knowledge-base: kb/ml
+                    shared-knowledge-base: true
                 reminder-check-seconds: 10
                 """);
         DiscordSettings settings = DiscordSettings.load(file);
@@ -43,9 +46,37 @@ class DiscordSettingsTest {
         assertEquals(Set.of("234567890123456789", "345678901234567890"), ml.passiveChannels());
         assertEquals("456789012345678901", settings.spikeForum("123456789012345678"));
         assertNull(settings.spikeForum("987654321098765432"));
+        assertEquals("Investigation", settings.spikeTag("123456789012345678"));
         assertEquals(Duration.ofSeconds(10), settings.reminderCheck());
         assertEquals("https://git.example.com/kb/blob/main/",
                 settings.coreConfigs().get("123456789012345678").noteUrlBase());
+    }
+
+    @Test
+    void twoGuildsOnOneKnowledgeBaseAreRefusedUnlessBothSaySo() throws Exception {
+        Path file = write("spikebot.yml", """
+                guilds:
+                  "123456789012345678":
+                    knowledge-base: kb/ml
+                    shared-knowledge-base: true
+                  "987654321098765432":
+                    knowledge-base: ./kb/../kb/ml
+                """);
+        CommandLineError e = assertThrows(CommandLineError.class, () -> DiscordSettings.load(file));
+        assertTrue(e.getMessage().contains("same knowledge-base folder") && e.getMessage().contains("shared-knowledge-base"),
+                e.getMessage());
+    }
+
+    @Test
+    void aSpikeTagNeedsASpikeForum() throws Exception {
+        Path file = write("spikebot.yml", """
+                guilds:
+                  "123456789012345678":
+                    knowledge-base: kb/ml
+                    spike-tag: spike
+                """);
+        CommandLineError e = assertThrows(CommandLineError.class, () -> DiscordSettings.load(file));
+        assertTrue(e.getMessage().contains("spike-tag is set but spike-forum is not"), e.getMessage());
     }
 
     @Test

@@ -37,11 +37,14 @@ final class FakeDiscordExtension implements BeforeAllCallback, AfterAllCallback,
     public void beforeAll(ExtensionContext context) throws Exception {
         perClass = true;
         discord = FakeDiscord.start();
+        discord.recordAs(context.getRequiredTestClass().getSimpleName());
     }
 
     @Override
     public void beforeEach(ExtensionContext context) throws Exception {
-        if (!perClass) discord = FakeDiscord.start();
+        if (perClass) return;
+        discord = FakeDiscord.start();
+        discord.recordAs(context.getRequiredTestClass().getSimpleName());
     }
 
     @Override

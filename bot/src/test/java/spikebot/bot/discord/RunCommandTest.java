@@ -1,6 +1,7 @@
 package spikebot.bot.discord;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import spikebot.bot.Main;
 import spikebot.bot.cli.Console;
 
@@ -8,6 +9,8 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -52,5 +55,22 @@ class RunCommandTest {
     void anUnknownOptionExitsWithCode2() {
         assertEquals(2, run(Map.of(), "--bogus"));
         assertTrue(printed().contains("unknown option --bogus"), printed());
+    }
+
+    @Test
+    void checkValidatesTheConfigWithoutATokenOrAConnection(@TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve("kb"));
+        Path config = Files.writeString(dir.resolve("spikebot.yml"), """
+                guilds:
+                  "123456789012345678":
+                    knowledge-base: kb
+                """);
+        assertEquals(0, run(Map.of(), "--check", "--config", config.toString()));
+        assertTrue(printed().contains("is valid: 1 guild(s)") && printed().contains(dir.resolve("kb").toString()),
+                printed());
+        out.reset();
+        Files.writeString(config, "guilds:\n  \"12\":\n    knowledge-base: kb\n");
+        assertEquals(2, run(Map.of(), "--check", "--config", config.toString()));
+        assertTrue(printed().contains("must be a Discord id"), printed());
     }
 }

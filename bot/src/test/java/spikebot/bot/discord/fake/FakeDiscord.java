@@ -48,6 +48,8 @@ public final class FakeDiscord implements AutoCloseable {
     private final RestRoutes routes = new RestRoutes(this, world, commands,
             new InteractionRoutes(world, users, clock), calls, faults);
     private volatile JsonNode identify;
+    /** The test class this fake serves, for the traffic recording. */
+    private volatile String testName = callingTest();
 
     private FakeDiscord() {
     }
@@ -59,6 +61,22 @@ public final class FakeDiscord implements AutoCloseable {
         discord.server.setServerSocketFactory(discord.sockets);
         discord.server.start(InetAddress.getLoopbackAddress(), 0);
         return discord;
+    }
+
+    /** Names the test in the traffic recording ({@code fake.discord.record}). */
+    public void recordAs(String test) {
+        testName = test;
+    }
+
+    String testName() {
+        return testName;
+    }
+
+    /** The first test class on the stack of whoever started the fake; null when there is none. */
+    private static String callingTest() {
+        return StackWalker.getInstance().walk(frames -> frames.map(StackWalker.StackFrame::getClassName)
+                .filter(n -> n.endsWith("Test")).findFirst().map(n -> n.substring(n.lastIndexOf('.') + 1))
+                .orElse(null));
     }
 
     public FakeWorld world() {
@@ -232,6 +250,11 @@ public final class FakeDiscord implements AutoCloseable {
     /** The checks of the traffic against Discord's documented limits and its API description. */
     public spikebot.bot.discord.spec.SpecReport spec() {
         return routes.spec();
+    }
+
+    /** How many requests the fake refused with 429 because the bot exceeded a rate limit (not injected faults). */
+    public int rateLimited() {
+        return routes.rateLimited();
     }
 
     /** Counts every request the fake received, answered or not. */

@@ -60,7 +60,9 @@ final class FakeGateway {
             @Override
             public void onMessage(WebSocket webSocket, String text) {
                 try {
-                    receive(webSocket, JSON.readTree(text));
+                    JsonNode frame = JSON.readTree(text);
+                    TrafficRecorder.gateway(discord.testName(), true, frame);
+                    receive(webSocket, frame);
                 } catch (IOException e) {
                     LOG.error("fake gateway: unreadable frame {}", text, e);
                 }
@@ -265,7 +267,8 @@ final class FakeGateway {
         return frame;
     }
 
-    private static void send(WebSocket webSocket, JsonNode frame) {
+    private void send(WebSocket webSocket, JsonNode frame) {
+        TrafficRecorder.gateway(discord.testName(), false, frame);
         webSocket.send(frame.toString());
     }
 }

@@ -235,7 +235,16 @@ final class FakeUsers {
             mentions.add(u);
         }
         world.remember(message);
-        discord.dispatch("MESSAGE_CREATE", message.deepCopy());
+        ObjectNode event = message.deepCopy();
+        boolean readsContent = discord.identify() != null && (discord.identify().path("intents").asLong() & (1L << 15)) != 0;
+        if (!readsContent && !content.contains(FakeWorld.BOT.mention())) {
+            // Without the Message Content intent Discord sends a message's text only when it mentions the bot.
+            event.put("content", "");
+            event.putArray("embeds");
+            event.putArray("attachments");
+            event.putArray("components");
+        }
+        discord.dispatch("MESSAGE_CREATE", event);
         return message;
     }
 

@@ -317,8 +317,11 @@ public final class FakeWorld {
     /** Applies an edit (content, components, embeds) to a message; "thinking…" ends, visibility stays. */
     ObjectNode applyEdit(long messageId, JsonNode body) {
         ObjectNode message = message(messageId).orElseThrow();
-        for (String field : List.of("content", "components")) {
-            if (body.has(field)) message.set(field, body.get(field).deepCopy());
+        if (body.has("content")) message.set("content", body.get("content").deepCopy());
+        if (body.has("components")) {
+            ArrayNode components = body.get("components").deepCopy();
+            WorldJson.numberComponents(components, new int[]{0});
+            message.set("components", components);
         }
         if (body.has("embeds")) {
             message.set("embeds", json.messageJson(message.get("channel_id").asLong(), messageId, BOT, body).get("embeds"));
@@ -329,36 +332,13 @@ public final class FakeWorld {
         return message.deepCopy();
     }
 
-    // ---- permissions, computed as Discord does: base from roles, then everyone/role/member overwrites
+    // ---- permissions
 
+    /** A member's permissions in a channel or thread ({@link DiscordPermissions}). */
     public EnumSet<Permission> permissions(long userId, long channelId) {
         Channel channel = channel(channelId);
         if (channel.isThread()) return permissions(userId, channel.parentId);
-        Guild guild = guild(channel.guildId);
-        if (guild.ownerId() == userId) return all();
-        List<Long> roleIds = guild.memberRoles().getOrDefault(userId, List.of());
-        EnumSet<Permission> perms = EnumSet.noneOf(Permission.class);
-        for (Role role : guild.roles()) {
-            if (role.id() == guild.id() || roleIds.contains(role.id())) perms.addAll(role.permissions());
-        }
-        if (perms.contains(Permission.ADMINISTRATOR)) return all();
-        for (Overwrite o : channel.overwrites) {
-            if (!o.member() && o.id() == guild.id()) apply(perms, o);
-        }
-        EnumSet<Permission> allow = EnumSet.noneOf(Permission.class);
-        EnumSet<Permission> deny = EnumSet.noneOf(Permission.class);
-        for (Overwrite o : channel.overwrites) {
-            if (!o.member() && roleIds.contains(o.id())) {
-                allow.addAll(o.allow());
-                deny.addAll(o.deny());
-            }
-        }
-        perms.removeAll(deny);
-        perms.addAll(allow);
-        for (Overwrite o : channel.overwrites) {
-            if (o.member() && o.id() == userId) apply(perms, o);
-        }
-        return perms;
+        return DiscordPermissions.of(guild(channel.guildId), channel, userId);
     }
 
     /**
@@ -382,14 +362,4 @@ public final class FakeWorld {
         channel(channelId).overwrites = List.copyOf(overwrites);
     }
 
-    private static EnumSet<Permission> all() {
-        EnumSet<Permission> all = EnumSet.allOf(Permission.class);
-        all.remove(Permission.UNKNOWN);
-        return all;
-    }
-
-    private static void apply(EnumSet<Permission> perms, Overwrite o) {
-        perms.removeAll(o.deny());
-        perms.addAll(o.allow());
-    }
 }

@@ -23,11 +23,13 @@ import static spikebot.bot.discord.fake.FakeWorld.id;
 
 /**
  * The fake's REST API under {@code /api/v10/} (and the upgrade of {@code /gateway} to a websocket): users/@me,
- * gateway/bot, application commands, channel messages, threads and forum posts, modify channel (archive), thread
- * members, typing; interactions and their webhooks are {@link InteractionRoutes}. A wrong token gets 401; an
- * injected {@link Faults fault} comes first; a request over Discord's documented limits, or one that Discord's API
- * description does not allow ({@link SpecReport}), gets 400 "Invalid Form Body", as from Discord, and is reported
- * as a violation; the fake's own answers are checked against the description too. Every request is recorded in the {@link CallLog}.
+ * gateway/bot, application commands, channel messages, threads and forum posts, archived threads, modify channel
+ * (archive), thread members, typing; interactions and their webhooks are {@link InteractionRoutes}. A wrong token
+ * gets 401; an injected {@link Faults fault} comes first, then Discord's {@link RateLimits rate limits}; a request
+ * over Discord's documented limits, or one that Discord's API description does not allow ({@link SpecReport}), gets
+ * 400 "Invalid Form Body", as from Discord, and is reported as a violation; the fake's own answers are checked
+ * against the description too. Every request is recorded in the {@link CallLog} (and, when asked, in the
+ * {@link TrafficRecorder traffic recording}).
  */
 final class RestRoutes extends Dispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(RestRoutes.class);
@@ -40,6 +42,7 @@ final class RestRoutes extends Dispatcher {
     private final CallLog calls;
     private final Faults faults;
     private final SpecReport spec = new SpecReport();
+    private final RateLimits limits = new RateLimits();
     private final AtomicInteger requestsSeen = new AtomicInteger();
 
     RestRoutes(FakeDiscord discord, FakeWorld world, CommandRegistry commands, InteractionRoutes interactions,
@@ -50,6 +53,11 @@ final class RestRoutes extends Dispatcher {
         this.interactions = interactions;
         this.calls = calls;
         this.faults = faults;
+    }
+
+    /** How many requests the fake refused with 429 because a rate limit was exceeded (not injected faults). */
+    int rateLimited() {
+        return limits.refused();
     }
 
     SpecReport spec() {
@@ -80,6 +88,7 @@ final class RestRoutes extends Dispatcher {
         JsonNode body = body(request);
         RecordedCall probe = new RecordedCall(method, path, query, body, 0, System.nanoTime());
         MockResponse response = faults.take(probe);
+        if (response == null) response = limits.take(method, path);
         if (response == null) {
             List<String> invalid = spec.request(method, path, body);
             try {
@@ -89,7 +98,12 @@ final class RestRoutes extends Dispatcher {
                 LOG.error("fake discord: failed to answer {} {}", method, path, e);
                 response = error(400, 50035, "Invalid Form Body: " + e.getMessage());
             }
-            spec.response(method, path, response.getCode(), json(response));
+            response = limits.withHeaders(method, path, response);
+            JsonNode answer = json(response);
+            spec.response(method, path, response.getCode(), answer);
+            TrafficRecorder.rest(discord.testName(), method, path, query, body, response.getCode(), answer);
+        } else {
+            TrafficRecorder.rest(discord.testName(), method, path, query, body, response.getCode(), json(response));
         }
         calls.record(new RecordedCall(method, path, query, body, response.getCode(), System.nanoTime()));
         return response;

@@ -65,6 +65,7 @@ final class WorldJson {
         json.put("pending", false);
         json.put("flags", 0);
         json.putNull("communication_disabled_until");
+        json.putNull("banner");
         return json;
     }
 
