@@ -4,14 +4,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -21,13 +19,11 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Random;
 
 /**
  * A folder tree of Markdown notes: the team's memory. Files are the source of truth; everything else (the index,
@@ -41,8 +37,6 @@ public final class KnowledgeBase {
     public static final long MAX_NOTE_BYTES = 2L * 1024 * 1024;
     /** A temporary file older than this is a leftover of a crash, not a write in progress. */
     public static final Duration UNFINISHED_AFTER = Duration.ofMinutes(1);
-    private static final String TEMP_SUFFIX = ".tmp";
-    private static final Random RANDOM = new SecureRandom();
 
     private final Path root;
 
@@ -69,12 +63,19 @@ public final class KnowledgeBase {
      * index, the bot's state) and hidden files (unfinished writes, editor files) are skipped. Symbolic links (to
      * files with a note's name, or to folders) and other special files are listed too, so that {@link #read} can
      * report why they are not read.
+     *
+     * <p>On the way, the walk removes leftovers of writes a crash interrupted ({@link DurableFiles}' temporary files,
+     * in the note folders and the state folders) older than {@link #UNFINISHED_AFTER}; younger ones may belong to a
+     * write still going on in another process (the command line while the bot runs). Every start, of the bot and
+     * of each command, syncs the index and so scans: leftovers never outlive the next start, at no extra walk.
      */
     public List<FileStamp> scan() {
         if (!Files.isDirectory(root)) throw new UncheckedIOException(new NoSuchFileException(root.toString(),
                 null, "knowledge base folder does not exist"));
         Path start = realRoot();
         List<FileStamp> stamps = new ArrayList<>();
+        long cutoff = System.currentTimeMillis() - UNFINISHED_AFTER.toMillis();
+        List<Path> leftovers = new ArrayList<>();
         try {
             Files.walkFileTree(start, new SimpleFileVisitor<>() {
                 @Override
@@ -86,6 +87,10 @@ public final class KnowledgeBase {
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                     String name = file.getFileName().toString();
+                    if (attrs.isRegularFile() && DurableFiles.isUnfinishedWrite(name)
+                            && attrs.lastModifiedTime().toMillis() < cutoff) {
+                        leftovers.add(file);
+                    }
                     boolean linkedFolder = attrs.isSymbolicLink() && !name.startsWith(".") && Files.isDirectory(file);
                     if ((!attrs.isDirectory() && isNoteFileName(name)) || linkedFolder) {
                         String path = slashed(start.relativize(file));
@@ -102,6 +107,8 @@ public final class KnowledgeBase {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        for (Path leftover : leftovers) DurableFiles.removeIfUnfinished(leftover, cutoff);
+        removeUnfinishedState(stateDir(), cutoff);
         stamps.sort(Comparator.comparing(FileStamp::path));
         return stamps;
     }
@@ -171,9 +178,8 @@ public final class KnowledgeBase {
      * Writes a new note under its kind's folder, named from its title. Returns once the note is durable.
      * An existing note is never replaced: a second note with the same title gets a numbered name.
      *
-     * <p>The bytes go to a hidden temporary file first, which is synced and then hard-linked to the note's name:
-     * link(2), unlike rename(2), fails when the name is taken, and a reader (or a crash) sees either no note or the
-     * whole note, never part of one.
+     * <p>Written by {@link DurableFiles#createNew}: a reader (or a crash) sees either no note or the whole note, never
+     * part of one, and a name taken meanwhile by another process is not replaced.
      *
      * @return the note as written, with its relative path
      */
@@ -184,70 +190,23 @@ public final class KnowledgeBase {
             throw new IOException(note.kind().folder() + "/ in the knowledge base is a symbolic link; Spikebot "
                     + "writes notes only into real folders inside it");
         }
-        boolean newFolder = !Files.isDirectory(folder);
-        Files.createDirectories(folder);
-        if (newFolder) syncDirectory(folder.getParent());
         String base = Slug.of(note.title());
         byte[] bytes = NoteFormat.render(note).getBytes(StandardCharsets.UTF_8);
-        Path temp = createTemp(folder, base);
-        try {
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                ByteBuffer buffer = ByteBuffer.wrap(bytes);
-                while (buffer.hasRemaining()) channel.write(buffer);
-                channel.force(true);
-            }
-            for (int n = 1; ; n++) {
-                Path target = folder.resolve(n == 1 ? base + ".md" : base + "-" + n + ".md");
-                try {
-                    Files.createLink(target, temp);
-                } catch (FileAlreadyExistsException taken) {
-                    continue;
-                }
-                syncDirectory(folder);
-                BasicFileAttributes attrs = Files.readAttributes(target, BasicFileAttributes.class);
-                return new NoteFile(relative(target), note, attrs.lastModifiedTime().toMillis(), attrs.size());
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        Path target = DurableFiles.createNew(folder, n -> n == 1 ? base + ".md" : base + "-" + n + ".md", bytes);
+        BasicFileAttributes attrs = Files.readAttributes(target, BasicFileAttributes.class);
+        return new NoteFile(relative(target), note, attrs.lastModifiedTime().toMillis(), attrs.size());
     }
 
-    /**
-     * Removes leftovers of writes that a crash interrupted: hidden temporary files in the note folders. They were
-     * never read as notes. Files younger than {@link #UNFINISHED_AFTER} are left alone, since they may belong to a
-     * write still going on in another process (the command line while the bot runs).
-     *
-     * @return how many were removed
-     */
-    public int removeUnfinishedWrites() throws IOException {
-        if (!Files.isDirectory(root)) return 0;
-        long cutoff = System.currentTimeMillis() - UNFINISHED_AFTER.toMillis();
-        List<Path> leftovers = new ArrayList<>();
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                boolean hidden = !dir.equals(root) && dir.getFileName().toString().startsWith(".");
-                return hidden ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                String name = file.getFileName().toString();
-                if (attrs.isRegularFile() && name.startsWith(".") && name.endsWith(TEMP_SUFFIX)
-                        && attrs.lastModifiedTime().toMillis() < cutoff) {
-                    leftovers.add(file);
-                }
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFileFailed(Path file, IOException e) {
-                return FileVisitResult.CONTINUE;
-            }
-        });
-        int removed = 0;
-        for (Path p : leftovers) if (Files.deleteIfExists(p)) removed++;
-        return removed;
+    /** The state folder and the folders in it (open spikes, …); the index's own folder is Lucene's business. */
+    private static void removeUnfinishedState(Path stateDir, long cutoff) {
+        if (!Files.isDirectory(stateDir, LinkOption.NOFOLLOW_LINKS)) return;
+        DurableFiles.removeUnfinished(stateDir, cutoff);
+        try (var folders = Files.newDirectoryStream(stateDir, p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)
+                && !p.getFileName().toString().equals("index"))) {
+            for (Path folder : folders) DurableFiles.removeUnfinished(folder, cutoff);
+        } catch (IOException e) {
+            // unreadable: leftovers are harmless, never read, and the next start tries again
+        }
     }
 
     /** The file for a relative path; refuses any path that would leave the knowledge base. */
@@ -274,19 +233,6 @@ public final class KnowledgeBase {
         }
     }
 
-    /** A new, empty, hidden file beside the note; created with the usual permissions, unlike createTempFile. */
-    private static Path createTemp(Path folder, String base) throws IOException {
-        while (true) {
-            Path temp = folder.resolve("." + base + "-" + Long.toHexString(RANDOM.nextLong() >>> 1) + TEMP_SUFFIX);
-            try {
-                Files.newByteChannel(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE).close();
-                return temp;
-            } catch (FileAlreadyExistsException taken) {
-                // another writer drew the same number; draw again
-            }
-        }
-    }
-
     private static MalformedNoteException tooLarge(long size) {
         return new MalformedNoteException(0, "file is " + size / 1024 + " KB, larger than the "
                 + MAX_NOTE_BYTES / 1024 / 1024 + " MB a note may be");
@@ -301,14 +247,6 @@ public final class KnowledgeBase {
         StringBuilder out = new StringBuilder();
         for (Path name : relative) out.append(out.isEmpty() ? "" : "/").append(name);
         return out.toString();
-    }
-
-    private static void syncDirectory(Path dir) throws IOException {
-        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
-            channel.force(true);
-        } catch (IOException e) {
-            // Some file systems cannot sync a directory; the file itself is already synced.
-        }
     }
 
     /** Strict UTF-8: a file in another encoding is reported, not indexed as mojibake. */

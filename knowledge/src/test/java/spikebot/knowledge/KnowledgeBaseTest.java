@@ -283,24 +283,29 @@ class KnowledgeBaseTest {
         }
 
         @Test
-        void leftoversOfInterruptedWritesAreRemovedOnlyWhenOld() throws Exception {
+        void scanningRemovesLeftoversOfInterruptedWritesOnlyWhenOld() throws Exception {
             Path old = write("spikes/.evaluate-polars-1a2b.tmp", "half a no");
-            Files.setLastModifiedTime(old, FileTime.from(Instant.now().minus(KnowledgeBase.UNFINISHED_AFTER)
-                    .minusSeconds(5)));
             Path fresh = write("spikes/.fix-oom-3c4d.tmp", "a write going on now");
-            Path state = write(".spikebot/.state.tmp", "someone else's");
-            Files.setLastModifiedTime(state, FileTime.from(Instant.EPOCH));
+            Path oldState = write(".spikebot/.passive-channels.json-5e6f.tmp", "[\"12");
+            Path oldSpike = write(".spikebot/spikes/.ab12.json-7a8b.tmp", "{");
+            Path lucene = write(".spikebot/index/.lucene-own.tmp", "not ours");
+            Path visible = write("spikes/draft.tmp", "a person's file, not a leftover");
             Path note = write("spikes/note.md", "# note");
-            Files.setLastModifiedTime(note, FileTime.from(Instant.EPOCH));
+            for (Path p : List.of(old, oldState, oldSpike, lucene, visible, note)) {
+                Files.setLastModifiedTime(p, FileTime.from(Instant.now().minus(KnowledgeBase.UNFINISHED_AFTER)
+                        .minusSeconds(5)));
+            }
 
-            KnowledgeBase base = new KnowledgeBase(dir);
-            assertEquals(1, base.removeUnfinishedWrites());
+            List<FileStamp> scanned = new KnowledgeBase(dir).scan();
 
+            assertEquals(List.of("spikes/note.md"), scanned.stream().map(FileStamp::path).toList());
             assertFalse(Files.exists(old));
-            assertTrue(Files.exists(fresh));
-            assertTrue(Files.exists(state));
+            assertFalse(Files.exists(oldState));
+            assertFalse(Files.exists(oldSpike));
+            assertTrue(Files.exists(fresh), "may be a write going on in another process");
+            assertTrue(Files.exists(lucene), "the index folder is Lucene's");
+            assertTrue(Files.exists(visible));
             assertTrue(Files.exists(note));
-            assertEquals(0, new KnowledgeBase(dir.resolve("missing")).removeUnfinishedWrites());
         }
     }
 
