@@ -26,7 +26,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A folder tree of Markdown notes: the team's memory. Files are the source of truth; everything else (the index,
+ * A folder tree of Markdown notes (and Jupyter notebooks): the team's memory. Files are the source of truth; everything else (the index,
  * the bot's state) is derived from them or kept beside them in hidden folders, which are never read as notes.
  *
  * <p>Writes are atomic and never replace an existing note: a reader (or a crash) sees either no file or the whole
@@ -35,6 +35,11 @@ import java.util.Locale;
 public final class KnowledgeBase {
     /** Larger files are reported, not read: a note is a page, not a data dump. */
     public static final long MAX_NOTE_BYTES = 2L * 1024 * 1024;
+    /**
+     * Notebooks carry their outputs (plots as base64) and are often several MB for a page of text; the outputs are
+     * skipped unread ({@link Notebooks}), so a larger bound costs little.
+     */
+    public static final long MAX_NOTEBOOK_BYTES = 16L * 1024 * 1024;
     /** A temporary file older than this is a leftover of a crash, not a write in progress. */
     public static final Duration UNFINISHED_AFTER = Duration.ofMinutes(1);
 
@@ -55,7 +60,8 @@ public final class KnowledgeBase {
 
     public static boolean isNoteFileName(String name) {
         String lower = name.toLowerCase(Locale.ROOT);
-        return !name.startsWith(".") && (lower.endsWith(".md") || lower.endsWith(".markdown"));
+        return !name.startsWith(".") && (lower.endsWith(".md") || lower.endsWith(".markdown")
+                || lower.endsWith(".ipynb"));
     }
 
     /**
@@ -92,6 +98,9 @@ public final class KnowledgeBase {
                         leftovers.add(file);
                     }
                     boolean linkedFolder = attrs.isSymbolicLink() && !name.startsWith(".") && Files.isDirectory(file);
+                    if (attrs.isSymbolicLink() && linksToNoteInside(file, start)) {
+                        return FileVisitResult.CONTINUE; // read under its own name (README.md -> index.md)
+                    }
                     if ((!attrs.isDirectory() && isNoteFileName(name)) || linkedFolder) {
                         String path = slashed(start.relativize(file));
                         stamps.add(new FileStamp(path, attrs.lastModifiedTime().toMillis(), attrs.size()));
@@ -134,23 +143,26 @@ public final class KnowledgeBase {
             if (!file.getParent().toRealPath().startsWith(realRoot())) {
                 throw new MalformedNoteException(0, "lies in a linked folder outside the knowledge base, not read");
             }
+            boolean notebook = Notebooks.isNotebook(relative);
+            long limit = notebook ? MAX_NOTEBOOK_BYTES : MAX_NOTE_BYTES;
             byte[] bytes;
             try (SeekableByteChannel channel = Files.newByteChannel(file, StandardOpenOption.READ,
                     LinkOption.NOFOLLOW_LINKS)) {
-                if (channel.size() > MAX_NOTE_BYTES) throw tooLarge(channel.size());
+                if (channel.size() > limit) throw tooLarge(channel.size(), limit);
                 // The size may have grown since: read no more than the limit allows, whatever it is now.
-                bytes = Channels.newInputStream(channel).readNBytes((int) MAX_NOTE_BYTES + 1);
-                if (bytes.length > MAX_NOTE_BYTES) throw tooLarge(bytes.length);
+                bytes = Channels.newInputStream(channel).readNBytes((int) limit + 1);
+                if (bytes.length > limit) throw tooLarge(bytes.length, limit);
             }
             String text = decode(bytes);
-            Note note;
+            ParsedNote parsed;
             try {
-                note = NoteParser.parse(text, relative);
+                parsed = notebook ? Notebooks.read(text, relative) : NoteParser.read(text, relative);
             } catch (RuntimeException | StackOverflowError e) {
                 // A file must cost a report, never the whole load; the parser is meant to catch everything itself.
                 throw new MalformedNoteException(0, "could not be parsed (" + e + ")");
             }
-            return new NoteFile(relative, note, attrs.lastModifiedTime().toMillis(), bytes.length);
+            return new NoteFile(relative, parsed.note(), attrs.lastModifiedTime().toMillis(), bytes.length,
+                    parsed.warnings());
         } catch (NoSuchFileException e) {
             throw new MalformedNoteException(0, "file no longer exists");
         } catch (AccessDeniedException e) {
@@ -197,6 +209,25 @@ public final class KnowledgeBase {
         return new NoteFile(relative(target), note, attrs.lastModifiedTime().toMillis(), attrs.size());
     }
 
+    /**
+     * Whether a symbolic link leads to a note (or a folder of notes) that the walk reads anyway under its real path:
+     * inside the knowledge base and not in a hidden folder. Such a link is an alias (an ADR folder's
+     * {@code README.md -> index.md}), skipped quietly; a link that leads anywhere else is still listed, so that
+     * {@link #read} reports it and never follows it.
+     */
+    private static boolean linksToNoteInside(Path link, Path realRoot) {
+        Path target;
+        try {
+            target = link.toRealPath();
+        } catch (IOException e) {
+            return false; // dangling or a loop: reported by read()
+        }
+        if (!target.startsWith(realRoot)) return false;
+        for (Path name : realRoot.relativize(target)) if (name.toString().startsWith(".")) return false;
+        return Files.isDirectory(target) || (Files.isRegularFile(target)
+                && isNoteFileName(target.getFileName().toString()));
+    }
+
     /** The state folder and the folders in it (open spikes, …); the index's own folder is Lucene's business. */
     private static void removeUnfinishedState(Path stateDir, long cutoff) {
         if (!Files.isDirectory(stateDir, LinkOption.NOFOLLOW_LINKS)) return;
@@ -233,9 +264,9 @@ public final class KnowledgeBase {
         }
     }
 
-    private static MalformedNoteException tooLarge(long size) {
+    private static MalformedNoteException tooLarge(long size, long limit) {
         return new MalformedNoteException(0, "file is " + size / 1024 + " KB, larger than the "
-                + MAX_NOTE_BYTES / 1024 / 1024 + " MB a note may be");
+                + limit / 1024 / 1024 + " MB a " + (limit == MAX_NOTE_BYTES ? "note" : "notebook") + " may be");
     }
 
     private String relative(Path file) {
