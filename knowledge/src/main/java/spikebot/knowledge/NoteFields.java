@@ -51,7 +51,7 @@ final class NoteFields {
             + "architecture[-_ ]?decisions?([-_ ]?records?)?|architectural[-_ ]?decisions?|design[-_ ]?decisions?)");
     /** "Date: 2017-08-01", "* Status: accepted", "**Status:** Accepted" at the top of a body. */
     private static final Pattern HEAD_FIELD = Pattern.compile(
-            "\\s*(?:[-*+]\\s+)?(?:\\*\\*|__)?(date|status)(?:\\*\\*|__)?\\s*:\\s*(?:\\*\\*|__)?\\s*(.*?)\\s*");
+            "(?i)\\s*(?:[-*+]\\s+)?(?:\\*\\*|__)?(date|status)(?:\\*\\*|__)?\\s*:\\s*(?:\\*\\*|__)?\\s*(.*?)\\s*");
     /** How far down a body the ADR head lines are looked for. */
     private static final int HEAD_LINES = 20;
     private static final Pattern ATX_HEADING = Pattern.compile("(#{1,6})\\s+(.*?)(?:\\s+#+)?\\s*");
