@@ -8,6 +8,7 @@ import spikebot.index.NoteIndex;
 import spikebot.index.SearchRequest;
 import spikebot.index.embed.Embeddings;
 import spikebot.knowledge.KnowledgeBase;
+import spikebot.knowledge.NoteLinks;
 import spikebot.knowledge.Note;
 import spikebot.knowledge.NoteFile;
 
@@ -119,7 +120,7 @@ public final class Guild implements AutoCloseable {
     /** Where people can read a note: its thread, else the team's web view of the folder, else its own link. */
     public String linkTo(Hit hit) {
         if (hit.channel() != null && hit.channel().matches("\\d{1,25}")) return Text.channelUrl(id, hit.channel());
-        if (config.noteUrlBase() != null) return config.noteUrlBase() + hit.path();
+        if (config.noteUrlBase() != null) return NoteLinks.url(config.noteUrlBase(), hit.path());
         return hit.link();
     }
 
