@@ -24,6 +24,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A folder tree of Markdown notes (and Jupyter notebooks): the team's memory. Files are the source of truth; everything else (the index,
@@ -44,6 +46,8 @@ public final class KnowledgeBase {
     public static final Duration UNFINISHED_AFTER = Duration.ofMinutes(1);
 
     private final Path root;
+    /** Path → the warnings of its latest read by this instance; see {@link #warnings()}. */
+    private final Map<String, List<Problem>> warnings = new ConcurrentHashMap<>();
 
     public KnowledgeBase(Path root) {
         this.root = root.toAbsolutePath().normalize();
@@ -129,6 +133,7 @@ public final class KnowledgeBase {
     public NoteFile read(String path) throws MalformedNoteException {
         Path file = resolve(path);
         String relative = relative(file);
+        warnings.remove(relative);
         try {
             BasicFileAttributes attrs =
                     Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
@@ -161,6 +166,7 @@ public final class KnowledgeBase {
                 // A file must cost a report, never the whole load; the parser is meant to catch everything itself.
                 throw new MalformedNoteException(0, "could not be parsed (" + e + ")");
             }
+            if (!parsed.warnings().isEmpty()) warnings.put(relative, parsed.warnings());
             return new NoteFile(relative, parsed.note(), attrs.lastModifiedTime().toMillis(), bytes.length,
                     parsed.warnings());
         } catch (NoSuchFileException e) {
@@ -170,6 +176,16 @@ public final class KnowledgeBase {
         } catch (IOException e) {
             throw new MalformedNoteException(0, "cannot read file: " + e.getMessage());
         }
+    }
+
+    /**
+     * The warnings of the notes this instance has read, sorted by path: the latest read of each path counts. So a
+     * command that syncs an index (which reads only new and changed files) can show what that sync read, the way
+     * it shows the files that could not be read, without the index knowing about warnings.
+     */
+    public List<Problem> warnings() {
+        return warnings.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .flatMap(e -> e.getValue().stream()).toList();
     }
 
     /** Reads every note, reporting each file that is not one and going on with the rest. */

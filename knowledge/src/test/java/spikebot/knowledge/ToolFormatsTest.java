@@ -27,6 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ToolFormatsTest {
     @TempDir
     Path dir;
+    private KnowledgeBase kb;
     private LoadReport report;
     private Map<String, NoteFile> byPath;
 
@@ -44,7 +45,8 @@ class ToolFormatsTest {
         Files.writeString(dir.resolve("notebooks/broken.ipynb"), "{\"cells\": [{\"cell_type\": \"markdown\",");
         Files.writeString(dir.resolve("jekyll/_posts/undated.md"), "---\ntitle: Undated\ndate: sometime in spring\n"
                 + "---\nbody");
-        report = new KnowledgeBase(dir).load();
+        kb = new KnowledgeBase(dir);
+        report = kb.load();
         byPath = report.notes().stream().collect(Collectors.toMap(NoteFile::path, f -> f));
     }
 
@@ -161,6 +163,8 @@ class ToolFormatsTest {
                 + "(write it like 2025-03-12); the note is read without it"),
                 file.warnings().stream().map(Problem::toString).toList());
         assertTrue(report.warnings().contains(file.warnings().get(0)));
+        assertEquals(report.warnings().stream().sorted(java.util.Comparator.comparing(Problem::path)).toList(),
+                kb.warnings(), "what a command shows after a sync read these files");
     }
 
     @Test

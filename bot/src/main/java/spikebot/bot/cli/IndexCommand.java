@@ -30,6 +30,10 @@ public final class IndexCommand {
                 console.out().println("Not indexed (fix these files and run again):");
                 for (Problem problem : report.malformed()) console.out().println("  " + problem);
             }
+            if (!kb.warnings().isEmpty()) {
+                console.out().println("Indexed without these values (fix them and run again):");
+                for (Problem warning : kb.warnings()) console.out().println("  " + warning);
+            }
             return 0;
         } catch (IndexBusyException e) {
             console.err().println("spikebot index: " + e.getMessage());

@@ -62,6 +62,7 @@ public final class HitCards {
             case SPIKE -> "spike";
             case PAPER_CHECK -> "paper check";
             case SOLUTION -> "solution";
+            case DECISION -> "decision";
             case NOTE -> "note";
         };
     }
@@ -71,6 +72,7 @@ public final class HitCards {
             case SPIKE -> "🧪";
             case PAPER_CHECK -> "📄";
             case SOLUTION -> "✅";
+            case DECISION -> "🧭";
             case NOTE -> "📝";
         };
     }

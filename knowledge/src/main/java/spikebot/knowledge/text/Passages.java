@@ -82,8 +82,9 @@ public final class Passages {
 
     /**
      * The text of a note to index and store for snippets: the passages, each on its own line and ended by
-     * {@link #SEPARATOR}; a heading as "# text" and a list item as "- text" so that the words stay the note's and
-     * a snippet can still show a heading as a heading; code as {@code `first lines`} on one line.
+     * {@link #SEPARATOR}; a heading as "# text" and a list item as "- text;" (a table row as "a · b;") so that the
+     * words stay the note's and a snippet can still show a heading as a heading and items apart; code as
+     * {@code `first lines`} on one line.
      */
     public static String indexText(String markdown) {
         return of(markdown).stream().map(Passages::indexLine).collect(Collectors.joining(SEPARATOR));
@@ -92,10 +93,19 @@ public final class Passages {
     private static String indexLine(Passage p) {
         return switch (p.kind()) {
             case HEADING -> "# " + p.text();
-            case LIST_ITEM -> "- " + p.text();
+            case LIST_ITEM -> "- " + ended(p.text());
+            case TABLE_ROW -> ended(p.text());
             case CODE -> "`" + SPACE.matcher(p.text()).replaceAll(" ") + "`";
             default -> p.text();
         };
+    }
+
+    /**
+     * An item or row ends with punctuation, so that where a snippet shows two of them on one line they read as two
+     * ("installs; runs on our data"), not as one sentence.
+     */
+    private static String ended(String text) {
+        return ".!?;:…".indexOf(text.charAt(text.length() - 1)) >= 0 ? text : text + ";";
     }
 
     /** Removes Liquid, kramdown attributes and wiki links outside fenced code; commonmark does the rest. */

@@ -82,9 +82,10 @@ class PassagesTest {
 
     @Test
     void indexTextKeepsPassagesApartForSentenceBreaks() {
-        String text = Passages.indexText("## Findings\n- [x] installs\n- [ ] runs\n\n```sh\npip install x\nrun\n```");
-        assertEquals(String.join(Passages.SEPARATOR, "# Findings", "- installs", "- runs", "`pip install x run`"),
-                text);
+        String text = Passages.indexText("## Findings\n- [x] installs\n- [ ] runs.\n\n| a | b |\n|---|---|\n"
+                + "| 1 | 2 |\n\n```sh\npip install x\nrun\n```");
+        assertEquals(String.join(Passages.SEPARATOR, "# Findings", "- installs;", "- runs.", "a · b;", "1 · 2;",
+                "`pip install x run`"), text);
         assertEquals("", Passages.indexText("  \n"));
     }
 
