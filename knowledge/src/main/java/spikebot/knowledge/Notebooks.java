@@ -52,7 +52,13 @@ final class Notebooks {
                 JsonToken value = parser.nextToken();
                 if (field.equals("cells") && value == JsonToken.START_ARRAY) {
                     sawCells = true;
-                    while (parser.nextToken() == JsonToken.START_OBJECT) cells.add(cell(parser));
+                    for (JsonToken t = parser.nextToken(); t != JsonToken.END_ARRAY; t = parser.nextToken()) {
+                        if (t != JsonToken.START_OBJECT) {
+                            throw new MalformedNoteException(parser.currentLocation().getLineNr(), "not a Jupyter "
+                                    + "notebook: its 'cells' hold something other than cells");
+                        }
+                        cells.add(cell(parser));
+                    }
                 } else if (field.equals("metadata") && value == JsonToken.START_OBJECT) {
                     metadata = parser.readValueAsTree();
                 } else if (field.equals("worksheets")) {
@@ -61,6 +67,10 @@ final class Notebooks {
                 } else {
                     parser.skipChildren();
                 }
+            }
+            if (parser.currentToken() != JsonToken.END_OBJECT) {
+                throw new MalformedNoteException(parser.currentLocation().getLineNr(), "not a valid notebook: "
+                        + "broken JSON");
             }
             if (!sawCells) throw new MalformedNoteException(0, "not a Jupyter notebook: it has no 'cells'");
         } catch (JacksonException e) {
