@@ -101,7 +101,9 @@ final class NoteDocuments {
                 values.add(value.toString());
             }
             if (value instanceof List<?> list) { // aliases, categories, deciders: words of the note too
-                for (Object item : list) if (item != null && !(item instanceof Map || item instanceof List)) values.add(item.toString());
+                for (Object item : list) {
+                    if (item != null && !(item instanceof Map || item instanceof List)) values.add(item.toString());
+                }
             }
         }
         return values;

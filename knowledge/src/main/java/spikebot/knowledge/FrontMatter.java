@@ -12,7 +12,6 @@ import org.yaml.snakeyaml.reader.ReaderException;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -106,8 +105,7 @@ final class FrontMatter {
         String[] lines = text.split("\n", -1);
         Map<String, Object> values = new LinkedHashMap<>();
         Map<String, Integer> keyLines = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = it.next();
+        for (Map.Entry<String, JsonNode> field : root.properties()) {
             String key = field.getKey();
             int line = tomlKeyLine(lines, key);
             keyLines.put(key, line < 0 ? firstLine - 1 : firstLine + line);
@@ -134,8 +132,7 @@ final class FrontMatter {
         }
         if (node.isObject()) {
             Map<String, Object> map = new LinkedHashMap<>();
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> field = it.next();
+            for (Map.Entry<String, JsonNode> field : node.properties()) {
                 map.put(field.getKey(), tomlValue(field.getValue(), false, depth + 1, line));
             }
             return map;

@@ -28,7 +28,8 @@ final class HumanDates {
     /** A Jekyll post's file name: 2020-12-17-title.md. */
     private static final Pattern FILE_NAME_DATE = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})-.+");
     /** A weekday before the date, an ordinal after the day, a time after the year: left out before parsing. */
-    private static final Pattern WEEKDAY = Pattern.compile("^(?i)(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*,?\\s+");
+    private static final Pattern WEEKDAY =
+            Pattern.compile("^(?i)(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*,?\\s+");
     private static final Pattern ORDINAL = Pattern.compile("(?i)\\b(\\d{1,2})(st|nd|rd|th)\\b");
     private static final Pattern AFTER_YEAR = Pattern.compile("^(.*?\\b\\d{4})\\b.*$");
     private static final List<DateTimeFormatter> WORDS = List.of(

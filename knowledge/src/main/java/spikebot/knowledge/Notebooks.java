@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -136,8 +135,7 @@ final class Notebooks {
     private static FrontMatter.Fields fields(JsonNode metadata) {
         if (metadata == null) return FrontMatter.Fields.NONE;
         Map<String, Object> values = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = metadata.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : metadata.properties()) {
             if (FIELD_KEYS.contains(e.getKey())) values.put(e.getKey(), JSON.convertValue(e.getValue(), Object.class));
         }
         return new FrontMatter.Fields(values, Map.of());

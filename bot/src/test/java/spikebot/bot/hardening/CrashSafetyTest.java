@@ -49,8 +49,8 @@ import static org.junit.jupiter.api.Assertions.fail;
  * </ul>
  *
  * Kills mid-write leave temporary files behind. Before each restart the test makes them look old (as after a real
- * outage), and checks that the start-up path itself (opening and syncing the index, as the bot, {@code NoteWriterProcess}
- * and {@code spikebot ask} do) removed them; nothing in the test removes them.
+ * outage), and checks that the start-up path itself (opening and syncing the index, as the bot,
+ * {@code NoteWriterProcess} and {@code spikebot ask} do) removed them; nothing in the test removes them.
  *
  * The seed is printed; rerun a failure with {@code -Dcrash.seed=N}.
  */
@@ -69,8 +69,9 @@ class CrashSafetyTest {
     private final Map<String, String> acknowledged = new ConcurrentHashMap<>();
     private final Map<String, String> acknowledgedByAdd = new LinkedHashMap<>();
     private final AtomicInteger caughtUp = new AtomicInteger();
-    /** Leftovers of interrupted writes that a restart removed. */
+    /** Leftovers of interrupted writes that a restart removed; how many this test laid down itself. */
     private int leftoversRemoved;
+    private int planted;
 
     @Test
     @Timeout(600)
@@ -120,10 +121,11 @@ class CrashSafetyTest {
                         + "%d 'spikebot add' runs killed out of %d), %d writes acknowledged, %d notes on disk, "
                         + "%d of %d acknowledged found by search, %d of %d by 'spikebot ask', 0 malformed; "
                         + "restarts caught up %d note(s) written but not yet indexed and removed %d leftover "
-                        + "temporary file(s); %.0f s%n",
+                        + "temporary file(s) (%d laid down by the test); %.0f s%n",
                 SEED, WRITER_KILLS + ADD_KILLS, WRITER_KILLS, killedInBursts, ADD_KILLS, addRuns,
                 acknowledged.size(), load.notes().size(), found, acknowledged.size(),
-                asked.size() - missedByAsk.size(), asked.size(), caughtUp.get(), leftoversRemoved, seconds);
+                asked.size() - missedByAsk.size(), asked.size(), caughtUp.get(), leftoversRemoved, 2 * planted,
+                seconds);
         assertEquals(List.of(), missed, "acknowledged notes the search does not find");
         assertEquals(List.of(), missedByAsk, "acknowledged notes 'spikebot ask' does not find");
         assertTrue(killedInBursts >= WRITER_KILLS - WRITER_KILLS / 10, killedInBursts + " kills in bursts");
@@ -195,9 +197,16 @@ class CrashSafetyTest {
 
     /**
      * Makes the temporary files that kills left behind (in the note folders and the state folder, not Lucene's)
-     * older than {@link KnowledgeBase#UNFINISHED_AFTER}, as they would be after a real outage; returns them.
+     * older than {@link KnowledgeBase#UNFINISHED_AFTER}, as they would be after a real outage; returns them. A kill
+     * leaves one only when it lands between a write's first and last step, so one more of each kind (a note's, an
+     * open spike's) is laid down here as such a kill would leave it, and the start-up path is always exercised.
      */
-    private static List<Path> ageLeftovers(Path root) throws IOException {
+    private List<Path> ageLeftovers(Path root) throws IOException {
+        int n = planted++;
+        Files.writeString(Files.createDirectories(root.resolve("spikes")).resolve(".cut-" + n + ".md-1f2e.tmp"),
+                "---\nkind: spike\ntitle: Cut");
+        Files.writeString(Files.createDirectories(root.resolve(".spikebot/spikes"))
+                .resolve(".ab" + n + ".json-3c4d.tmp"), "{\"id\": ");
         FileTime old = FileTime.from(Instant.now().minus(KnowledgeBase.UNFINISHED_AFTER).minusSeconds(10));
         try (var files = Files.walk(root)) {
             List<Path> leftovers = files.filter(p -> !p.startsWith(root.resolve(".spikebot/index")))
