@@ -131,9 +131,10 @@ public final class Passages {
     }
 
     private static String cleanProse(String text) {
-        if (text.isEmpty()) return text;
-        text = LIQUID.matcher(text).replaceAll("");
-        text = KRAMDOWN.matcher(text).replaceAll("");
+        // Most notes have none of these: a look for the opening characters saves the regular expressions' scan.
+        if (text.contains("{%") || text.contains("{{")) text = LIQUID.matcher(text).replaceAll("");
+        if (text.contains("{:")) text = KRAMDOWN.matcher(text).replaceAll("");
+        if (!text.contains("[[")) return text;
         Matcher link = WIKI_LINK.matcher(text);
         StringBuilder out = new StringBuilder();
         while (link.find()) {
