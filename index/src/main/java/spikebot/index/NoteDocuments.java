@@ -13,6 +13,7 @@ import org.apache.lucene.util.BytesRef;
 import spikebot.knowledge.Note;
 import spikebot.knowledge.NoteFile;
 import spikebot.knowledge.NoteKind;
+import spikebot.knowledge.text.Passages;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -75,7 +76,7 @@ final class NoteDocuments {
             doc.add(new TextField(TAGS, tag, Field.Store.NO));
             doc.add(new StringField(TAG, lower(tag), Field.Store.YES));
         }
-        doc.add(new TextField(BODY, note.body(), Field.Store.YES));
+        doc.add(new TextField(BODY, Passages.indexText(note.body()), Field.Store.YES)); // without markup
         for (String value : metaValues(note)) doc.add(new TextField(META, value, Field.Store.NO));
 
         doc.add(new StringField(KIND, note.kind().id(), Field.Store.YES));
@@ -98,6 +99,11 @@ final class NoteDocuments {
             Object value = e.getValue();
             if (value != null && !(value instanceof Map) && !(value instanceof List) && !e.getKey().equals("channel")) {
                 values.add(value.toString());
+            }
+            if (value instanceof List<?> list) { // aliases, categories, deciders: words of the note too
+                for (Object item : list) {
+                    if (item != null && !(item instanceof Map || item instanceof List)) values.add(item.toString());
+                }
             }
         }
         return values;

@@ -4,14 +4,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -21,16 +19,16 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Random;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A folder tree of Markdown notes: the team's memory. Files are the source of truth; everything else (the index,
+ * A folder tree of Markdown notes (and Jupyter notebooks): the team's memory. Files are the source of truth; everything else (the index,
  * the bot's state) is derived from them or kept beside them in hidden folders, which are never read as notes.
  *
  * <p>Writes are atomic and never replace an existing note: a reader (or a crash) sees either no file or the whole
@@ -39,12 +37,17 @@ import java.util.Random;
 public final class KnowledgeBase {
     /** Larger files are reported, not read: a note is a page, not a data dump. */
     public static final long MAX_NOTE_BYTES = 2L * 1024 * 1024;
+    /**
+     * Notebooks carry their outputs (plots as base64) and are often several MB for a page of text; the outputs are
+     * skipped unread ({@link Notebooks}), so a larger bound costs little.
+     */
+    public static final long MAX_NOTEBOOK_BYTES = 16L * 1024 * 1024;
     /** A temporary file older than this is a leftover of a crash, not a write in progress. */
     public static final Duration UNFINISHED_AFTER = Duration.ofMinutes(1);
-    private static final String TEMP_SUFFIX = ".tmp";
-    private static final Random RANDOM = new SecureRandom();
 
     private final Path root;
+    /** Path → the warnings of its latest read by this instance; see {@link #warnings()}. */
+    private final Map<String, List<Problem>> warnings = new ConcurrentHashMap<>();
 
     public KnowledgeBase(Path root) {
         this.root = root.toAbsolutePath().normalize();
@@ -61,7 +64,8 @@ public final class KnowledgeBase {
 
     public static boolean isNoteFileName(String name) {
         String lower = name.toLowerCase(Locale.ROOT);
-        return !name.startsWith(".") && (lower.endsWith(".md") || lower.endsWith(".markdown"));
+        return !name.startsWith(".") && (lower.endsWith(".md") || lower.endsWith(".markdown")
+                || lower.endsWith(".ipynb"));
     }
 
     /**
@@ -69,12 +73,19 @@ public final class KnowledgeBase {
      * index, the bot's state) and hidden files (unfinished writes, editor files) are skipped. Symbolic links (to
      * files with a note's name, or to folders) and other special files are listed too, so that {@link #read} can
      * report why they are not read.
+     *
+     * <p>On the way, the walk removes leftovers of writes a crash interrupted ({@link DurableFiles}' temporary files,
+     * in the note folders and the state folders) older than {@link #UNFINISHED_AFTER}; younger ones may belong to a
+     * write still going on in another process (the command line while the bot runs). Every start, of the bot and
+     * of each command, syncs the index and so scans: leftovers never outlive the next start, at no extra walk.
      */
     public List<FileStamp> scan() {
         if (!Files.isDirectory(root)) throw new UncheckedIOException(new NoSuchFileException(root.toString(),
                 null, "knowledge base folder does not exist"));
         Path start = realRoot();
         List<FileStamp> stamps = new ArrayList<>();
+        long cutoff = System.currentTimeMillis() - UNFINISHED_AFTER.toMillis();
+        List<Path> leftovers = new ArrayList<>();
         try {
             Files.walkFileTree(start, new SimpleFileVisitor<>() {
                 @Override
@@ -86,7 +97,14 @@ public final class KnowledgeBase {
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                     String name = file.getFileName().toString();
+                    if (attrs.isRegularFile() && DurableFiles.isUnfinishedWrite(name)
+                            && attrs.lastModifiedTime().toMillis() < cutoff) {
+                        leftovers.add(file);
+                    }
                     boolean linkedFolder = attrs.isSymbolicLink() && !name.startsWith(".") && Files.isDirectory(file);
+                    if (attrs.isSymbolicLink() && linksToNoteInside(file, start)) {
+                        return FileVisitResult.CONTINUE; // read under its own name (README.md -> index.md)
+                    }
                     if ((!attrs.isDirectory() && isNoteFileName(name)) || linkedFolder) {
                         String path = slashed(start.relativize(file));
                         stamps.add(new FileStamp(path, attrs.lastModifiedTime().toMillis(), attrs.size()));
@@ -102,6 +120,8 @@ public final class KnowledgeBase {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        for (Path leftover : leftovers) DurableFiles.removeIfUnfinished(leftover, cutoff);
+        removeUnfinishedState(stateDir(), cutoff);
         stamps.sort(Comparator.comparing(FileStamp::path));
         return stamps;
     }
@@ -113,6 +133,7 @@ public final class KnowledgeBase {
     public NoteFile read(String path) throws MalformedNoteException {
         Path file = resolve(path);
         String relative = relative(file);
+        warnings.remove(relative);
         try {
             BasicFileAttributes attrs =
                     Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
@@ -127,23 +148,27 @@ public final class KnowledgeBase {
             if (!file.getParent().toRealPath().startsWith(realRoot())) {
                 throw new MalformedNoteException(0, "lies in a linked folder outside the knowledge base, not read");
             }
+            boolean notebook = Notebooks.isNotebook(relative);
+            long limit = notebook ? MAX_NOTEBOOK_BYTES : MAX_NOTE_BYTES;
             byte[] bytes;
             try (SeekableByteChannel channel = Files.newByteChannel(file, StandardOpenOption.READ,
                     LinkOption.NOFOLLOW_LINKS)) {
-                if (channel.size() > MAX_NOTE_BYTES) throw tooLarge(channel.size());
+                if (channel.size() > limit) throw tooLarge(channel.size(), limit);
                 // The size may have grown since: read no more than the limit allows, whatever it is now.
-                bytes = Channels.newInputStream(channel).readNBytes((int) MAX_NOTE_BYTES + 1);
-                if (bytes.length > MAX_NOTE_BYTES) throw tooLarge(bytes.length);
+                bytes = Channels.newInputStream(channel).readNBytes((int) limit + 1);
+                if (bytes.length > limit) throw tooLarge(bytes.length, limit);
             }
             String text = decode(bytes);
-            Note note;
+            ParsedNote parsed;
             try {
-                note = NoteParser.parse(text, relative);
+                parsed = notebook ? Notebooks.read(text, relative) : NoteParser.read(text, relative);
             } catch (RuntimeException | StackOverflowError e) {
                 // A file must cost a report, never the whole load; the parser is meant to catch everything itself.
                 throw new MalformedNoteException(0, "could not be parsed (" + e + ")");
             }
-            return new NoteFile(relative, note, attrs.lastModifiedTime().toMillis(), bytes.length);
+            if (!parsed.warnings().isEmpty()) warnings.put(relative, parsed.warnings());
+            return new NoteFile(relative, parsed.note(), attrs.lastModifiedTime().toMillis(), bytes.length,
+                    parsed.warnings());
         } catch (NoSuchFileException e) {
             throw new MalformedNoteException(0, "file no longer exists");
         } catch (AccessDeniedException e) {
@@ -151,6 +176,16 @@ public final class KnowledgeBase {
         } catch (IOException e) {
             throw new MalformedNoteException(0, "cannot read file: " + e.getMessage());
         }
+    }
+
+    /**
+     * The warnings of the notes this instance has read, sorted by path: the latest read of each path counts. So a
+     * command that syncs an index (which reads only new and changed files) can show what that sync read, the way
+     * it shows the files that could not be read, without the index knowing about warnings.
+     */
+    public List<Problem> warnings() {
+        return warnings.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .flatMap(e -> e.getValue().stream()).toList();
     }
 
     /** Reads every note, reporting each file that is not one and going on with the rest. */
@@ -171,9 +206,8 @@ public final class KnowledgeBase {
      * Writes a new note under its kind's folder, named from its title. Returns once the note is durable.
      * An existing note is never replaced: a second note with the same title gets a numbered name.
      *
-     * <p>The bytes go to a hidden temporary file first, which is synced and then hard-linked to the note's name:
-     * link(2), unlike rename(2), fails when the name is taken, and a reader (or a crash) sees either no note or the
-     * whole note, never part of one.
+     * <p>Written by {@link DurableFiles#createNew}: a reader (or a crash) sees either no note or the whole note, never
+     * part of one, and a name taken meanwhile by another process is not replaced.
      *
      * @return the note as written, with its relative path
      */
@@ -184,70 +218,42 @@ public final class KnowledgeBase {
             throw new IOException(note.kind().folder() + "/ in the knowledge base is a symbolic link; Spikebot "
                     + "writes notes only into real folders inside it");
         }
-        boolean newFolder = !Files.isDirectory(folder);
-        Files.createDirectories(folder);
-        if (newFolder) syncDirectory(folder.getParent());
         String base = Slug.of(note.title());
         byte[] bytes = NoteFormat.render(note).getBytes(StandardCharsets.UTF_8);
-        Path temp = createTemp(folder, base);
-        try {
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                ByteBuffer buffer = ByteBuffer.wrap(bytes);
-                while (buffer.hasRemaining()) channel.write(buffer);
-                channel.force(true);
-            }
-            for (int n = 1; ; n++) {
-                Path target = folder.resolve(n == 1 ? base + ".md" : base + "-" + n + ".md");
-                try {
-                    Files.createLink(target, temp);
-                } catch (FileAlreadyExistsException taken) {
-                    continue;
-                }
-                syncDirectory(folder);
-                BasicFileAttributes attrs = Files.readAttributes(target, BasicFileAttributes.class);
-                return new NoteFile(relative(target), note, attrs.lastModifiedTime().toMillis(), attrs.size());
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        Path target = DurableFiles.createNew(folder, n -> n == 1 ? base + ".md" : base + "-" + n + ".md", bytes);
+        BasicFileAttributes attrs = Files.readAttributes(target, BasicFileAttributes.class);
+        return new NoteFile(relative(target), note, attrs.lastModifiedTime().toMillis(), attrs.size());
     }
 
     /**
-     * Removes leftovers of writes that a crash interrupted: hidden temporary files in the note folders. They were
-     * never read as notes. Files younger than {@link #UNFINISHED_AFTER} are left alone, since they may belong to a
-     * write still going on in another process (the command line while the bot runs).
-     *
-     * @return how many were removed
+     * Whether a symbolic link leads to a note (or a folder of notes) that the walk reads anyway under its real path:
+     * inside the knowledge base and not in a hidden folder. Such a link is an alias (an ADR folder's
+     * {@code README.md -> index.md}), skipped quietly; a link that leads anywhere else is still listed, so that
+     * {@link #read} reports it and never follows it.
      */
-    public int removeUnfinishedWrites() throws IOException {
-        if (!Files.isDirectory(root)) return 0;
-        long cutoff = System.currentTimeMillis() - UNFINISHED_AFTER.toMillis();
-        List<Path> leftovers = new ArrayList<>();
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                boolean hidden = !dir.equals(root) && dir.getFileName().toString().startsWith(".");
-                return hidden ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
-            }
+    private static boolean linksToNoteInside(Path link, Path realRoot) {
+        Path target;
+        try {
+            target = link.toRealPath();
+        } catch (IOException e) {
+            return false; // dangling or a loop: reported by read()
+        }
+        if (!target.startsWith(realRoot)) return false;
+        for (Path name : realRoot.relativize(target)) if (name.toString().startsWith(".")) return false;
+        return Files.isDirectory(target) || (Files.isRegularFile(target)
+                && isNoteFileName(target.getFileName().toString()));
+    }
 
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                String name = file.getFileName().toString();
-                if (attrs.isRegularFile() && name.startsWith(".") && name.endsWith(TEMP_SUFFIX)
-                        && attrs.lastModifiedTime().toMillis() < cutoff) {
-                    leftovers.add(file);
-                }
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFileFailed(Path file, IOException e) {
-                return FileVisitResult.CONTINUE;
-            }
-        });
-        int removed = 0;
-        for (Path p : leftovers) if (Files.deleteIfExists(p)) removed++;
-        return removed;
+    /** The state folder and the folders in it (open spikes, …); the index's own folder is Lucene's business. */
+    private static void removeUnfinishedState(Path stateDir, long cutoff) {
+        if (!Files.isDirectory(stateDir, LinkOption.NOFOLLOW_LINKS)) return;
+        DurableFiles.removeUnfinished(stateDir, cutoff);
+        try (var folders = Files.newDirectoryStream(stateDir, p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)
+                && !p.getFileName().toString().equals("index"))) {
+            for (Path folder : folders) DurableFiles.removeUnfinished(folder, cutoff);
+        } catch (IOException e) {
+            // unreadable: leftovers are harmless, never read, and the next start tries again
+        }
     }
 
     /** The file for a relative path; refuses any path that would leave the knowledge base. */
@@ -274,22 +280,9 @@ public final class KnowledgeBase {
         }
     }
 
-    /** A new, empty, hidden file beside the note; created with the usual permissions, unlike createTempFile. */
-    private static Path createTemp(Path folder, String base) throws IOException {
-        while (true) {
-            Path temp = folder.resolve("." + base + "-" + Long.toHexString(RANDOM.nextLong() >>> 1) + TEMP_SUFFIX);
-            try {
-                Files.newByteChannel(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE).close();
-                return temp;
-            } catch (FileAlreadyExistsException taken) {
-                // another writer drew the same number; draw again
-            }
-        }
-    }
-
-    private static MalformedNoteException tooLarge(long size) {
+    private static MalformedNoteException tooLarge(long size, long limit) {
         return new MalformedNoteException(0, "file is " + size / 1024 + " KB, larger than the "
-                + MAX_NOTE_BYTES / 1024 / 1024 + " MB a note may be");
+                + limit / 1024 / 1024 + " MB a " + (limit == MAX_NOTE_BYTES ? "note" : "notebook") + " may be");
     }
 
     private String relative(Path file) {
@@ -301,14 +294,6 @@ public final class KnowledgeBase {
         StringBuilder out = new StringBuilder();
         for (Path name : relative) out.append(out.isEmpty() ? "" : "/").append(name);
         return out.toString();
-    }
-
-    private static void syncDirectory(Path dir) throws IOException {
-        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
-            channel.force(true);
-        } catch (IOException e) {
-            // Some file systems cannot sync a directory; the file itself is already synced.
-        }
     }
 
     /** Strict UTF-8: a file in another encoding is reported, not indexed as mojibake. */

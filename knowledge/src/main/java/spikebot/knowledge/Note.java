@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * One note of the knowledge base: a spike, a paper check, a solution write-up, or a plain Markdown note.
@@ -14,7 +15,8 @@ import java.util.Objects;
  * @param title    one line: runs of white space, line breaks included, become one space
  * @param date     when the work happened; null when the note does not say
  * @param authors  who did it
- * @param tags     free-form topics
+ * @param tags     free-form topics; a leading '#' (as Obsidian users write them) is not part of the tag, and each
+ *                 tag appears once
  * @param outcome  one of {@link NoteKind#outcomes()}, or null
  * @param timebox  as written, e.g. "2d"; null when none
  * @param paper    URL of the paper for paper checks; null when none
@@ -30,7 +32,7 @@ public record Note(NoteKind kind, String title, LocalDate date, List<String> aut
         Objects.requireNonNull(kind, "kind");
         title = Objects.requireNonNull(title, "title").strip().replaceAll("\\p{javaWhitespace}+", " ");
         authors = names(authors);
-        tags = names(tags);
+        tags = names(tags).stream().map(t -> HASHTAG.matcher(t).matches() ? t.substring(1) : t).distinct().toList();
         outcome = value(outcome);
         timebox = value(timebox);
         paper = value(paper);
@@ -38,6 +40,9 @@ public record Note(NoteKind kind, String title, LocalDate date, List<String> aut
         extra = extra == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(extra));
         body = body == null ? "" : body.replace("\r\n", "\n").strip();
     }
+
+    /** "#ml", "#ml/nlp": a hashtag; "#" alone or "# x" is not one. */
+    private static final Pattern HASHTAG = Pattern.compile("#[\\p{L}\\p{N}_][^\\s#]*");
 
     // A note holds only what its file can say: values without surrounding blanks, Markdown with \n line ends.
     // So a note written and read back is the same note.

@@ -15,6 +15,11 @@ public enum NoteKind {
     PAPER_CHECK("paper-check", "paper-checks",
             List.of("reproduced", "partially-reproduced", "not-reproduced", "not-attempted")),
     SOLUTION("solution", "solutions", List.of()),
+    /**
+     * An architecture decision record (Nygard's or MADR): its status is the outcome, so that "what did we decide
+     * about X, and does it still hold?" can be filtered on.
+     */
+    DECISION("decision", "decisions", List.of("proposed", "accepted", "rejected", "deprecated", "superseded")),
     /** A Markdown file without front matter: still worth finding. */
     NOTE("note", "notes", List.of());
 
@@ -52,7 +57,7 @@ public enum NoteKind {
         return Arrays.stream(values()).filter(k -> k.id.equals(wanted)).findFirst();
     }
 
-    /** "spike, paper-check, solution, note" — for error messages. */
+    /** "spike, paper-check, solution, decision, note" — for error messages. */
     public static String ids() {
         return Arrays.stream(values()).map(NoteKind::id).collect(Collectors.joining(", "));
     }

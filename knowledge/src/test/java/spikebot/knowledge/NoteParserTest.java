@@ -116,14 +116,15 @@ class NoteParserTest {
         }
 
         @Test
-        void withoutFrontMatterTheTitleIsTheFirstHeading() throws Exception {
+        void withoutFrontMatterTheTitleIsTheFirstLevelOneHeading() throws Exception {
             Note note = NoteParser.parse("""
                     Some intro with a #hashtag.
 
                     ```bash
                     # not a heading, a shell comment
                     ```
-                    ## How we fixed the flaky GPU job ##
+                    ## Settings
+                    # How we fixed the flaky GPU job #
                     text""", "solutions/gpu.md");
             assertEquals(NoteKind.NOTE, note.kind());
             assertEquals("How we fixed the flaky GPU job", note.title());
@@ -225,11 +226,12 @@ class NoteParserTest {
         }
 
         @Test
-        void unknownKind() {
-            MalformedNoteException e = fails("---\ntitle: T\nkind: experiment\n---\n");
-            assertEquals(3, e.line());
-            assertEquals("unknown kind 'experiment' (expected one of spike, paper-check, solution, note)",
-                    e.getMessage());
+        void unknownKindIsAWarningAndThePlainNoteLoads() throws Exception {
+            ParsedNote read = warned("---\ntitle: T\nkind: experiment\n---\n");
+            assertEquals(NoteKind.NOTE, read.note().kind());
+            assertEquals("T", read.note().title());
+            assertEquals(List.of(new Problem("x.md", 3, "unknown kind 'experiment' (expected one of spike, "
+                    + "paper-check, solution, decision, note); read as a plain note")), read.warnings());
         }
 
         @ParameterizedTest
@@ -238,39 +240,49 @@ class NoteParserTest {
                 "paper-check|go|expected one of reproduced, partially-reproduced, not-reproduced, not-attempted",
                 "solution|go|it takes none",
                 "spike|none|expected one of go"})
-        void outcomeNotFittingTheKind(String kind, String outcome, String hint) {
-            MalformedNoteException e = fails("---\nkind: " + kind + "\ntitle: T\n\noutcome: " + outcome + "\n---\n");
-            assertEquals(5, e.line());
-            assertTrue(e.getMessage().startsWith("outcome '" + outcome + "' does not fit kind " + kind),
-                    e.getMessage());
-            assertTrue(e.getMessage().contains(hint), e.getMessage());
+        void outcomeNotFittingTheKindIsAWarning(String kind, String outcome, String hint) throws Exception {
+            ParsedNote read = warned("---\nkind: " + kind + "\ntitle: T\n\noutcome: " + outcome + "\n---\n");
+            assertNull(read.note().outcome());
+            assertEquals(kind, read.note().kind().id());
+            Problem warning = read.warnings().get(0);
+            assertEquals(5, warning.line());
+            assertTrue(warning.reason().startsWith("outcome '" + outcome + "' does not fit kind " + kind),
+                    warning.reason());
+            assertTrue(warning.reason().contains(hint), warning.reason());
         }
 
         @ParameterizedTest
         @CsvSource({"12/03/2025", "2025-13-01", "2025-02-30", "yesterday", "20250312", "2025-03-12abc"})
-        void badDate(String date) {
-            MalformedNoteException e = fails("---\nkind: spike\ndate: " + date + "\n---\n");
-            assertEquals(3, e.line());
-            assertTrue(e.getMessage().contains("is not a date like 2025-03-12"), e.getMessage());
+        void unreadableDateIsAWarningAndTheNoteLoadsWithoutIt(String date) throws Exception {
+            ParsedNote read = warned("---\nkind: spike\ntitle: T\ndate: " + date + "\n---\nbody");
+            assertNull(read.note().date());
+            assertEquals("T", read.note().title());
+            assertEquals(List.of(new Problem("x.md", 4, "date '" + date + "' is not a date Spikebot can read "
+                    + "(write it like 2025-03-12); the note is read without it")), read.warnings());
+            assertEquals("x.md:4: date '" + date + "' is not a date Spikebot can read (write it like 2025-03-12); "
+                    + "the note is read without it", read.warnings().get(0).toString());
         }
 
         @Test
-        void listWhereASingleValueBelongs() {
-            MalformedNoteException e = fails("---\nkind: spike\ntitle: [a, b]\n---\n");
-            assertEquals(3, e.line());
-            assertEquals("'title' must be a single value, not a list (write 'title: …' on one line)",
-                    e.getMessage());
+        void listWhereASingleValueBelongsCostsThatValueOnly() throws Exception {
+            ParsedNote read = warned("---\nkind: spike\ntitle: [a, b]\n---\n# Heading\n");
+            assertEquals("Heading", read.note().title());
+            assertEquals(3, read.warnings().get(0).line());
+            assertEquals("'title' must be a single value, not a list (write 'title: …' on one line); the note is "
+                    + "read without it", read.warnings().get(0).reason());
 
-            MalformedNoteException map = fails("---\noutcome:\n  result: go\n---\n");
-            assertEquals(2, map.line());
-            assertTrue(map.getMessage().contains("not a map"), map.getMessage());
+            ParsedNote map = warned("---\nkind: spike\noutcome:\n  result: go\n---\n");
+            assertNull(map.note().outcome());
+            assertEquals(3, map.warnings().get(0).line());
+            assertTrue(map.warnings().get(0).reason().contains("not a map"), map.warnings().toString());
         }
 
         @Test
-        void nestedListsWhereNamesBelong() {
-            MalformedNoteException e = fails("---\nkind: spike\nauthors: [alice, [bob]]\n---\n");
-            assertEquals(3, e.line());
-            assertTrue(e.getMessage().contains("'authors' must be a flat list"), e.getMessage());
+        void nestedListsWhereNamesBelongCostThatItemOnly() throws Exception {
+            ParsedNote read = warned("---\nkind: spike\nauthors: [alice, [bob]]\n---\n");
+            assertEquals(List.of("alice"), read.note().authors());
+            assertEquals(3, read.warnings().get(0).line());
+            assertTrue(read.warnings().get(0).reason().contains("list inside the list"), read.warnings().toString());
         }
 
         @Test
@@ -347,6 +359,12 @@ class NoteParserTest {
 
     private static Note parse(String frontMatter) throws MalformedNoteException {
         return NoteParser.parse("---\n" + frontMatter + "\n---\nbody\n", "x.md");
+    }
+
+    private static ParsedNote warned(String text) throws MalformedNoteException {
+        ParsedNote read = NoteParser.read(text, "x.md");
+        assertTrue(!read.warnings().isEmpty(), "expected a warning");
+        return read;
     }
 
     private static MalformedNoteException fails(String text) {

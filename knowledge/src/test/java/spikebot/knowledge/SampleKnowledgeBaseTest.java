@@ -54,7 +54,8 @@ class SampleKnowledgeBaseTest {
 
         Map<NoteKind, List<Note>> byKind = report.notes().stream().map(NoteFile::note)
                 .collect(Collectors.groupingBy(Note::kind));
-        assertEquals(Set.of(NoteKind.values()), byKind.keySet());
+        // Decisions come from the ADR folders teams already keep; the sample is a data team's own notes.
+        assertEquals(Set.of(NoteKind.SPIKE, NoteKind.PAPER_CHECK, NoteKind.SOLUTION, NoteKind.NOTE), byKind.keySet());
         for (NoteKind kind : List.of(NoteKind.SPIKE, NoteKind.PAPER_CHECK)) {
             Set<String> outcomes = byKind.get(kind).stream().map(Note::outcome).collect(Collectors.toSet());
             assertTrue(outcomes.containsAll(kind.outcomes()), kind.id() + " outcomes used: " + outcomes);

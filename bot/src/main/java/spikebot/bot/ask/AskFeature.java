@@ -26,6 +26,7 @@ import spikebot.index.SearchRequest;
 import spikebot.index.UnmatchedFilter;
 import spikebot.knowledge.NoteKind;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -43,7 +44,7 @@ public final class AskFeature implements Feature {
             "Has anyone done this before? Search the team's notes",
             OptionSpec.text("question", "What you want to know", true, 1000),
             OptionSpec.choice("kind", "Only this kind of note", false,
-                    List.of("spike", "paper-check", "solution", "note")),
+                    Arrays.stream(NoteKind.values()).map(NoteKind::id).toList()),
             OptionSpec.text("tag", "Only notes with this tag", false, 100).autocompleted(),
             OptionSpec.text("author", "Only notes by this person", false, 100),
             OptionSpec.flag("private", "Only you see the answer"))

@@ -42,6 +42,10 @@ public final class IndexCli implements Callable<Integer> {
                 console.out().println("Not indexed (fix these files and run again):");
                 for (Problem problem : report.malformed()) console.out().println("  " + problem);
             }
+            if (!knowledgeBase.warnings().isEmpty()) {
+                console.out().println("Indexed without these values (fix them and run again):");
+                for (Problem warning : knowledgeBase.warnings()) console.out().println("  " + warning);
+            }
             return 0;
         } catch (IndexBusyException e) {
             console.err().println("spikebot index: " + e.getMessage());

@@ -15,6 +15,7 @@ import spikebot.index.embed.Embeddings;
 import spikebot.knowledge.KnowledgeBase;
 import spikebot.knowledge.Note;
 import spikebot.knowledge.NoteFile;
+import spikebot.knowledge.NoteLinks;
 import spikebot.knowledge.Problem;
 
 import java.io.IOException;
@@ -196,7 +197,7 @@ public final class GuildKnowledge implements AutoCloseable {
     /** Where people can read a note: its thread, else the team's web view of the folder, else its own link. */
     public String linkTo(Hit hit) {
         if (hit.channel() != null && hit.channel().matches("\\d{1,25}")) return Text.channelUrl(id, hit.channel());
-        if (config.noteUrlBase() != null) return config.noteUrlBase() + hit.path();
+        if (config.noteUrlBase() != null) return NoteLinks.url(config.noteUrlBase(), hit.path());
         return hit.link();
     }
 

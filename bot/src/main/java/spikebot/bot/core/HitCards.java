@@ -76,6 +76,7 @@ public final class HitCards {
             case SPIKE -> "spike";
             case PAPER_CHECK -> "paper check";
             case SOLUTION -> "solution";
+            case DECISION -> "decision";
             case NOTE -> "note";
         };
     }
@@ -85,6 +86,7 @@ public final class HitCards {
             case SPIKE -> "🧪";
             case PAPER_CHECK -> "📄";
             case SOLUTION -> "✅";
+            case DECISION -> "🧭";
             case NOTE -> "📝";
         };
     }

@@ -5,12 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import spikebot.knowledge.DurableFiles;
 
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -92,14 +91,7 @@ final class ThreadDirectory {
     private void save(String guildId, Map<String, Entry> threads) {
         Path file = files.get(guildId);
         try {
-            Files.createDirectories(file.getParent());
-            Path temp = file.resolveSibling(file.getFileName() + ".tmp");
-            JSON.writeValue(temp.toFile(), threads);
-            try {
-                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
+            DurableFiles.replace(file, JSON.writeValueAsBytes(threads));
         } catch (IOException e) {
             LOG.warn("could not save {}: {}", file, e.getMessage());
         }

@@ -3,12 +3,12 @@ package spikebot.bot.passive;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import spikebot.knowledge.DurableFiles;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +16,7 @@ import java.util.Map;
 /**
  * Passive answers and what people thought of them, one JSON object a line ({@code feedback.jsonl} in the guild's
  * state folder): the record that tells whether passive answers help or annoy, and which notes they surface.
+ * Appended, not rewritten ({@link DurableFiles#appendLine} says why): a crash costs at most the last, partial line.
  */
 final class FeedbackLog {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -52,12 +53,10 @@ final class FeedbackLog {
     void append(Map<String, Object> entry) throws IOException {
         String line;
         try {
-            line = JSON.writeValueAsString(entry) + "\n";
+            line = JSON.writeValueAsString(entry);
         } catch (JsonProcessingException e) {
             throw new IOException(e);
         }
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND,
-                StandardOpenOption.WRITE);
+        DurableFiles.appendLine(file, line);
     }
 }

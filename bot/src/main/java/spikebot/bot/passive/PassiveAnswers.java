@@ -23,11 +23,11 @@ import spikebot.bot.core.Refusal;
 import spikebot.bot.core.Text;
 import spikebot.index.Hit;
 import spikebot.index.SearchRequest;
+import spikebot.knowledge.DurableFiles;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -252,14 +252,6 @@ public final class PassiveAnswers implements Feature {
     }
 
     private static void save(GuildKnowledge guild, Set<String> channels) throws IOException {
-        Path file = file(guild);
-        Files.createDirectories(file.getParent());
-        Path temp = Files.createTempFile(file.getParent(), ".passive-", ".tmp");
-        try {
-            Files.write(temp, JSON.writeValueAsBytes(channels));
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        DurableFiles.replace(file(guild), JSON.writeValueAsBytes(channels));
     }
 }

@@ -14,6 +14,7 @@ import spikebot.bot.core.Origin;
 import spikebot.bot.core.Refusal;
 import spikebot.bot.core.Text;
 import spikebot.knowledge.NoteFile;
+import spikebot.knowledge.NoteLinks;
 import spikebot.knowledge.spike.Person;
 import spikebot.knowledge.spike.Solution;
 import spikebot.knowledge.spike.Spike;
@@ -110,7 +111,7 @@ public final class SolvedFeature implements Feature {
                 Text.channelUrl(guild.id(), o.channelId()));
         NoteFile written = guild.write(note.toNote());
         String base = guild.config().noteUrlBase();
-        String where = base != null ? "[" + written.path() + "](" + base + written.path() + ")"
+        String where = base != null ? "[" + written.path() + "](" + NoteLinks.url(base, written.path()) + ")"
                 : "`" + written.path() + "`";
         return List.of(new Action.Reply(Draft.text("✅ Saved as a solution: **" + Text.escape(note.title())
                 + "** by " + Text.escape(o.actor().name()) + " → " + where + ". `/ask` finds it from now on."),

@@ -11,6 +11,7 @@ import spikebot.bot.core.Origin;
 import spikebot.bot.core.Refusal;
 import spikebot.bot.core.Text;
 import spikebot.knowledge.NoteFile;
+import spikebot.knowledge.NoteLinks;
 import spikebot.knowledge.spike.Closing;
 import spikebot.knowledge.spike.Spike;
 import spikebot.knowledge.spike.SpikeKind;
@@ -86,7 +87,7 @@ final class SpikeClose {
                     guild.id(), written.path(), spike.id(), e.toString());
         }
         String base = guild.config().noteUrlBase();
-        String where = base != null ? "[" + written.path() + "](" + base + written.path() + ")"
+        String where = base != null ? "[" + written.path() + "](" + NoteLinks.url(base, written.path()) + ")"
                 : "`" + written.path() + "`";
         Draft summaryMessage = new Draft("", List.of(SpikeView.summary(spike, closing, where)), List.of());
         List<Action> actions = new ArrayList<>();

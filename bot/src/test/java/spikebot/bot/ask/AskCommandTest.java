@@ -35,7 +35,9 @@ class AskCommandTest {
     @BeforeEach
     void setUp() {
         note(kb, NoteKind.SPIKE, "Evaluate Polars as a Pandas replacement", "no-go",
-                "The lazy API was fast but porting the **feature** jobs cost too much. Polars stays out.", null);
+                // Escaped in the note, so literal asterisks in its text (Markdown markup itself is left out, issue 13).
+                "The lazy API was fast but porting the \\*\\*feature\\*\\* jobs cost too much. Polars stays out.",
+                null);
         note(kb, NoteKind.SOLUTION, "CUDA out of memory when fine-tuning", null,
                 "Gradient accumulation with batch 16 fixed the OOM on the A10 boxes.", null);
         bot = ChatDriver.single(kb);

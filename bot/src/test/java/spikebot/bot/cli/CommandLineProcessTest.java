@@ -87,18 +87,23 @@ class CommandLineProcessTest {
 
     @Test
     void indexPrintsCountsListsMalformedFilesAndThenOnlyWhatChanged() throws Exception {
-        write("spikes/bad.md", "---\nkind: spike\ntitle: Bad\noutcome: maybe\n---\nbody\n");
+        write("spikes/bad.md", "---\nkind: spike\ntitle: Bad\noutcome: [maybe\n---\nbody\n");
+        // A value that cannot be read is a warning: the note is indexed without it (issue 13).
+        write("spikes/odd.md", "---\nkind: spike\ntitle: Odd\noutcome: maybe\n---\nbody\n");
         SpikebotProcess.Outcome first = spikebot(null, "index");
         assertEquals(0, first.exit(), first.toString());
-        assertTrue(first.out().startsWith("3 added, 0 changed, 0 deleted, 1 malformed ("), first.out());
-        assertTrue(first.out().contains("3 notes in the index"), first.out());
-        assertTrue(first.out().contains("  spikes/bad.md:4: outcome 'maybe' does not fit kind spike"), first.out());
+        assertTrue(first.out().startsWith("4 added, 0 changed, 0 deleted, 1 malformed ("), first.out());
+        assertTrue(first.out().contains("4 notes in the index"), first.out());
+        assertTrue(first.out().contains("  spikes/bad.md:4: front matter is not valid YAML"), first.out());
+        assertTrue(first.out().contains("Indexed without these values (fix them and run again):\n"
+                + "  spikes/odd.md:4: outcome 'maybe' does not fit kind spike"), first.out());
 
         SpikebotProcess.Outcome second = spikebot(null, "index", "--kb", SpikebotProcess.path(kb));
         assertTrue(second.out().startsWith("0 added, 0 changed, 0 deleted, 1 malformed"), second.out());
 
         SpikebotProcess.Outcome rebuilt = spikebot(null, "index", "--rebuild");
-        assertTrue(rebuilt.out().startsWith("3 added, 0 changed, 0 deleted, 1 malformed"), rebuilt.out());
+        assertTrue(rebuilt.out().startsWith("4 added, 0 changed, 0 deleted, 1 malformed"), rebuilt.out());
+        assertTrue(rebuilt.out().contains("  spikes/odd.md:4: outcome 'maybe'"), rebuilt.out());
     }
 
     @Test

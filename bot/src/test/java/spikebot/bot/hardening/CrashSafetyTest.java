@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import spikebot.index.NoteIndex;
 import spikebot.index.SearchRequest;
+import spikebot.knowledge.DurableFiles;
 import spikebot.knowledge.KnowledgeBase;
 import spikebot.knowledge.LoadReport;
 import spikebot.knowledge.MalformedNoteException;
@@ -18,6 +19,8 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,6 +48,10 @@ import static org.junit.jupiter.api.Assertions.fail;
  *   <li>10 kills of the real {@code spikebot add} at a random moment of its run.</li>
  * </ul>
  *
+ * Kills mid-write leave temporary files behind. Before each restart the test makes them look old (as after a real
+ * outage), and checks that the start-up path itself (opening and syncing the index, as the bot,
+ * {@code NoteWriterProcess} and {@code spikebot ask} do) removed them; nothing in the test removes them.
+ *
  * The seed is printed; rerun a failure with {@code -Dcrash.seed=N}.
  */
 class CrashSafetyTest {
@@ -62,6 +69,9 @@ class CrashSafetyTest {
     private final Map<String, String> acknowledged = new ConcurrentHashMap<>();
     private final Map<String, String> acknowledgedByAdd = new LinkedHashMap<>();
     private final AtomicInteger caughtUp = new AtomicInteger();
+    /** Leftovers of interrupted writes that a restart removed; how many this test laid down itself. */
+    private int leftoversRemoved;
+    private int planted;
 
     @Test
     @Timeout(600)
@@ -82,6 +92,7 @@ class CrashSafetyTest {
         List<String> asked = new ArrayList<>(acknowledgedByAdd.keySet());
         acknowledged.keySet().stream().filter(p -> !acknowledgedByAdd.containsKey(p)).sorted().limit(2)
                 .forEach(asked::add);
+        List<Path> aged = ageLeftovers(root);
         for (String path : asked) {
             Process ask = spikebot(root, "ask-" + asked.indexOf(path), "ask", "--kb", root.toString(), "--json",
                     acknowledged.get(path));
@@ -92,6 +103,7 @@ class CrashSafetyTest {
             for (JsonNode hit : JSON.readTree(out)) found |= hit.get("path").asText().equals(path);
             if (!found) missedByAsk.add(path);
         }
+        assertRemovedAtStart(aged, "spikebot ask");
 
         int found = 0;
         List<String> missed = new ArrayList<>();
@@ -108,10 +120,12 @@ class CrashSafetyTest {
         System.out.printf("crash test (seed %d): %d SIGKILLs (%d writer processes, %d of them in a burst of writes; "
                         + "%d 'spikebot add' runs killed out of %d), %d writes acknowledged, %d notes on disk, "
                         + "%d of %d acknowledged found by search, %d of %d by 'spikebot ask', 0 malformed; "
-                        + "restarts caught up %d note(s) written but not yet indexed; %.0f s%n",
+                        + "restarts caught up %d note(s) written but not yet indexed and removed %d leftover "
+                        + "temporary file(s) (%d laid down by the test); %.0f s%n",
                 SEED, WRITER_KILLS + ADD_KILLS, WRITER_KILLS, killedInBursts, ADD_KILLS, addRuns,
                 acknowledged.size(), load.notes().size(), found, acknowledged.size(),
-                asked.size() - missedByAsk.size(), asked.size(), caughtUp.get(), seconds);
+                asked.size() - missedByAsk.size(), asked.size(), caughtUp.get(), leftoversRemoved, 2 * planted,
+                seconds);
         assertEquals(List.of(), missed, "acknowledged notes the search does not find");
         assertEquals(List.of(), missedByAsk, "acknowledged notes 'spikebot ask' does not find");
         assertTrue(killedInBursts >= WRITER_KILLS - WRITER_KILLS / 10, killedInBursts + " kills in bursts");
@@ -122,6 +136,7 @@ class CrashSafetyTest {
     private int killWriters(Path root) throws Exception {
         int inBursts = 0;
         for (int round = 0; round < WRITER_KILLS; round++) {
+            List<Path> aged = ageLeftovers(root);
             Process writer = java(root, "w" + round, NoteWriterProcess.class.getName(), root.toString(),
                     "w" + round, "2");
             CountDownLatch writing = new CountDownLatch(1);
@@ -132,6 +147,7 @@ class CrashSafetyTest {
                 Thread.sleep(random.nextInt(1200)); // anywhere from the start
             } else {
                 if (!writing.await(60, TimeUnit.SECONDS)) fail("writer never wrote: " + stderr("w" + round));
+                assertRemovedAtStart(aged, "writer w" + round); // it writes only after its start-up sync
                 Thread.sleep(random.nextInt(800)); // somewhere in a burst of writes
             }
             kill(writer, "w" + round);
@@ -177,6 +193,33 @@ class CrashSafetyTest {
             checkOnDisk(new KnowledgeBase(root));
         }
         return runs;
+    }
+
+    /**
+     * Makes the temporary files that kills left behind (in the note folders and the state folder, not Lucene's)
+     * older than {@link KnowledgeBase#UNFINISHED_AFTER}, as they would be after a real outage; returns them. A kill
+     * leaves one only when it lands between a write's first and last step, so one more of each kind (a note's, an
+     * open spike's) is laid down here as such a kill would leave it, and the start-up path is always exercised.
+     */
+    private List<Path> ageLeftovers(Path root) throws IOException {
+        int n = planted++;
+        Files.writeString(Files.createDirectories(root.resolve("spikes")).resolve(".cut-" + n + ".md-1f2e.tmp"),
+                "---\nkind: spike\ntitle: Cut");
+        Files.writeString(Files.createDirectories(root.resolve(".spikebot/spikes"))
+                .resolve(".ab" + n + ".json-3c4d.tmp"), "{\"id\": ");
+        FileTime old = FileTime.from(Instant.now().minus(KnowledgeBase.UNFINISHED_AFTER).minusSeconds(10));
+        try (var files = Files.walk(root)) {
+            List<Path> leftovers = files.filter(p -> !p.startsWith(root.resolve(".spikebot/index")))
+                    .filter(p -> DurableFiles.isUnfinishedWrite(p.getFileName().toString())).toList();
+            for (Path p : leftovers) Files.setLastModifiedTime(p, old);
+            return leftovers;
+        }
+    }
+
+    private void assertRemovedAtStart(List<Path> aged, String who) {
+        List<Path> left = aged.stream().filter(Files::exists).toList();
+        assertEquals(List.of(), left, who + " started without removing old leftovers of interrupted writes");
+        leftoversRemoved += aged.size();
     }
 
     private void checkOnDisk(KnowledgeBase kb) {

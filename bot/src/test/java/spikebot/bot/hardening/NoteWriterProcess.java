@@ -16,9 +16,10 @@ import java.util.Random;
 /**
  * A process that writes notes as fast as it can, the way the bot does when spikes close and solutions are saved:
  * {@link KnowledgeBase#write} then {@link NoteIndex#add}, from several threads, after opening and syncing the index
- * as every start does. It prints {@code SYNCED<tab>n} once that sync has indexed the n notes an earlier process wrote
- * but did not index, then {@code ACK<tab>path<tab>token} for every note that is durable and indexed. The
- * crash test kills it with SIGKILL and checks that every acknowledged note survived.
+ * as every start does (that sync is also what removes the leftovers of writes an earlier kill interrupted). It
+ * prints {@code SYNCED<tab>n} once that sync has indexed the n notes an earlier process wrote but did not index,
+ * then {@code ACK<tab>path<tab>token} for every note that is durable and indexed. The crash test kills it with
+ * SIGKILL and checks that every acknowledged note survived.
  *
  * <p>Arguments: knowledge base folder, a name for this run, number of writer threads.
  */
@@ -31,7 +32,6 @@ public final class NoteWriterProcess {
         String run = args[1];
         int threads = Integer.parseInt(args[2]);
         PrintStream out = System.out;
-        kb.removeUnfinishedWrites();
         NoteIndex index = NoteIndex.open(kb); // never closed: this process only ever ends by being killed
         out.println("SYNCED\t" + index.sync().added());
         out.flush();

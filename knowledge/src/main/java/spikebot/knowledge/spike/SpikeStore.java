@@ -4,23 +4,19 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import spikebot.knowledge.DurableFiles;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Open spikes on disk, one JSON file each ({@code <id>.json}) in a folder beside the knowledge base, so that
- * deadlines, checklists, findings and fired reminders survive a restart. Each save replaces the file atomically
- * (temporary file, fsync, rename): a crash leaves the old state or the new, never half of one.
+ * deadlines, checklists, findings and fired reminders survive a restart. Each save replaces the file through
+ * {@link DurableFiles#replace}: a crash leaves the old state or the new, never half of one.
  */
 public final class SpikeStore {
     private static final ObjectMapper JSON = new ObjectMapper()
@@ -58,43 +54,16 @@ public final class SpikeStore {
 
     /** Writes the spike's state; returns once it is durable. */
     public void save(Spike spike) throws IOException {
-        Files.createDirectories(folder);
-        byte[] bytes = JSON.writeValueAsBytes(spike);
-        Path temp = Files.createTempFile(folder, "." + spike.id() + "-", ".tmp");
-        try {
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                ByteBuffer buffer = ByteBuffer.wrap(bytes);
-                while (buffer.hasRemaining()) channel.write(buffer);
-                channel.force(true);
-            }
-            Path target = file(spike.id());
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-            syncFolder();
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        DurableFiles.replace(file(spike.id()), JSON.writeValueAsBytes(spike));
     }
 
     /** Forgets a spike once its note is written. */
     public void delete(String id) throws IOException {
-        Files.deleteIfExists(file(id));
-        syncFolder();
+        DurableFiles.delete(file(id));
     }
 
     private Path file(String id) {
         if (!id.matches("[a-z0-9-]{1,40}")) throw new IllegalArgumentException("bad spike id: " + id);
         return folder.resolve(id + ".json");
-    }
-
-    private void syncFolder() {
-        try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
-            channel.force(true);
-        } catch (IOException e) {
-            // Some file systems cannot sync a folder; the file itself is synced.
-        }
     }
 }
