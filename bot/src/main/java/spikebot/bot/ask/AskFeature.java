@@ -68,11 +68,6 @@ public final class AskFeature implements Feature {
         return List.of(SPEC);
     }
 
-    @Override
-    public List<String> customIdPrefixes() {
-        return List.of();
-    }
-
     /** Questions put to the bot by mentioning it. */
     @Override
     public boolean hears(Event.MessagePosted message) {

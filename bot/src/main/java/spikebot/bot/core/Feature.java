@@ -21,9 +21,11 @@ public interface Feature {
 
     /**
      * The first part of every custom id it makes (buttons, select menus, forms, {@link Action.OpenThread} refs); see
-     * {@link CustomIds}. Unique across features; empty when it makes none.
+     * {@link CustomIds}. Unique across features; none by default.
      */
-    List<String> customIdPrefixes();
+    default List<String> customIdPrefixes() {
+        return List.of();
+    }
 
     /** Whether it answers this plain message (a mention of the bot, a question asked in a channel). */
     default boolean hears(Event.MessagePosted message) {

@@ -71,11 +71,6 @@ public final class DigestFeature implements Feature {
         return List.of(SPEC);
     }
 
-    @Override
-    public List<String> customIdPrefixes() {
-        return List.of();
-    }
-
     /** Reads notes and the index only. */
     @Override
     public Needs needs(Event event) {

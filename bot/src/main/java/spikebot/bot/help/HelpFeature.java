@@ -35,11 +35,6 @@ public final class HelpFeature implements Feature {
     }
 
     @Override
-    public List<String> customIdPrefixes() {
-        return List.of();
-    }
-
-    @Override
     public Needs needs(Event event) {
         return Needs.NOTHING;
     }

@@ -44,11 +44,6 @@ public final class StatusFeature implements Feature {
         return List.of(SPEC);
     }
 
-    @Override
-    public List<String> customIdPrefixes() {
-        return List.of();
-    }
-
     /** Only reads; counting vectors and spikes may take longer than Discord's 3 seconds on a large folder. */
     @Override
     public Needs needs(Event event) {

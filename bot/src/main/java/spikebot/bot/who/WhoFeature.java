@@ -58,11 +58,6 @@ public final class WhoFeature implements Feature {
         return List.of(SPEC);
     }
 
-    @Override
-    public List<String> customIdPrefixes() {
-        return List.of();
-    }
-
     /** A search, like {@code /ask}: in parallel with other questions, never behind a spike that is closing. */
     @Override
     public Needs needs(Event event) {
