@@ -8,6 +8,7 @@ import org.junit.jupiter.api.io.TempDir;
 import spikebot.bot.core.Action;
 import spikebot.bot.core.CommandSpec;
 import spikebot.bot.core.Control;
+import spikebot.bot.core.Defer;
 import spikebot.bot.core.ControlRow;
 import spikebot.bot.core.Draft;
 import spikebot.bot.core.Event;
@@ -21,6 +22,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -124,6 +126,29 @@ class DiscordSafetyNetTest {
         discord.deliverLate(Duration.ZERO);
         assertEquals("answer", discord.slash(BOB, GENERAL, "ask", Map.of("question", "next")).awaitReply()
                 .get("content").asText());
+    }
+
+    /** Discord takes an interaction's follow-ups and edits for 15 minutes; later ones are refused, as here. */
+    @Test
+    void anAnswerAfterFifteenMinutesIsRefusedAsDiscordRefusesIt() {
+        core.deferring(e -> Optional.of(new Defer(false)))
+                .answering(e -> whenTold(List.of(Action.Reply.of("far too late"))));
+        FakeInteraction ask = discord.slash(ALICE, GENERAL, "ask", Map.of("question", "slow"));
+        assertEquals(5, ask.awaitCallback().callbackType());
+        discord.clock().advance(Duration.ofMinutes(15).plusSeconds(1));
+        go.countDown();
+        RecordedCall refused = discord.await(c -> c.path().contains(ask.token()) && !c.isInteractionCallback());
+        assertEquals(401, refused.status(), "50027 Invalid Webhook Token: " + refused);
+    }
+
+    /** A private deferral stays private, even for an answer that could be public: Discord keeps its visibility. */
+    @Test
+    void aPrivateDeferralKeepsEvenAPublicAnswerPrivate() {
+        core.deferring(e -> Optional.of(new Defer(true)))
+                .answering(e -> List.of(Action.Reply.of("for everyone?")));
+        ObjectNode answer = discord.slash(ALICE, GENERAL, "ask", Map.of("question", "x")).awaitReply();
+        assertEquals("for everyone?", answer.get("content").asText());
+        assertEquals(64, answer.get("flags").asInt() & 64);
     }
 
     @Test

@@ -91,14 +91,36 @@ final class SchemaValidator {
     }
 
     private void checkUnion(JsonNode value, JsonNode options, String field, String union, List<String> errors) {
+        // Discord's unions are mostly told apart by a constant "type": shapes whose constant differs are not tried
+        // (the spec check runs on every answer of the fake, in the load test 200 at once).
+        for (JsonNode option : options) {
+            if (!ruledOut(value, option) && validate(value, option, field).isEmpty()) return;
+        }
         List<String> closest = null;
         for (JsonNode option : options) {
             List<String> tried = validate(value, option, field);
-            if (tried.isEmpty()) return;
             if (closest == null || tried.size() < closest.size()) closest = tried;
         }
         errors.add(field + ": matches none of the " + options.size() + " shapes (" + union + "); closest: "
                 + String.join("; ", closest == null ? List.of() : closest));
+    }
+
+    /** Whether a property the value has is held to a different single value by this shape. */
+    private boolean ruledOut(JsonNode value, JsonNode option) {
+        if (!value.isObject()) return false;
+        JsonNode schema = resolve(option);
+        for (JsonNode part : schema.has("allOf") ? schema.get("allOf") : List.of(schema)) {
+            JsonNode properties = resolve(part).path("properties");
+            for (Map.Entry<String, JsonNode> entry : properties.properties()) {
+                String name = entry.getKey();
+                if (!value.has(name)) continue;
+                JsonNode property = resolve(entry.getValue());
+                JsonNode only = property.has("const") ? property.get("const")
+                        : property.path("enum").size() == 1 ? property.get("enum").get(0) : null;
+                if (only != null && !sameValue(only, value.get(name))) return true;
+            }
+        }
+        return false;
     }
 
     private void checkObject(JsonNode value, JsonNode schema, String field, List<String> errors) {
