@@ -65,8 +65,26 @@ public sealed interface Action {
         }
     }
 
-    /** Send a new message to a channel or thread (reminders, summaries). */
-    record Post(String channelId, Draft message) implements Action {
+    /**
+     * Send a new message to a channel or thread (reminders, summaries).
+     *
+     * @param receipt for scheduled posts that must not be lost (reminders): handed back to
+     *                {@link Chat#undelivered(Receipt)} when the platform did not take the post, so that the feature
+     *                hands it out again on a later tick; null for posts that need none
+     */
+    record Post(String channelId, Draft message, Receipt receipt) implements Action {
+        public Post(String channelId, Draft message) {
+            this(channelId, message, null);
+        }
+    }
+
+    /**
+     * What a feature needs to hear back about a scheduled post it already counted as sent.
+     *
+     * @param guildId the guild the post belongs to
+     * @param ref     the feature's own reference, starting with one of its custom-id prefixes
+     */
+    record Receipt(String guildId, String ref) {
     }
 
     /** Replace a message the bot posted earlier. */

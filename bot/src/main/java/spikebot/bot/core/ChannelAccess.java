@@ -32,4 +32,13 @@ public interface ChannelAccess {
      * or in the very channel it came from). False for unknown channels.
      */
     boolean isPublic(String guildId, String channelId);
+
+    /**
+     * Whether the bot can read the text of plain messages. In Discord that takes the privileged Message Content
+     * intent, which Discord grants large bots only on review; without it plain messages arrive blank (mentions of
+     * the bot still carry their text), so passive answers cannot work.
+     */
+    default boolean readsMessageText() {
+        return true;
+    }
 }

@@ -21,6 +21,13 @@ public interface Chat extends AutoCloseable {
     /** What is due now (reminders and other scheduled posts); called at start and then every few seconds. */
     List<Action> tick();
 
+    /**
+     * A scheduled post from {@link #tick()} that the platform did not take (a server error, the connection gone): its
+     * feature counts it as not sent, so that a later tick hands it out again, also after a restart.
+     */
+    default void undelivered(Action.Receipt receipt) {
+    }
+
     @Override
     void close();
 }

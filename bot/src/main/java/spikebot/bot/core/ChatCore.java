@@ -170,6 +170,22 @@ public final class ChatCore implements Chat {
         return posts;
     }
 
+    @Override
+    public void undelivered(Action.Receipt receipt) {
+        GuildConfig config = configs.get(receipt.guildId());
+        Feature feature = routes.owner(receipt.ref()).orElse(null);
+        if (config == null || feature == null) return;
+        GuildKnowledge guild = guild(receipt.guildId(), config);
+        guild.lock().lock();
+        try {
+            feature.undelivered(guild, receipt.ref());
+        } catch (IOException | RuntimeException e) {
+            LOG.error("guild {}: could not count {} as not sent; it is lost", guild.id(), receipt.ref(), e);
+        } finally {
+            guild.lock().unlock();
+        }
+    }
+
     private GuildKnowledge guild(String id, GuildConfig config) {
         return guilds.computeIfAbsent(id, g -> new GuildKnowledge(g, config, embeddings, searchSlots, clock));
     }

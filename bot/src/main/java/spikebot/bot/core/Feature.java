@@ -55,4 +55,8 @@ public interface Feature {
     default List<Action> tick(GuildKnowledge guild) throws IOException {
         return List.of();
     }
+
+    /** A post of {@link #tick} with this receipt's ref did not reach the platform: count it as not sent. */
+    default void undelivered(GuildKnowledge guild, String ref) throws IOException {
+    }
 }

@@ -91,6 +91,11 @@ final class FeatureRoutes {
         });
     }
 
+    /** The feature whose custom-id prefix starts this ref. */
+    Optional<Feature> owner(String ref) {
+        return Optional.ofNullable(prefixes.get(CustomIds.prefix(ref)));
+    }
+
     private Feature command(String name, String subcommand) {
         Feature owner = subcommand == null ? null : commands.get(name + " " + subcommand);
         return owner != null ? owner : commands.get(name);

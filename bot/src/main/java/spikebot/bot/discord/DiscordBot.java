@@ -176,9 +176,9 @@ public final class DiscordBot implements AutoCloseable {
     /**
      * Posts what the core's schedule says is due (reminders); runs on a timer, and in tests on demand. Skipped while
      * the gateway is not connected: JDA forgets the guild's channels when a session is invalidated. A post that
-     * Discord did not accept for a passing reason (a server error, no connection) is kept and posted at the next
-     * tick, before what is new, so a reminder counts as sent once Discord has it. Kept in memory only: the core
-     * marks a reminder fired when it hands it out (see the README's note for the core).
+     * Discord did not accept for a passing reason (a server error, no connection) is tried again: a reminder goes
+     * back to the core ({@link Chat#undelivered}), which counts it as not sent and hands it out at a later tick, also
+     * after a restart; other posts are kept here and posted at the next tick, before what is new.
      */
     synchronized void tick() {
         if (jda.getStatus() != JDA.Status.CONNECTED) {
@@ -189,7 +189,11 @@ public final class DiscordBot implements AutoCloseable {
             List<Action> due = new ArrayList<>(undelivered);
             undelivered.clear();
             due.addAll(core.tick());
-            undelivered.addAll(Exchange.forSchedule(core, threadWork).run(due));
+            for (Action again : Exchange.forSchedule(core, threadWork).run(due)) {
+                // A post the core counted as sent goes back to it, so that it survives a restart too.
+                if (again instanceof Action.Post post && post.receipt() != null) core.undelivered(post.receipt());
+                else undelivered.add(again);
+            }
             if (!undelivered.isEmpty()) {
                 LOG.warn("{} scheduled post(s) wait for the next check in {}", undelivered.size(),
                         settings.reminderCheck());

@@ -1,6 +1,7 @@
 package spikebot.bot.discord;
 
 import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.requests.GatewayIntent;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.entities.Member;
@@ -96,6 +97,11 @@ final class DiscordChannelAccess implements ChannelAccess {
      * that narrow margin only loses its notes from public answers, it never leaks them. Category overwrites need
      * no look: Discord applies a channel's own overwrites only (a synced channel holds copies of its category's).
      */
+    @Override
+    public boolean readsMessageText() {
+        return jda.getGatewayIntents().contains(GatewayIntent.MESSAGE_CONTENT);
+    }
+
     @Override
     public boolean isPublic(String guildId, String channelId) {
         Guild guild = jda.getGuildById(guildId);

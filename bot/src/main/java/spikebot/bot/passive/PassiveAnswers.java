@@ -135,6 +135,13 @@ public final class PassiveAnswers implements Feature {
             return List.of(Action.Reply.privately("Changed for now, but could not save the setting (" + e.getMessage()
                     + "): it will be lost on restart."));
         }
+        if (on && !access.readsMessageText()) {
+            return List.of(Action.Reply.privately("Passive answers are on in " + Text.channel(channel) + ", but I "
+                    + "cannot read messages yet: Discord gives bots the text of plain messages only with the Message "
+                    + "Content intent. Whoever runs the bot: Discord Developer Portal → your application → Bot → "
+                    + "Privileged Gateway Intents → Message Content Intent, then restart the bot. Until then, "
+                    + "mention me or use /ask."));
+        }
         return List.of(Action.Reply.privately(on
                 ? "Passive answers are on in " + Text.channel(channel) + ": messages that ask whether something was "
                   + "done before get the prior work when a note matches strongly (at most once every "

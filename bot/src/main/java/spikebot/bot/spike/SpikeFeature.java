@@ -171,6 +171,13 @@ public final class SpikeFeature implements Feature {
         return reminders.due(guild);
     }
 
+    @Override
+    public void undelivered(GuildKnowledge guild, String ref) throws IOException {
+        if (SpikeIds.parse(ref).orElse(null) instanceof SpikeIds.Reminded reminded) {
+            reminders.undelivered(guild, reminded);
+        }
+    }
+
     private List<Action> command(GuildKnowledge guild, Event.SlashCommand c) throws IOException {
         if (c.command().equals(PAPERCHECK.name())) return start.paperCheck(guild, c);
         String sub = c.subcommand() == null ? "" : c.subcommand();

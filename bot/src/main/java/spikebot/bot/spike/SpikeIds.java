@@ -81,6 +81,16 @@ sealed interface SpikeIds {
         }
     }
 
+    /**
+     * The receipt of reminders handed out together ({@link spikebot.bot.core.Action.Receipt}):
+     * {@code spike:remind:<id>:<key,key>}.
+     */
+    record Reminded(String spikeId, List<String> keys) implements SpikeIds {
+        public String customId() {
+            return PREFIX + ":remind:" + spikeId + ":" + String.join(",", keys);
+        }
+    }
+
     /** What a custom id or thread ref stands for; empty when this version does not make such an id. */
     static Optional<SpikeIds> parse(String customId) {
         List<String> p = CustomIds.parts(customId);
@@ -99,6 +109,8 @@ sealed interface SpikeIds {
                         ? new Tick(p.get(2), Integer.parseInt(p.get(3))) : null;
                 case "close" -> spikeId(p.get(2)) && OUTCOME.matcher(p.get(3)).matches()
                         ? new Close(p.get(2), p.get(3)) : null;
+                case "remind" -> spikeId(p.get(2)) && p.get(3).matches("[a-z0-9-]+(,[a-z0-9-]+)*")
+                        ? new Reminded(p.get(2), List.of(p.get(3).split(","))) : null;
                 default -> null;
             };
             default -> null;

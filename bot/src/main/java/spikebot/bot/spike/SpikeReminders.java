@@ -24,7 +24,10 @@ final class SpikeReminders {
         this.spikes = spikes;
     }
 
-    /** Reminders due now in this guild; each is marked fired and saved before it is handed out. */
+    /**
+     * Reminders due now in this guild; each is marked fired and saved before it is handed out, with a receipt that
+     * the adapter hands back if Discord does not take the post ({@link #undelivered}).
+     */
     List<Action> due(GuildKnowledge guild) {
         SpikeBook book = spikes.book(guild);
         Instant now = spikes.now();
@@ -44,8 +47,23 @@ final class SpikeReminders {
                         e.toString());
                 continue;
             }
-            posts.add(new Action.Post(spike.thread(), SpikeView.reminder(spike, latest, now)));
+            List<String> keys = due.stream().map(Reminder::key).toList();
+            posts.add(new Action.Post(spike.thread(), SpikeView.reminder(spike, latest, now),
+                    new Action.Receipt(guild.id(), new SpikeIds.Reminded(spike.id(), keys).customId())));
         }
         return posts;
+    }
+
+    /**
+     * Reminders handed out that Discord did not take: no longer counted as fired, so the next tick posts them (the
+     * latest of them, as after a restart). A spike closed meanwhile has nothing left to remind of.
+     */
+    void undelivered(GuildKnowledge guild, SpikeIds.Reminded reminded) throws IOException {
+        SpikeBook book = spikes.book(guild);
+        Spike spike = book.byId(reminded.spikeId()).orElse(null);
+        if (spike == null) return;
+        Set<String> fired = new LinkedHashSet<>(spike.remindersFired());
+        reminded.keys().forEach(fired::remove);
+        book.save(spike.withRemindersFired(fired));
     }
 }

@@ -54,6 +54,31 @@ class PassiveAnswersTest {
     }
 
     @Test
+    void withoutTheMessageContentIntentTurningItOnSaysWhatTheBotNeeds() {
+        ChannelAccess blind = new ChannelAccess() {
+            @Override
+            public boolean canView(String guildId, String userId, String channelId) {
+                return true;
+            }
+
+            @Override
+            public boolean isPublic(String guildId, String channelId) {
+                return true;
+            }
+
+            @Override
+            public boolean readsMessageText() {
+                return false;
+            }
+        };
+        try (ChatDriver withoutText = new ChatDriver(Map.of("g1", GuildConfig.of(kb)), blind)) {
+            String answer = text(withoutText.slash(in("100", ADMIN), "spikebot", "passive", "state", "on"));
+            assertTrue(answer.contains("Message Content") && answer.contains("restart"), answer);
+        }
+        assertPrivateReply(bot.slash(in("100", ADMIN), "spikebot", "passive", "state", "off"), "are off");
+    }
+
+    @Test
     void offUntilAManagerTurnsItOn() {
         assertEquals(List.of(), post("100", "m1", "has anyone tried polars?"));
         assertPrivateReply(bot.slash(in("100", ALICE), "spikebot", "passive", "state", "on"), "Manage Server");

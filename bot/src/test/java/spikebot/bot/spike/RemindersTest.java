@@ -15,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static spikebot.bot.core.ChatDriver.ALICE;
 import static spikebot.bot.core.ChatDriver.in;
+import static spikebot.bot.core.ChatDriver.only;
 import static spikebot.bot.core.ChatDriver.text;
 
 class RemindersTest {
@@ -81,6 +82,26 @@ class RemindersTest {
         assertEquals(1, tickAfter(Duration.ofMinutes(15)).size());
         assertEquals(List.of(), tickAfter(Duration.ofMinutes(11)));
         assertTrue(tickAfter(Duration.ofMinutes(1)).get(0).contains("⏰"), "at 27 of 30 minutes");
+    }
+
+    @Test
+    void aReminderDiscordDidNotTakeIsHandedOutAgainAlsoAfterARestart() {
+        bot.startSpike(in("100", ALICE), "topic", "Evaluate Polars", "timebox", "4h");
+        bot.clock.advance(Duration.ofMinutes(120));
+        List<Action> half = bot.core.tick();
+        Action.Receipt receipt = ((Action.Post) only(half, Action.Post.class)).receipt();
+        assertEquals("g1", receipt.guildId());
+        assertEquals(List.of(), tickAfter(Duration.ZERO), "counted as sent while it is on its way");
+
+        bot.core.undelivered(receipt);
+        bot.restart();
+        List<String> again = tickAfter(Duration.ofMinutes(1));
+        assertEquals(1, again.size(), again.toString());
+        assertTrue(again.get(0).contains("Half time"), again.toString());
+        assertEquals(List.of(), tickAfter(Duration.ZERO), "and once only");
+        bot.core.undelivered(new Action.Receipt("g1", "spike:remind:zzzzzz:half-time"));
+        bot.core.undelivered(new Action.Receipt("g1", "nobody:knows"));
+        assertEquals(List.of(), tickAfter(Duration.ZERO), "unknown receipts change nothing");
     }
 
     @Test
