@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -49,7 +50,7 @@ final class IndexSync {
     }
 
     /** Catches up with the folder; from scratch deletes everything first (searches see the old notes until done). */
-    SyncReport update(boolean fromScratch) throws IOException {
+    SyncReport update(boolean fromScratch, SyncProgress progress) throws IOException {
         IndexWriter w = store.writable();
         syncLock.lock();
         try {
@@ -65,7 +66,7 @@ final class IndexSync {
                 if (known == null) added.add(file);
                 else if (known.lastModified() != file.lastModified() || known.size() != file.size()) changed.add(file);
             }
-            List<Problem> malformed = readAndIndex(w, added, changed);
+            List<Problem> malformed = readAndIndex(w, added, changed, progress);
             Set<String> unreadable = new HashSet<>();
             for (Problem problem : malformed) {
                 unreadable.add(problem.path());
@@ -125,13 +126,14 @@ final class IndexSync {
      * Reads and indexes the given files, spread over the cores when there are many (parsing YAML costs about as
      * much as indexing); returns the files that are not notes.
      */
-    private List<Problem> readAndIndex(IndexWriter w, List<FileStamp> added, List<FileStamp> changed)
-            throws IOException {
+    private List<Problem> readAndIndex(IndexWriter w, List<FileStamp> added, List<FileStamp> changed,
+                                       SyncProgress progress) throws IOException {
         List<FileStamp> files = new ArrayList<>(added);
         files.addAll(changed);
         Set<String> mayExist = new HashSet<>();
         for (FileStamp file : changed) mayExist.add(file.path());
         ConcurrentLinkedQueue<Problem> malformed = new ConcurrentLinkedQueue<>();
+        AtomicInteger read = new AtomicInteger();
         try {
             (files.size() < PARALLEL_THRESHOLD ? files.stream() : files.parallelStream()).forEach(file -> {
                 try {
@@ -141,6 +143,7 @@ final class IndexSync {
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
+                progress.read(read.incrementAndGet(), files.size());
             });
         } catch (UncheckedIOException e) {
             throw e.getCause();

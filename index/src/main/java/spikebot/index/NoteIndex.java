@@ -105,12 +105,22 @@ public final class NoteIndex implements Closeable {
 
     /** Brings the index up to date with the notes, reading only files that were added or changed. */
     public SyncReport sync() throws IOException {
-        return sync.update(false);
+        return sync.update(false, SyncProgress.NONE);
+    }
+
+    /** As {@link #sync()}, telling {@code progress} as files are read (for a person waiting on a large folder). */
+    public SyncReport sync(SyncProgress progress) throws IOException {
+        return sync.update(false, progress);
     }
 
     /** Indexes every note again from scratch. */
     public SyncReport rebuild() throws IOException {
-        return sync.update(true);
+        return sync.update(true, SyncProgress.NONE);
+    }
+
+    /** As {@link #rebuild()}, telling {@code progress} as files are read. */
+    public SyncReport rebuild(SyncProgress progress) throws IOException {
+        return sync.update(true, progress);
     }
 
     /**

@@ -185,7 +185,7 @@ class NoteIndexTest {
         index.sync();
         ExecutorService pool = Executors.newSingleThreadExecutor();
         try {
-            Future<SyncReport> rebuild = pool.submit(index::rebuild);
+            Future<SyncReport> rebuild = pool.submit(() -> index.rebuild());
             while (!rebuild.isDone()) assertEquals("spikes/polars.md", paths("polars").get(0));
             assertEquals(306, rebuild.get().added());
         } finally {

@@ -35,7 +35,9 @@ public final class IndexCli implements Callable<Integer> {
         KnowledgeBase knowledgeBase = kb.open();
         try (SearchModeOption.ModelSession model = SearchModeOption.load(search.mode(), false);
              NoteIndex index = NoteIndex.open(knowledgeBase, model.embeddings())) {
-            SyncReport report = rebuild ? index.rebuild() : index.sync();
+            ProgressLine reading = new ProgressLine(console.err(), "reading notes:");
+            SyncReport report = rebuild ? index.rebuild(reading) : index.sync(reading);
+            reading.end();
             console.out().println(summary(report) + "; " + index.size() + " notes in the index.");
             model.awaitVectors(console.err());
             if (!report.malformed().isEmpty()) {

@@ -28,12 +28,14 @@ public final class SearchModeOption {
         void awaitVectors(PrintStream err) throws InterruptedException {
             if (embeddings == null || embeddings.pending() == 0) return;
             int total = embeddings.pending();
+            ProgressLine embedding = new ProgressLine(err, "embedding notes for hybrid search:");
             while (embeddings.pending() > 0) {
-                err.printf("\rembedding notes for hybrid search: %d of %d left ", embeddings.pending(), total);
-                Thread.sleep(500);
+                embedding.read(total - embeddings.pending(), total);
+                Thread.sleep(100);
             }
             embeddings.awaitIdle();
-            err.printf("\rembedded %d notes for hybrid search.               %n", total);
+            embedding.end();
+            err.printf("embedded %d notes for hybrid search.%n", total);
         }
 
         /**
