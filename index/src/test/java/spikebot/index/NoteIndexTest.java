@@ -447,4 +447,21 @@ class NoteIndexTest {
         assertTrue(text.contains("LightGBM · 0.851") && text.contains("our notes"), text);
         for (String markup : List.of("|", "---", "<img", "{%", "[[")) assertFalse(text.contains(markup), text);
     }
+
+    @Test
+    void anIndexOfTheSchemaBeforePassagesIsRebuiltOnOpen() throws Exception {
+        index.sync();
+        assertEquals(6, index.size());
+        index.close();
+        // Schema 1 stored raw Markdown bodies: as such an index would be left on disk by an older Spikebot.
+        try (var directory = org.apache.lucene.store.FSDirectory.open(kb.stateDir().resolve("index"));
+             var writer = new org.apache.lucene.index.IndexWriter(directory,
+                     new org.apache.lucene.index.IndexWriterConfig())) {
+            writer.setLiveCommitData(Map.of("spikebot.schema", "1").entrySet());
+            writer.commit();
+        }
+        index = NoteIndex.open(kb);
+        assertEquals(0, index.size(), "emptied, not misread");
+        assertEquals(6, index.sync().added());
+    }
 }
