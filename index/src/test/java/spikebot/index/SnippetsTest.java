@@ -181,6 +181,15 @@ class SnippetsTest {
     }
 
     @Test
+    void aPassageWithoutSentenceEndsIsCutAtWordsAroundTheFirstMatch() {
+        String filler = "word ".repeat(200);
+        Snippet s = snippet("zeppelin", filler + "we tried zeppelin notebooks " + filler);
+        assertTrue(s.text().length() <= Snippets.MAX_CHARS + 40, s.text().length() + ": " + s.text());
+        assertTrue(s.text().startsWith("…word") && s.text().endsWith("word…"), s.text());
+        assertEquals(List.of("zeppelin"), s.highlighted());
+    }
+
+    @Test
     void noSampleNoteShowsMarkupOrHalfWords() throws Exception {
         for (String path : SampleKnowledgeBase.paths()) {
             Note note = sample(path);
