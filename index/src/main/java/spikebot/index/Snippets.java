@@ -119,7 +119,19 @@ final class Snippets {
             for (int i = 0; i < best.getNumMatches(); i++) {
                 matches.add(new int[]{best.getMatchStarts()[i], best.getMatchEnds()[i]});
             }
-            return snippet(content, best.getStartOffset(), best.getEndOffset(), matches);
+            return snippet(content, underItsHeading(content, best.getStartOffset()), best.getEndOffset(), matches);
+        }
+
+        /**
+         * Where a passage starting at from begins when it is taken with the heading right above it, so that it
+         * reads "Findings: …" rather than starting cold; from itself when no heading is right above.
+         */
+        static int underItsHeading(String content, int from) {
+            int before = from;
+            while (before > 0 && Character.isWhitespace(content.charAt(before - 1))) before--;
+            if (before == from || before == 0) return from;
+            int lineStart = content.lastIndexOf('\n', before - 1) + 1;
+            return content.startsWith(HEADING, lineStart) ? lineStart : from;
         }
 
         /**

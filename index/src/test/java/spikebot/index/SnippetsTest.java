@@ -65,8 +65,8 @@ class SnippetsTest {
                 - [x] Polars installs cleanly
                 - [ ] Port the UDFs
                 > quoted remark""");
-        // The passage starts after the heading; items end with ";" and never run into each other.
-        assertEquals("…Read the licence before the library; Polars installs cleanly; Port the UDFs; quoted remark",
+        // Items end with ";" and never run into each other; the heading right above reads as their label.
+        assertEquals("Findings: Read the licence before the library; Polars installs cleanly; Port the UDFs; quoted remark",
                 s.text());
         assertEquals(List.of("Polars", "installs"), s.highlighted());
     }
@@ -120,6 +120,16 @@ class SnippetsTest {
                 none""");
         assertEquals(List.of(new Snippets.Section("Decision outcome", "Go with A.\u2029\nKeep B in mind."),
                 new Snippets.Section("Results", "- A: 2x faster;")), Snippets.decisiveSections(stored));
+    }
+
+    @Test
+    void aPassageRightUnderAHeadingTakesItAlong() {
+        String stored = Passages.indexText("Intro.\n\n## Plan\n\nRun it twice.");
+        assertEquals(stored.indexOf("# Plan"), Snippets.SnippetFormatter.underItsHeading(stored, stored.indexOf("Run")));
+        assertEquals(stored.indexOf("# Plan"),
+                Snippets.SnippetFormatter.underItsHeading(stored, stored.indexOf("Run") - 1), "from the line break");
+        assertEquals(0, Snippets.SnippetFormatter.underItsHeading(stored, 0));
+        assertEquals(stored.indexOf("twice"), Snippets.SnippetFormatter.underItsHeading(stored, stored.indexOf("twice")));
     }
 
     @Test
