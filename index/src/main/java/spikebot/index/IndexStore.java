@@ -44,7 +44,8 @@ import java.util.Map;
  */
 final class IndexStore implements Closeable {
     /** Bumped whenever analysis or the document layout changes, so that old indexes are rebuilt, not misread. */
-    private static final String SCHEMA = "1";
+    /** 2: the body is stored and indexed as {@code Passages.indexText} (no markup), and embedded the same way. */
+    private static final String SCHEMA = "2";
     private static final String SCHEMA_KEY = "spikebot.schema";
 
     private final Path kbRoot;

@@ -94,8 +94,8 @@ final class NoteSearch implements Closeable {
                 Document doc = stored.document(ranked.top[i].doc);
                 Candidate candidate = ranked.candidate(i, doc);
                 timings.lap(Stage.CARDS);
-                hits.add(candidate.withSnippet(snippets.of(ranked.text, doc.get(NoteDocuments.TITLE),
-                        doc.get(NoteDocuments.BODY))));
+                hits.add(candidate.withSnippet(snippets.of(ranked.text, candidate.kind(),
+                        doc.get(NoteDocuments.TITLE), doc.get(NoteDocuments.BODY))));
                 timings.lap(Stage.SNIPPETS);
             }
             return hits;
@@ -154,7 +154,8 @@ final class NoteSearch implements Closeable {
                 Snippet snippet = Snippet.EMPTY;
                 if (found.scoreDocs.length > 0) {
                     Document doc = stored.document(found.scoreDocs[0].doc, SNIPPET_FIELDS);
-                    snippet = snippets.of(highlight, doc.get(NoteDocuments.TITLE), doc.get(NoteDocuments.BODY));
+                    snippet = snippets.of(highlight, candidate.kind(), doc.get(NoteDocuments.TITLE),
+                            doc.get(NoteDocuments.BODY));
                 }
                 hits.add(candidate.withSnippet(snippet));
             }

@@ -7,6 +7,7 @@ import spikebot.knowledge.FileStamp;
 import spikebot.knowledge.KnowledgeBase;
 import spikebot.knowledge.MalformedNoteException;
 import spikebot.knowledge.NoteFile;
+import spikebot.knowledge.text.Passages;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -88,7 +89,8 @@ final class VectorBackfill {
     /** On the embedding thread: indexes the note again, with its vector, unless it changed or went meanwhile. */
     private void attachVector(NoteFile note) {
         if (!note.stamp().equals(awaitingVector.get(note.path()))) return;
-        float[] vector = embeddings.document(note.note().title(), note.note().body());
+        // The text the body field holds: vectors see no markup either (table pipes, HTML, Liquid, wiki links).
+        float[] vector = embeddings.document(note.note().title(), Passages.indexText(note.note().body()));
         synchronized (vectorWrites) {
             if (!closed) storeVector(note, vector);
         }

@@ -4,6 +4,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import spikebot.index.embed.Embedder;
+import spikebot.index.embed.Embeddings;
 import spikebot.knowledge.KnowledgeBase;
 import spikebot.knowledge.Note;
 import spikebot.knowledge.NoteFile;
@@ -415,5 +417,51 @@ class NoteIndexTest {
         }
         assertEquals(20, index.search(SearchRequest.of("zeppelin").withLimit(50)).size());
         assertNull(index.search(SearchRequest.of("polars")).get(0).channel());
+    }
+
+    @Test
+    void vectorsAreMadeFromTheNotesTextWithoutMarkup(@TempDir Path other) throws Exception {
+        new TestNotes(other).write("spikes/libraries.md", """
+                ---
+                kind: spike
+                title: Compare boosting libraries
+                ---
+                | library | AUC |
+                |---|---|
+                | LightGBM | 0.851 |
+
+                <img src="auc.png"/> {% include figure.html %} See [[gbdt notes|our notes]].
+                """);
+        List<String> embedded = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (Embeddings embeddings = Embeddings.start(Embedder::load, (title, text) -> {
+            embedded.add(text);
+            float[] unit = new float[Embedder.DIMENSION];
+            unit[0] = 1;
+            return unit;
+        }); NoteIndex withVectors = NoteIndex.open(new KnowledgeBase(other), embeddings)) {
+            withVectors.sync();
+            embeddings.awaitIdle();
+        }
+        assertEquals(1, embedded.size());
+        String text = embedded.get(0);
+        assertTrue(text.contains("LightGBM · 0.851") && text.contains("our notes"), text);
+        for (String markup : List.of("|", "---", "<img", "{%", "[[")) assertFalse(text.contains(markup), text);
+    }
+
+    @Test
+    void anIndexOfTheSchemaBeforePassagesIsRebuiltOnOpen() throws Exception {
+        index.sync();
+        assertEquals(6, index.size());
+        index.close();
+        // Schema 1 stored raw Markdown bodies: as such an index would be left on disk by an older Spikebot.
+        try (var directory = org.apache.lucene.store.FSDirectory.open(kb.stateDir().resolve("index"));
+             var writer = new org.apache.lucene.index.IndexWriter(directory,
+                     new org.apache.lucene.index.IndexWriterConfig())) {
+            writer.setLiveCommitData(Map.of("spikebot.schema", "1").entrySet());
+            writer.commit();
+        }
+        index = NoteIndex.open(kb);
+        assertEquals(0, index.size(), "emptied, not misread");
+        assertEquals(6, index.sync().added());
     }
 }
