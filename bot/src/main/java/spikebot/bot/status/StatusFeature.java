@@ -94,6 +94,18 @@ public final class StatusFeature implements Feature {
                 lines.add("… and " + (malformed.size() - LISTED) + " more: `spikebot index` lists them all.");
             }
         }
+        // Values a note was read without (a date or kind that could not be read): the note is searchable, the value
+        // is not. As the last read of each file found them.
+        List<Problem> warnings = guild.kb().warnings();
+        if (!warnings.isEmpty()) {
+            lines.add("**Read without some values:** " + warnings.size() + ":");
+            for (Problem problem : warnings.subList(0, Math.min(LISTED, warnings.size()))) {
+                lines.add("• `" + Text.cut(Text.oneLine(problem.toString()), 180).replace('`', '\'') + "`");
+            }
+            if (warnings.size() > LISTED) {
+                lines.add("… and " + (warnings.size() - LISTED) + " more: `spikebot index --rebuild` lists them all.");
+            }
+        }
         return String.join("\n", lines);
     }
 }
