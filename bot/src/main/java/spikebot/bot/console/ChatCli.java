@@ -54,7 +54,7 @@ public final class ChatCli implements Callable<Integer> {
         BufferedReader in = new BufferedReader(new InputStreamReader(console.in(), StandardCharsets.UTF_8));
         // The model loads in the background: the first answers come by words alone, as in the bot.
         try (SearchModeOption.ModelSession model = SearchModeOption.load(search.mode(), false);
-             ChatCore core = Features.core(Map.of(ChatConsole.GUILD, GuildConfig.of(folder)), ChannelAccess.ALL, clock,
+             ChatCore core = Features.core(Map.of(ChatConsole.GUILD, GuildConfig.console(folder)), ChannelAccess.ALL, clock,
                      model.embeddings())) {
             boolean piped = System.console() == null;
             new ChatConsole(core, clock, in, console.out(), new Actor("1", name, !member), piped).loop(folder);

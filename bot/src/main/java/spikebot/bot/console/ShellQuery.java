@@ -40,7 +40,7 @@ public final class ShellQuery implements AutoCloseable {
     private final PrintStream err;
 
     public ShellQuery(Path kb, Clock clock, PrintStream out, PrintStream err) {
-        this.core = Features.core(Map.of(ChatConsole.GUILD, GuildConfig.of(kb)), ChannelAccess.ALL, clock, null);
+        this.core = Features.core(Map.of(ChatConsole.GUILD, GuildConfig.console(kb)), ChannelAccess.ALL, clock, null);
         this.printer = new Printer(clock, id -> id);
         this.out = out;
         this.err = err;

@@ -15,9 +15,13 @@ import java.util.Set;
  * @param passiveChannels channel ids with passive answers on from the start
  * @param digest          when and where the weekly digest and the monthly stale review are posted; null: never
  *                        (the default: a team turns them on in the config)
+ * @param console         the console's one guild: its channels and threads exist in the terminal only, so notes
+ *                        written there say so rather than link to a Discord channel nobody can open (and that
+ *                        would hide them in Discord for good), and are dated by the calendar, not by the console's
+ *                        {@code wait}
  */
 public record GuildConfig(Path knowledgeBase, String noteUrlBase, Set<String> passiveChannels,
-                          DigestSchedule digest) {
+                          DigestSchedule digest, boolean console) {
     public GuildConfig {
         Objects.requireNonNull(knowledgeBase, "knowledgeBase");
         passiveChannels = Set.copyOf(passiveChannels);
@@ -25,11 +29,21 @@ public record GuildConfig(Path knowledgeBase, String noteUrlBase, Set<String> pa
 
     /** Without a scheduled digest. */
     public GuildConfig(Path knowledgeBase, String noteUrlBase, Set<String> passiveChannels) {
-        this(knowledgeBase, noteUrlBase, passiveChannels, null);
+        this(knowledgeBase, noteUrlBase, passiveChannels, null, false);
+    }
+
+    /** A Discord guild's set-up. */
+    public GuildConfig(Path knowledgeBase, String noteUrlBase, Set<String> passiveChannels, DigestSchedule digest) {
+        this(knowledgeBase, noteUrlBase, passiveChannels, digest, false);
+    }
+
+    /** The console's guild: see {@link #console()}. */
+    public static GuildConfig console(Path knowledgeBase) {
+        return new GuildConfig(knowledgeBase, null, Set.of(), null, true);
     }
 
     public GuildConfig withDigest(DigestSchedule schedule) {
-        return new GuildConfig(knowledgeBase, noteUrlBase, passiveChannels, schedule);
+        return new GuildConfig(knowledgeBase, noteUrlBase, passiveChannels, schedule, console);
     }
 
     public static GuildConfig of(Path knowledgeBase) {

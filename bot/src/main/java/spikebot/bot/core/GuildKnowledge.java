@@ -25,6 +25,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
@@ -169,7 +170,7 @@ public final class GuildKnowledge implements AutoCloseable {
 
     /** Writes a new note durably and indexes it at once, so the next question finds it. */
     public NoteFile write(Note note) throws IOException {
-        NoteFile written = kb.write(note);
+        NoteFile written = kb.write(config.console() ? fromConsole(note) : note);
         try {
             index().add(written);
         } catch (IndexBusyException busy) {
@@ -177,6 +178,21 @@ public final class GuildKnowledge implements AutoCloseable {
             LOG.warn("guild {}: wrote {} but could not index it now: {}", id, written.path(), busy.getMessage());
         }
         return written;
+    }
+
+    /**
+     * A note written in the console: marked {@code source: console} instead of pointing at a Discord guild and
+     * channel that exist only in the terminal, and dated by the calendar (the console's {@code wait} moves the
+     * bot's clock to show reminders, not the day the note was written).
+     */
+    private static Note fromConsole(Note note) {
+        Map<String, Object> extra = new LinkedHashMap<>(note.extra());
+        extra.remove("guild");
+        extra.remove("channel");
+        extra.put("source", "console");
+        String link = note.link() != null && note.link().startsWith("https://discord.com/") ? null : note.link();
+        return new Note(note.kind(), note.title(), LocalDate.now(ZoneOffset.UTC), note.authors(), note.tags(),
+                note.outcome(), note.timebox(), note.paper(), link, extra, note.body());
     }
 
     /**

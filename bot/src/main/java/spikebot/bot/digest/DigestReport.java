@@ -99,7 +99,7 @@ final class DigestReport {
     }
 
     static String line(GuildKnowledge guild, ClosedWork w) {
-        StringBuilder out = new StringBuilder(HitCards.line(w.hit(), guild));
+        StringBuilder out = new StringBuilder(HitCards.entry(w.hit(), guild));
         if (w.owner() != null) out.append(" · owner ").append(Text.escape(Text.oneLine(w.owner())));
         String time = time(w);
         if (time != null) out.append(" · ").append(time);

@@ -49,7 +49,7 @@ class ChatConsoleTest {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
         BufferedReader in = new BufferedReader(new StringReader(String.join("\n", lines) + "\n"));
-        try (ChatCore core = Features.core(Map.of(ChatConsole.GUILD, GuildConfig.of(kb)), ChannelAccess.ALL, clock,
+        try (ChatCore core = Features.core(Map.of(ChatConsole.GUILD, GuildConfig.console(kb)), ChannelAccess.ALL, clock,
                 null)) {
             new ChatConsole(core, clock, in, out, me, true).loop(kb);
         }
@@ -99,6 +99,20 @@ class ChatConsoleTest {
         assertTrue(note.contains("- [x] Hello-world runs (alice"), note);
         int lastAsk = out.lastIndexOf("Prior work: duckdb reports");
         assertTrue(lastAsk > 0 && out.indexOf("Evaluate DuckDB for the reports", lastAsk) > 0, out);
+    }
+
+    @Test
+    void aNoteWrittenInTheConsoleSaysSoAndIsDatedByTheCalendarNotByWait() throws Exception {
+        LocalDate before = LocalDate.now(ZoneOffset.UTC);
+        session("/spike start topic:Evaluate DuckDB for the reports timebox:2d", "wait 3d",
+                "/spike close outcome:no-go summary:Slower than the warehouse on big joins", "quit");
+        LocalDate after = LocalDate.now(ZoneOffset.UTC);
+        Note written = new KnowledgeBase(kb).read("spikes/evaluate-duckdb-for-the-reports.md").note();
+        assertTrue(written.date().equals(before) || written.date().equals(after), "dated " + written.date());
+        assertEquals("console", written.extraText("source"));
+        assertEquals(null, written.extraText("guild"), "no Discord guild that would hide it there");
+        assertEquals(null, written.extraText("channel"));
+        assertEquals(null, written.link());
     }
 
     @Test
