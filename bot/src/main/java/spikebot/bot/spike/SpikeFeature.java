@@ -54,7 +54,11 @@ public final class SpikeFeature implements Feature {
             CommandSpec.slash("close", "Close the spike with a decision and write its note",
                     OptionSpec.choice("outcome", "The decision", true, SpikeKind.allOutcomes()),
                     OptionSpec.text("summary", "What you found (a form asks for more when left out)", false,
-                            SpikeClose.MAX_SUMMARY), SPIKE_ID));
+                            SpikeClose.MAX_SUMMARY), SPIKE_ID),
+            CommandSpec.slash("reopen", "Take a closed spike up again, from where it stopped",
+                    OptionSpec.text("note", "The closed spike's note: its path (spikes/….md) or its title", true,
+                            300),
+                    OptionSpec.text("timebox", "How long: 2h, 4h, 2d, 1w (default 4h)", false, 20)));
 
     public static final CommandSpec PAPERCHECK = CommandSpec.group("papercheck", "Check a paper's claim",
             CommandSpec.slash("start", "Start a time-boxed paper check in a new thread",
@@ -69,11 +73,13 @@ public final class SpikeFeature implements Feature {
     private final SpikeJournal journal;
     private final SpikeQueries queries;
     private final SpikeReminders reminders;
+    private final SpikeReopen reopen;
 
     public SpikeFeature(ChannelAccess access, Clock clock) {
         Spikes spikes = new Spikes(access, clock);
         this.rules = new SpikeAccess(spikes);
         this.start = new SpikeStart(spikes);
+        this.reopen = new SpikeReopen(spikes, start);
         this.close = new SpikeClose(spikes, rules);
         this.checklist = new ChecklistControls(spikes, rules);
         this.journal = new SpikeJournal(spikes, rules);
@@ -122,7 +128,7 @@ public final class SpikeFeature implements Feature {
     @Override
     public Optional<Defer> deferral(Event event) {
         boolean slow = switch (event) {
-            case Event.SlashCommand c -> "start".equals(c.subcommand())
+            case Event.SlashCommand c -> "start".equals(c.subcommand()) || "reopen".equals(c.subcommand())
                     || "close".equals(c.subcommand()) && c.option("summary") != null;
             case Event.FormSubmit f -> parse(f.customId()) instanceof SpikeIds.Close
                     || parse(f.customId()) instanceof SpikeIds.StartForm;
@@ -189,8 +195,9 @@ public final class SpikeFeature implements Feature {
             case "status" -> queries.status(guild, c);
             case "list" -> queries.list(guild, c.origin());
             case "close" -> close.command(guild, c);
+            case "reopen" -> reopen.reopen(guild, c);
             default -> throw new Refusal("Unknown subcommand. Try `/spike start`, `note`, `extend`, `edit`, "
-                    + "`status`, `list` or `close`.");
+                    + "`status`, `list`, `close` or `reopen`.");
         };
     }
 

@@ -86,10 +86,13 @@ final class SpikeStart {
 
         Instant now = spikes.now();
         var o = request.origin();
+        Reopened reopens = request.reopens();
         Spike spike = Spike.start(newId(book), request.kind(), guild.id(), o.threadHome(), topic, goal,
-                Spikes.person(o.actor()), format, template, box, now);
+                Spikes.person(o.actor()), format, reopens == null ? template : reopens.checklist(), box, now);
+        if (reopens != null) spike = reopens.tickDone(spike, now);
         PriorWork work = spikes.findPriorWork(guild, spike);
         String lines = Spikes.priorWorkLines(guild, work);
+        if (reopens != null) lines = "♻ Reopens `" + reopens.path().replace("`", "'") + "`\n" + lines;
         book.priorWork(spike.id(), lines);
         book.expect(spike, work.withheld());
         return List.of(new Action.OpenThread(new SpikeIds.ThreadRef(spike.id()).customId(), o.threadHome(),

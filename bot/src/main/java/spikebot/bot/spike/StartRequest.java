@@ -11,9 +11,16 @@ import spikebot.knowledge.spike.SpikeKind;
  * @param timebox  like {@code 4h}; blank for the default
  * @param template a checklist template's name; blank for {@code general}
  * @param format   solo, pair or team; blank for solo
+ * @param reopens  a closed spike's note this one takes up again ({@code /spike reopen}): its checklist and state
+ *                 replace the template's, and it leads the prior work; null for a new spike
  */
 record StartRequest(Origin origin, SpikeKind kind, String topic, String goal, String timebox, String template,
-                    String format) {
+                    String format, Reopened reopens) {
+
+    StartRequest(Origin origin, SpikeKind kind, String topic, String goal, String timebox, String template,
+                 String format) {
+        this(origin, kind, topic, goal, timebox, template, format, null);
+    }
 
     static StartRequest spike(Event.SlashCommand c) {
         return new StartRequest(c.origin(), SpikeKind.INVESTIGATION, c.option("topic"), c.option("goal"),

@@ -168,6 +168,29 @@ class SpikeFlowTest {
     }
 
     @Test
+    void aClosedSpikeReopensFromWhereItStoppedWithItsNoteAsPriorWork() throws Exception {
+        String thread = bot.startSpike(in("100", ALICE), "topic", "Evaluate Rust dataframe engines",
+                "template", "library");
+        bot.click(bot.inThread(thread, ALICE), "spike:tick:" + spikeId(thread) + ":0", thread);
+        bot.slash(bot.inThread(thread, ALICE), "spike", "close", "outcome", "shelved", "summary",
+                "Too young: no window functions yet");
+
+        List<Action> reopened = bot.slash(in("100", BOB), "spike", "reopen", "note",
+                "spikes/evaluate-rust-dataframe-engines.md", "timebox", "2d");
+        Action.OpenThread open = only(reopened, Action.OpenThread.class);
+        String card = text(open.first());
+        assertTrue(card.contains("♻ Reopens `spikes/evaluate-rust-dataframe-engines.md`"), card);
+        assertTrue(card.contains("Checklist (1/"), "the item done before stays done: " + card);
+        assertTrue(card.contains("has anything changed since"), card);
+
+        Action.OpenThread byTitle = only(bot.slash(in("100", BOB), "spike", "reopen", "note",
+                "Rust dataframe engines"), Action.OpenThread.class);
+        assertTrue(text(byTitle.first()).contains("♻ Reopens `spikes/evaluate-rust-dataframe-engines.md`"));
+        assertPrivateReply(bot.slash(in("100", BOB), "spike", "reopen", "note", "quantum annealing"),
+                "No closed spike or paper check");
+    }
+
+    @Test
     void closingWithAModalWritesTheNoteIndexesItAtOnceAndArchivesTheThread() throws Exception {
         String thread = bot.startSpike(in("100", ALICE), "topic", "Evaluate Rust dataframe engines",
                 "template", "library");
