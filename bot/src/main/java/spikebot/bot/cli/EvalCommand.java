@@ -7,6 +7,8 @@ import spikebot.index.embed.Embeddings;
 import spikebot.index.eval.Contender;
 import spikebot.index.eval.EvalMode;
 import spikebot.index.eval.EvalRun;
+import spikebot.index.eval.NoteQuestion;
+import spikebot.index.eval.NotesEval;
 import spikebot.index.eval.OriginalQuestion;
 import spikebot.index.eval.Relevancy;
 import spikebot.index.eval.SemEvalReader;
@@ -26,15 +28,19 @@ import java.util.Set;
  */
 public final class EvalCommand {
     public static final String USAGE =
-            "eval --questions XML [--gold RELEVANCY] [--mode rerank|retrieve] [--search bm25|hybrid] [--json]";
-    public static final String SUMMARY = "answer quality on the SemEval-2016 duplicate-question benchmark";
+            "eval --questions XML [--gold RELEVANCY] [--mode rerank|retrieve] [--search bm25|hybrid] [--json]"
+                    + " | eval --notes DIR --questions TSV --gold TSV [--search bm25|hybrid] [--misses] [--json]";
+    public static final String SUMMARY = "answer quality on the SemEval-2016 duplicate-question benchmark, or on "
+            + "labelled questions over real note collections (--notes)";
 
     private EvalCommand() {
     }
 
     public static int run(String[] argv, Console console) throws Exception {
-        Args args = Args.parse(argv, Set.of("questions", "gold", "mode", "search"), Set.of("json"));
+        Args args = Args.parse(argv, Set.of("questions", "gold", "mode", "search", "notes"), Set.of("json", "misses"));
         if (!args.words().isEmpty()) throw new CommandLineError("unexpected argument '" + args.words().get(0) + "'");
+        if (args.has("notes")) return runNotes(args, console);
+        if (args.has("misses")) throw new CommandLineError("--misses goes with --notes");
         Path questionsFile = existing(args.get("questions", null), "--questions");
         Path goldFile = existing(args.get("gold", questionsFile + ".subtaskB.relevancy"), "--gold");
         EvalMode mode = switch (args.get("mode", "rerank").toLowerCase(Locale.ROOT)) {
@@ -42,10 +48,7 @@ public final class EvalCommand {
             case "retrieve" -> EvalMode.RETRIEVE;
             default -> throw new CommandLineError("--mode must be rerank or retrieve, not '" + args.get("mode", "") + "'");
         };
-        String search = args.get("search", null);
-        if (search != null && !search.equals("bm25") && !search.equals("hybrid")) {
-            throw new CommandLineError("--search must be bm25 or hybrid, not '" + search + "'");
-        }
+        String search = search(args);
 
         List<OriginalQuestion> questions;
         Relevancy gold;
@@ -83,6 +86,124 @@ public final class EvalCommand {
             print(report, questionsFile, console);
         }
         return 0;
+    }
+
+    private static String search(Args args) {
+        String search = args.get("search", null);
+        if (search != null && !search.equals("bm25") && !search.equals("hybrid")) {
+            throw new CommandLineError("--search must be bm25 or hybrid, not '" + search + "'");
+        }
+        return search;
+    }
+
+    /**
+     * Labelled questions over real note collections ({@link NotesEval}): top-1, top-3 and MRR per half of the set
+     * and per collection. {@code --misses} lists the tuning half's questions whose note was not first; the
+     * reporting half's are never shown, so that nobody tunes on them by accident.
+     */
+    private static int runNotes(Args args, Console console) throws Exception {
+        if (args.has("mode")) throw new CommandLineError("--mode is for SemEval; --notes has no modes");
+        Path notes = Path.of(args.get("notes", ""));
+        if (!Files.isDirectory(notes)) throw new CommandLineError("--notes " + notes + ": no such folder");
+        Path questionsFile = existing(args.get("questions", null), "--questions");
+        Path goldFile = existing(args.get("gold", null), "--gold");
+        String search = search(args);
+        List<NoteQuestion> questions;
+        try {
+            questions = NoteQuestion.read(questionsFile, goldFile);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLineError(e.getMessage());
+        }
+        Embeddings embeddings = "bm25".equals(search) ? null : Embeddings.start();
+        NotesEval.Report report;
+        try {
+            report = NotesEval.run(notes, questions, embeddings, line -> console.err().println("eval: " + line));
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new CommandLineError(e.getFile() + ": " + e.getReason());
+        } finally {
+            if (embeddings != null) embeddings.close();
+        }
+        List<NotesEval.Search> searches = "bm25".equals(search) ? List.of(NotesEval.Search.BM25)
+                : "hybrid".equals(search) ? List.of(NotesEval.Search.HYBRID) : List.of(NotesEval.Search.values());
+        if (args.has("json")) console.out().println(notesJson(report, searches, notes));
+        else printNotes(report, searches, notes, args.has("misses"), console);
+        return 0;
+    }
+
+    private static void printNotes(NotesEval.Report report, List<NotesEval.Search> searches, Path notes,
+                                   boolean misses, Console console) {
+        var out = console.out();
+        out.printf("Real notes: %d questions over %d collections in %s (top %d answers looked at)%n%n",
+                report.answers().stream().map(NotesEval.Answer::question).distinct().count(),
+                report.notesIndexed().size(), notes, NotesEval.CUTOFF);
+        out.printf("%-28s %-7s %9s %7s %7s %7s%n", "questions", "search", "questions", "top-1", "top-3", "MRR");
+        List<String> rows = new ArrayList<>();
+        for (NoteQuestion.Half half : NoteQuestion.Half.values()) rows.add(half.id());
+        rows.add("all");
+        rows.addAll(report.notesIndexed().keySet());
+        for (String row : rows) {
+            for (NotesEval.Search s : searches) {
+                NotesEval.Figures f = report.figures(a -> a.search() == s && inRow(a, row));
+                if (f.questions() == 0) continue;
+                out.printf(Locale.ROOT, "%-28s %-7s %9d %7s %7s %7.3f%n", label(row, report), s.id(), f.questions(),
+                        share(f.top1(), f.questions()), share(f.top3(), f.questions()), f.mrr());
+            }
+        }
+        report.notesRejected().forEach((collection, problems) -> {
+            if (problems.isEmpty()) return;
+            out.printf("%n%s: %d file(s) not read as notes:%n", collection, problems.size());
+            problems.forEach(p -> out.println("  " + p));
+        });
+        if (!misses) return;
+        out.printf("%nTuning half, questions whose note was not first (rank 0 = not in the top %d):%n", NotesEval.CUTOFF);
+        for (NotesEval.Answer a : report.answers()) {
+            if (a.question().half() != NoteQuestion.Half.TUNE || a.rank() == 1 || !searches.contains(a.search())) continue;
+            out.printf("  %-4s %-6s rank %d  %s%n       first: %s%n", a.question().id(), a.search().id(), a.rank(),
+                    a.question().text(), a.top().stream().limit(3).toList());
+        }
+    }
+
+    private static boolean inRow(NotesEval.Answer a, String row) {
+        return row.equals("all") || row.equals(a.question().half().id()) || row.equals(a.question().collection());
+    }
+
+    private static String label(String row, NotesEval.Report report) {
+        if (row.equals("tune")) return "tuning half";
+        if (row.equals("report")) return "reporting half";
+        if (row.equals("all")) return "all";
+        return row + " (" + report.notesIndexed().get(row) + ")";
+    }
+
+    private static String share(int count, int of) {
+        return count + "/" + of;
+    }
+
+    private static String notesJson(NotesEval.Report report, List<NotesEval.Search> searches, Path notes)
+            throws Exception {
+        ObjectMapper mapper = new ObjectMapper();
+        ObjectNode root = mapper.createObjectNode();
+        root.put("notes", notes.toString());
+        ObjectNode collections = root.putObject("collections");
+        report.notesIndexed().forEach((c, n) -> {
+            ObjectNode node = collections.putObject(c);
+            node.put("notes", n);
+            ArrayNode rejected = node.putArray("rejected");
+            report.notesRejected().getOrDefault(c, List.of()).forEach(rejected::add);
+        });
+        ArrayNode figures = root.putArray("figures");
+        for (String row : List.of("tune", "report", "all")) {
+            for (NotesEval.Search s : searches) {
+                NotesEval.Figures f = report.figures(a -> a.search() == s && inRow(a, row));
+                ObjectNode node = figures.addObject();
+                node.put("questions", row);
+                node.put("search", s.id());
+                node.put("asked", f.questions());
+                node.put("top1", f.top1());
+                node.put("top3", f.top3());
+                node.put("mrr", f.mrr());
+            }
+        }
+        return mapper.writeValueAsString(root);
     }
 
     private static Path existing(String path, String option) {
