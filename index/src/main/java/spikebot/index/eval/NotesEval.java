@@ -77,8 +77,9 @@ public final class NotesEval {
     public record Report(Map<String, Integer> notesIndexed, Map<String, List<String>> notesRejected,
                          List<Answer> answers) {
         public Report {
-            notesIndexed = Map.copyOf(notesIndexed);
-            notesRejected = Map.copyOf(notesRejected);
+            // In the order the collections were asked, for the table.
+            notesIndexed = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(notesIndexed));
+            notesRejected = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(notesRejected));
             answers = List.copyOf(answers);
         }
 
