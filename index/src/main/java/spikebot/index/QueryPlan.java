@@ -23,24 +23,43 @@ import java.util.List;
  *
  * @param mentions how often the question names each concept (same order as concepts): a long question that keeps
  *                 coming back to a word is mostly about it. Weighs the search, not the relevance.
+ * @param weak     words that usually carry the asking but may be the topic ("make", "find", "page"): searched at
+ *                 {@link #WEAK_WEIGHT}, so that a note naming them comes a little higher, and left out of what a
+ *                 note must cover
  */
-record QueryPlan(String question, List<Concept> concepts, List<Integer> mentions) {
+record QueryPlan(String question, List<Concept> concepts, List<Integer> mentions, List<Concept> weak) {
     /**
      * A concept found only in a note's body counts this much: a title or tag names what a note is about, a body
      * mentions many things in passing. Tuned on the sample: 0.7 separates answers from unrelated notes best
      * (1.0 and 0.5 both narrow the gap).
      */
     static final float BODY_CREDIT = 0.7f;
+    /**
+     * Weight of a {@linkplain #weak weak} concept against a topic word: enough to put "How to delete a page" first
+     * for "delete a page in pages" (with "page" dropped it was not found at all), small enough not to let "make"
+     * or "find" in an ordinary question pull notes about make or find up; 0.3 cost a tuning question.
+     */
+    static final float WEAK_WEIGHT = 0.1f;
+    /**
+     * A question of two or more concepts gets this much more for each note that covers them all (in any field):
+     * BM25 adds up the concepts a note matches, and a title weighs 3× the body, so a short title sharing one word
+     * with the question ("Learn Go" for "go linux") outscored the one note whose text covers the whole question.
+     * Lucene dropped its coord factor with BM25; this is the part of it that matters. On the real-notes tuning set
+     * 0.5 raised bm25 MRR (0.5 to 1 were alike; 2 overtook titles and lost); SemEval's long questions rarely
+     * cover all their words, so it barely touches them.
+     */
+    static final float COVERS_ALL_BOOST = 0.5f;
 
     QueryPlan {
         concepts = List.copyOf(concepts);
         mentions = List.copyOf(mentions);
+        weak = List.copyOf(weak);
         if (mentions.size() != concepts.size()) throw new IllegalArgumentException("one mention count per concept");
     }
 
     /** Each concept named once. */
     QueryPlan(String question, List<Concept> concepts) {
-        this(question, concepts, java.util.Collections.nCopies(concepts.size(), 1));
+        this(question, concepts, java.util.Collections.nCopies(concepts.size(), 1), List.of());
     }
 
     /** True when the question had nothing to search for ("has anyone tried this?"). */
@@ -55,6 +74,17 @@ record QueryPlan(String question, List<Concept> concepts, List<Integer> mentions
             Query query = concepts.get(i).query();
             int n = mentions.get(i);
             any.add(n > 1 ? new BoostQuery(query, n) : query, BooleanClause.Occur.SHOULD);
+        }
+        for (Concept concept : weak) any.add(new BoostQuery(concept.query(), WEAK_WEIGHT), BooleanClause.Occur.SHOULD);
+        if (concepts.size() >= 2) {
+            // The same concepts again, all required: a note that covers them all scores (1 + boost) times its sum.
+            BooleanQuery.Builder all = new BooleanQuery.Builder();
+            for (int i = 0; i < concepts.size(); i++) {
+                Query query = concepts.get(i).query();
+                int n = mentions.get(i);
+                all.add(n > 1 ? new BoostQuery(query, n) : query, BooleanClause.Occur.MUST);
+            }
+            any.add(new BoostQuery(all.build(), COVERS_ALL_BOOST), BooleanClause.Occur.SHOULD);
         }
         return any.build();
     }

@@ -27,7 +27,8 @@ import java.util.Set;
  * Reads a question into a {@link QueryPlan}: the question analyzer's token graph is cut at its articulation points
  * (as Lucene's QueryBuilder does), so each piece is one concept: a word with its one-word synonyms, or a span where
  * a multi-word synonym offers other paths. Each plain word also gets its parts, found by analyzing its text as a
- * note would be. Words that only carry the asking ("has anyone tried…") are left out.
+ * note would be. Words that only carry the asking ("has anyone tried…") are left out; words that usually do but may
+ * be the topic ("make", "find") are kept apart, to be searched weakly.
  */
 final class QueryPlanner {
     /** A question is a sentence or a message, not a document: past this, words are ignored. */
@@ -48,6 +49,7 @@ final class QueryPlanner {
         String text = question.length() > MAX_QUESTION_CHARS ? question.substring(0, MAX_QUESTION_CHARS) : question;
         List<Concept> concepts = new ArrayList<>();
         List<Integer> mentions = new ArrayList<>();
+        List<Concept> weak = new ArrayList<>();
         Map<List<Object>, Integer> seen = new HashMap<>();
         try (CachingTokenFilter stream = new CachingTokenFilter(questions.tokenStream(NoteDocuments.BODY, text))) {
             stream.reset();
@@ -60,7 +62,9 @@ final class QueryPlanner {
                 int end = i < articulation.length ? articulation[i] : -1;
                 Concept concept = graph.hasSidePath(start) ? spanConcept(graph, start, end, text)
                         : wordConcept(graph.getTerms(start), text);
-                if (concept != null) {
+                if (concept != null && isWeak(concept)) {
+                    if (!weak.contains(concept)) weak.add(concept);
+                } else if (concept != null) {
                     Integer index = seen.putIfAbsent(List.of(concept.words(), concept.phrases()), concepts.size());
                     if (index == null) {
                         concepts.add(concept);
@@ -74,7 +78,12 @@ final class QueryPlanner {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new QueryPlan(question, concepts, mentions);
+        return new QueryPlan(question, concepts, mentions, weak);
+    }
+
+    /** A single word that usually carries the asking but may be the topic ("make", "find"): searched weakly. */
+    private boolean isWeak(Concept concept) {
+        return concept.phrases().isEmpty() && concept.words().stream().anyMatch(asking::isWeak);
     }
 
     /** One position: the word and its one-word synonyms, plus the word's parts. */

@@ -1,5 +1,7 @@
 package spikebot.bot.cli;
 
+import spikebot.index.eval.NoteQuestion;
+import spikebot.index.eval.NotesEval;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -29,7 +31,8 @@ import java.util.concurrent.Callable;
  * vanilla Lucene, all in one run on the same data.
  */
 @Command(name = "eval", sortOptions = false,
-        description = "Answer quality on the SemEval-2016 duplicate-question benchmark.")
+        description = {"Answer quality on the SemEval-2016 duplicate-question benchmark,",
+                "or (--notes) on labelled questions over real note collections."})
 public final class EvalCommand implements Callable<Integer> {
     private final Console console;
 
@@ -38,9 +41,14 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--gold", paramLabel = "RELEVANCY",
             description = "the gold relevancy file (default: the questions file + .subtaskB.relevancy)")
     private String goldPath;
-    @Option(names = "--mode", paramLabel = "MODE", defaultValue = "rerank", converter = Mode.class,
-            description = "rerank (the official task) or retrieve (search the whole pool); default: ${DEFAULT-VALUE}")
+    @Option(names = "--mode", paramLabel = "MODE", converter = Mode.class,
+            description = "rerank (the official task, the default) or retrieve (search the whole pool)")
     private EvalMode mode;
+    @Option(names = "--notes", paramLabel = "DIR", description = "a folder of note collections: with --questions "
+            + "and --gold as TSV files, scores top-1, top-3 and MRR on them instead of SemEval")
+    private String notesPath;
+    @Option(names = "--misses", description = "with --notes: list the tuning half's questions whose note was not first")
+    private boolean misses;
     @Option(names = "--search", paramLabel = "MODE", converter = OptionTypes.Search.class,
             description = "bm25 or hybrid (default: both)")
     private SearchMode search;
@@ -65,6 +73,9 @@ public final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (notesPath != null) return runNotes();
+        if (misses) throw new CommandLineError("--misses goes with --notes");
+        if (mode == null) mode = EvalMode.RERANK;
         Path questionsFile = existing(questionsPath, "--questions");
         Path goldFile = existing(goldPath == null ? questionsFile + ".subtaskB.relevancy" : goldPath, "--gold");
 
@@ -104,6 +115,110 @@ public final class EvalCommand implements Callable<Integer> {
             print(report, questionsFile, console);
         }
         return 0;
+    }
+
+    private int runNotes() throws Exception {
+        if (mode != null) throw new CommandLineError("--mode is for SemEval; --notes has no modes");
+        Path notes = Path.of(notesPath);
+        if (!Files.isDirectory(notes)) throw new CommandLineError("--notes " + notes + ": no such folder");
+        Path questionsFile = existing(questionsPath, "--questions");
+        Path goldFile = existing(goldPath, "--gold");
+        List<NoteQuestion> questions;
+        try {
+            questions = NoteQuestion.read(questionsFile, goldFile);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLineError(e.getMessage());
+        }
+        Embeddings embeddings = search == SearchMode.BM25 ? null : Embeddings.start();
+        NotesEval.Report report;
+        try {
+            report = NotesEval.run(notes, questions, embeddings, line -> console.err().println("eval: " + line));
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new CommandLineError(e.getFile() + ": " + e.getReason());
+        } finally {
+            if (embeddings != null) embeddings.close();
+        }
+        List<NotesEval.Search> searches = search == SearchMode.BM25 ? List.of(NotesEval.Search.BM25)
+                : search == SearchMode.HYBRID ? List.of(NotesEval.Search.HYBRID) : List.of(NotesEval.Search.values());
+        if (json) console.out().println(notesJson(report, searches, notes));
+        else printNotes(report, searches, notes, misses, console);
+        return 0;
+    }
+
+    private static void printNotes(NotesEval.Report report, List<NotesEval.Search> searches, Path notes,
+                                   boolean misses, Console console) {
+        var out = console.out();
+        out.printf("Real notes: %d questions over %d collections in %s (top %d answers looked at)%n%n",
+                report.answers().stream().map(NotesEval.Answer::question).distinct().count(),
+                report.notesIndexed().size(), notes, NotesEval.CUTOFF);
+        out.printf("%-28s %-7s %9s %7s %7s %7s%n", "questions", "search", "questions", "top-1", "top-3", "MRR");
+        List<String> rows = new ArrayList<>();
+        for (NoteQuestion.Half half : NoteQuestion.Half.values()) rows.add(half.id());
+        rows.add("all");
+        rows.addAll(report.notesIndexed().keySet());
+        for (String row : rows) {
+            for (NotesEval.Search s : searches) {
+                NotesEval.Figures f = report.figures(a -> a.search() == s && inRow(a, row));
+                if (f.questions() == 0) continue;
+                out.printf(Locale.ROOT, "%-28s %-7s %9d %7s %7s %7.3f%n", label(row, report), s.id(), f.questions(),
+                        share(f.top1(), f.questions()), share(f.top3(), f.questions()), f.mrr());
+            }
+        }
+        report.notesRejected().forEach((collection, problems) -> {
+            if (problems.isEmpty()) return;
+            out.printf("%n%s: %d file(s) not read as notes:%n", collection, problems.size());
+            problems.forEach(p -> out.println("  " + p));
+        });
+        if (!misses) return;
+        out.printf("%nTuning half, questions whose note was not first (rank 0 = not in the top %d):%n", NotesEval.CUTOFF);
+        for (NotesEval.Answer a : report.answers()) {
+            if (a.question().half() != NoteQuestion.Half.TUNE || a.rank() == 1 || !searches.contains(a.search())) continue;
+            out.printf("  %-4s %-6s rank %d  %s%n       first: %s%n", a.question().id(), a.search().id(), a.rank(),
+                    a.question().text(), a.top().stream().limit(3).toList());
+        }
+    }
+
+    private static boolean inRow(NotesEval.Answer a, String row) {
+        return row.equals("all") || row.equals(a.question().half().id()) || row.equals(a.question().collection());
+    }
+
+    private static String label(String row, NotesEval.Report report) {
+        if (row.equals("tune")) return "tuning half";
+        if (row.equals("report")) return "reporting half";
+        if (row.equals("all")) return "all";
+        return row + " (" + report.notesIndexed().get(row) + ")";
+    }
+
+    private static String share(int count, int of) {
+        return count + "/" + of;
+    }
+
+    private static String notesJson(NotesEval.Report report, List<NotesEval.Search> searches, Path notes)
+            throws Exception {
+        ObjectMapper mapper = new ObjectMapper();
+        ObjectNode root = mapper.createObjectNode();
+        root.put("notes", notes.toString());
+        ObjectNode collections = root.putObject("collections");
+        report.notesIndexed().forEach((c, n) -> {
+            ObjectNode node = collections.putObject(c);
+            node.put("notes", n);
+            ArrayNode rejected = node.putArray("rejected");
+            report.notesRejected().getOrDefault(c, List.of()).forEach(rejected::add);
+        });
+        ArrayNode figures = root.putArray("figures");
+        for (String row : List.of("tune", "report", "all")) {
+            for (NotesEval.Search s : searches) {
+                NotesEval.Figures f = report.figures(a -> a.search() == s && inRow(a, row));
+                ObjectNode node = figures.addObject();
+                node.put("questions", row);
+                node.put("search", s.id());
+                node.put("asked", f.questions());
+                node.put("top1", f.top1());
+                node.put("top3", f.top3());
+                node.put("mrr", f.mrr());
+            }
+        }
+        return mapper.writeValueAsString(root);
     }
 
     private static Path existing(String path, String option) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import spikebot.bot.Main;
 
 import java.io.ByteArrayInputStream;
@@ -72,5 +73,39 @@ class EvalCommandTest {
         err.reset();
         assertEquals(2, run("eval", "--questions", devSet().toString(), "--mode", "sideways"));
         assertTrue(err.toString().contains("--mode must be rerank or retrieve"), err.toString());
+    }
+
+    @Test
+    void notesTableGivesTopOneTopThreeAndMrrPerHalfAndListsOnlyTuningMisses(@TempDir Path dir) throws Exception {
+        Path notes = dir.resolve("notes");
+        Files.createDirectories(notes.resolve("til/git"));
+        Files.writeString(notes.resolve("til/git/undo.md"), "# Undo the last commit\n\ngit reset --soft HEAD~1\n");
+        Files.writeString(notes.resolve("til/git/tags.md"), "# Delete remote tags\n\ngit push origin :refs/tags/v1\n");
+        Path questions = Files.writeString(dir.resolve("q.tsv"),
+                "q1\ttil\ttune\ttake back my last git commit\nq2\ttil\treport\tremove a tag on origin\n"
+                        + "q3\ttil\ttune\tremove a tag on origin\n");
+        Path gold = Files.writeString(dir.resolve("g.tsv"), "q1\tgit/undo.md\nq2\tgit/tags.md\nq3\tgit/undo.md\n");
+        assertEquals(0, run("eval", "--notes", notes.toString(), "--questions", questions.toString(),
+                "--gold", gold.toString(), "--search", "bm25", "--misses"), err.toString());
+        String table = out.toString(StandardCharsets.UTF_8);
+        assertTrue(table.contains("Real notes: 3 questions over 1 collections"), table);
+        assertTrue(table.matches("(?s).*tuning half\\s+bm25\\s+2\\s+1/2\\s+1/2\\s+0\\.500.*"), table);
+        assertTrue(table.matches("(?s).*reporting half\\s+bm25\\s+1\\s+1/1\\s+1/1\\s+1\\.000.*"), table);
+        assertTrue(table.contains("q3") && !table.contains("q2 "), "only the tuning half's misses: " + table);
+        assertTrue(!table.contains("hybrid"), "--search bm25 must not load the model");
+    }
+
+    @Test
+    void notesOptionsAreCheckedWithOneLine(@TempDir Path dir) throws Exception {
+        assertEquals(2, run("eval", "--notes", dir.resolve("none").toString(), "--questions", "q", "--gold", "g"));
+        assertTrue(err.toString().contains("no such folder"), err.toString());
+        Path q = Files.writeString(dir.resolve("q.tsv"), "q1\tmissing\ttune\ttext\n");
+        Path g = Files.writeString(dir.resolve("g.tsv"), "q1\ta.md\n");
+        assertEquals(2, run("eval", "--notes", dir.toString(), "--questions", q.toString(), "--gold", g.toString(),
+                "--search", "bm25"));
+        assertTrue(err.toString().contains("collection folder missing"), err.toString());
+        assertEquals(2, run("eval", "--notes", dir.toString(), "--questions", q.toString(), "--gold", g.toString(),
+                "--mode", "retrieve"));
+        assertTrue(err.toString().contains("--notes has no modes"), err.toString());
     }
 }

@@ -73,4 +73,15 @@ class QuestionAnalyzerTest {
         assertTrue(asking.isAsking("tri"), "tried, as Porter stems it");
         assertFalse(asking.isAsking("polar"));
     }
+
+    @Test
+    void wordsThatMayBeTheTopicAreWeakNotDropped() {
+        QuestionWords asking = new QuestionWords(QuestionAnalyzer.withoutSynonyms());
+        for (String word : List.of("make", "find", "page", "up")) {
+            assertFalse(asking.isAsking(word), word);
+            assertTrue(asking.isWeak(word), word);
+        }
+        assertFalse(asking.isWeak("polar"));
+        assertFalse(asking.isWeak("anyon"));
+    }
 }
