@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * stay done), so the new spike starts where the old one stopped rather than from a blank template.
  *
  * @param path      the note, relative to the knowledge base
- * @param checklist the old spike's items, in their order
+ * @param checklist the old spike's items, in their order; null when the note recorded none
  * @param done      which of them were done
  */
 record Reopened(String path, ChecklistTemplate checklist, Set<Integer> done) {
@@ -43,7 +43,8 @@ record Reopened(String path, ChecklistTemplate checklist, Set<Integer> done) {
             if (!m.group(1).isBlank()) done.add(items.size());
             items.add(text);
         }
-        if (items.isEmpty()) items.add("Read what the last spike found (see prior work)");
+        // A note written by hand records no checklist: the new spike then starts from the team's template.
+        if (items.isEmpty()) return new Reopened(path, null, Set.of());
         return new Reopened(path, new ChecklistTemplate("reopened", "Reopened: " + note.title(),
                 "The checklist of " + path, items), done);
     }

@@ -88,7 +88,7 @@ final class SpikeStart {
         var o = request.origin();
         Reopened reopens = request.reopens();
         Spike spike = Spike.start(newId(book), request.kind(), guild.id(), o.threadHome(), topic, goal,
-                Spikes.person(o.actor()), format, reopens == null ? template : reopens.checklist(), box, now);
+                Spikes.person(o.actor()), format, reopens == null || reopens.checklist() == null ? template : reopens.checklist(), box, now);
         if (reopens != null) spike = reopens.tickDone(spike, now);
         PriorWork work = spikes.findPriorWork(guild, spike);
         String lines = Spikes.priorWorkLines(guild, work);
