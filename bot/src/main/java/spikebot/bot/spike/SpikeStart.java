@@ -87,8 +87,9 @@ final class SpikeStart {
         Instant now = spikes.now();
         var o = request.origin();
         Reopened reopens = request.reopens();
+        ChecklistTemplate checklist = reopens == null || reopens.checklist() == null ? template : reopens.checklist();
         Spike spike = Spike.start(newId(book), request.kind(), guild.id(), o.threadHome(), topic, goal,
-                Spikes.person(o.actor()), format, reopens == null || reopens.checklist() == null ? template : reopens.checklist(), box, now);
+                Spikes.person(o.actor()), format, checklist, box, now);
         if (reopens != null) spike = reopens.tickDone(spike, now);
         PriorWork work = spikes.findPriorWork(guild, spike);
         String lines = Spikes.priorWorkLines(guild, work);
