@@ -51,8 +51,7 @@ public final class ChatConsole {
     private final PrintStream out;
     private final Actor me;
     private final boolean echo;
-    private final Map<String, String> names = new LinkedHashMap<>();
-    private final Map<String, String> parents = new HashMap<>();
+    private final ConsoleThreads threads = new ConsoleThreads(GENERAL);
     private final Map<String, Draft> messages = new HashMap<>();
     private final Map<String, String> messageChannel = new HashMap<>();
     private List<Printer.Shown> shown = new ArrayList<>();
@@ -72,10 +71,10 @@ public final class ChatConsole {
         this.out = out;
         this.me = me;
         this.printer = new Printer(clock, this::name);
-        names.put(GENERAL, "general");
     }
 
     void loop(Path kb) throws IOException {
+        threads.load(kb.resolve(".spikebot"));
         out.println("Spikebot chat on " + kb.toAbsolutePath() + ". You are " + me.name()
                 + (me.canManageServer() ? "" : " (a member without Manage Server)")
                 + " in #general. Type `help` for commands, `quit` to leave.");
@@ -99,9 +98,8 @@ public final class ChatConsole {
     }
 
     String prompt() {
-        String parent = parents.get(here);
-        return parent == null ? "#" + names.get(here) + "> "
-                : "#" + names.get(parent) + " › " + names.get(here) + "> ";
+        String parent = threads.parent(here);
+        return parent == null ? "#" + name(here) + "> " : "#" + name(parent) + " › " + name(here) + "> ";
     }
 
     private void command(String line) throws IOException {
@@ -112,9 +110,9 @@ public final class ChatConsole {
             case "click" -> click(rest);
             case "select" -> select(rest);
             case "show" -> show();
-            case "leave" -> move(parents.getOrDefault(here, GENERAL));
+            case "leave" -> move(parentOf(here));
             case "go" -> go(rest);
-            case "threads" -> threads();
+            case "threads" -> listThreads();
             case "wait" -> waitFor(rest);
             default -> {
                 if (line.startsWith("/")) slash(line);
@@ -193,23 +191,19 @@ public final class ChatConsole {
 
     private void go(String name) {
         String wanted = name.replaceFirst("^#", "").strip();
-        for (var e : names.entrySet()) {
-            if (e.getKey().equals(wanted) || e.getValue().equalsIgnoreCase(wanted)) {
-                move(e.getKey());
-                return;
-            }
-        }
-        out.println("(no channel or thread named '" + wanted + "'; `threads` lists them)");
+        String found = threads.find(wanted);
+        if (found != null) move(found);
+        else out.println("(no channel or thread named '" + wanted + "'; `threads` lists them)");
     }
 
-    private void threads() {
-        if (parents.isEmpty()) out.println("(no threads yet)");
-        parents.keySet().forEach(t -> out.println("  #" + names.get(t)));
+    private void listThreads() {
+        if (threads.threads().isEmpty()) out.println("(no threads yet)");
+        threads.threads().forEach(t -> out.println("  #" + name(t)));
     }
 
     private void move(String channel) {
         here = channel;
-        out.println("(you are in #" + names.get(channel) + ")");
+        out.println("(you are in #" + name(channel) + ")");
     }
 
     /**
@@ -265,7 +259,7 @@ public final class ChatConsole {
                 case Action.OpenThread t -> openThread(t, cause);
                 case Action.ArchiveThread a -> {
                     out.println("── thread #" + name(a.threadId()) + " archived ──");
-                    if (here.equals(a.threadId())) move(parents.getOrDefault(here, GENERAL));
+                    if (here.equals(a.threadId())) move(parentOf(here));
                 }
             }
         }
@@ -273,8 +267,7 @@ public final class ChatConsole {
 
     private void openThread(Action.OpenThread t, Event cause) throws IOException {
         String thread = newId();
-        names.put(thread, t.name());
-        parents.put(thread, t.channelId());
+        threads.open(thread, t.name(), t.channelId());
         out.println("── new thread #" + t.name() + " in #" + name(t.channelId()) + " ──");
         print(t.first(), thread, "");
         here = thread;
@@ -337,11 +330,16 @@ public final class ChatConsole {
     }
 
     private String name(String channelId) {
-        return names.getOrDefault(channelId, channelId);
+        return threads.name(channelId);
+    }
+
+    private String parentOf(String channel) {
+        String parent = threads.parent(channel);
+        return parent == null ? GENERAL : parent;
     }
 
     private Origin origin() {
-        return new Origin(GUILD, here, parents.get(here), me);
+        return new Origin(GUILD, here, threads.parent(here), me);
     }
 
     private String newId() {

@@ -116,6 +116,17 @@ class ChatConsoleTest {
     }
 
     @Test
+    void threadsSurviveARestartByName() throws Exception {
+        session("/spike start topic:Evaluate DuckDB for the reports timebox:2d", "quit");
+        String out = session("threads", "go Evaluate DuckDB for the reports", "/spike status", "leave", "/spike list",
+                "quit");
+        assertTrue(out.contains("  #Evaluate DuckDB for the reports"), out);
+        assertTrue(out.contains("#general › Evaluate DuckDB for the reports>"), "go enters it: " + out);
+        assertTrue(out.contains("Spike: Evaluate DuckDB for the reports"), "/spike status in its thread: " + out);
+        assertFalse(out.matches("(?s).*#\\d{6,}.*"), "no raw ids: " + out);
+    }
+
+    @Test
     void formsTakeInlineFieldsAndButtonsOpenForms() throws Exception {
         String out = session(
                 "/solved problem:Notebook kernel dies on import solution:Pin numpy<2",
