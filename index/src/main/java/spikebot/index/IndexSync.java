@@ -15,7 +15,6 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -38,15 +37,12 @@ final class IndexSync {
     private final IndexStore store;
     /** Null without a model: notes are indexed by their words alone. */
     private final VectorBackfill vectors;
-    /** Reported with every sync, so that a broken team synonyms file is not silently ignored. */
-    private final Optional<Problem> synonymsProblem;
     private final ReentrantLock syncLock = new ReentrantLock();
 
-    IndexSync(KnowledgeBase kb, IndexStore store, VectorBackfill vectors, Optional<Problem> synonymsProblem) {
+    IndexSync(KnowledgeBase kb, IndexStore store, VectorBackfill vectors) {
         this.kb = kb;
         this.store = store;
         this.vectors = vectors;
-        this.synonymsProblem = synonymsProblem;
     }
 
     /** Catches up with the folder; from scratch deletes everything first (searches see the old notes until done). */
@@ -88,7 +84,6 @@ final class IndexSync {
             if (vectors != null) vectors.queueMissing();
             List<Problem> problems = new ArrayList<>(malformed);
             problems.sort(Comparator.comparing(Problem::path));
-            synonymsProblem.ifPresent(p -> problems.add(0, p));
             return new SyncReport(addedOk, changedOk, deleted, problems, Duration.ofNanos(System.nanoTime() - started));
         } finally {
             syncLock.unlock();

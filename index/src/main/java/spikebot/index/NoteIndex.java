@@ -6,6 +6,7 @@ import spikebot.index.analysis.Synonyms;
 import spikebot.index.embed.Embeddings;
 import spikebot.knowledge.KnowledgeBase;
 import spikebot.knowledge.NoteFile;
+import spikebot.knowledge.Problem;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -44,6 +45,8 @@ public final class NoteIndex implements Closeable {
     private final IndexSync sync;
     private final NoteSearch search;
     private final TagSuggestions tags;
+    /** Lines of the team's synonyms file left out, as this index read it when it opened. */
+    private final List<Problem> settingsProblems;
 
     private NoteIndex(KnowledgeBase kb, NoteAnalyzer noteAnalyzer, IndexStore store, Synonyms.Loaded synonyms,
                       Embeddings embeddings) {
@@ -51,7 +54,8 @@ public final class NoteIndex implements Closeable {
         this.noteAnalyzer = noteAnalyzer;
         this.store = store;
         this.vectors = embeddings == null ? null : new VectorBackfill(kb, store, embeddings);
-        this.sync = new IndexSync(kb, store, vectors, synonyms.problem());
+        this.sync = new IndexSync(kb, store, vectors);
+        this.settingsProblems = synonyms.problems();
         this.search = new NoteSearch(store, noteAnalyzer, synonyms, embeddings);
         this.tags = new TagSuggestions(store);
     }
@@ -96,6 +100,14 @@ public final class NoteIndex implements Closeable {
     /** The knowledge base this index is derived from. */
     public KnowledgeBase knowledgeBase() {
         return kb;
+    }
+
+    /**
+     * Lines of the team's own search settings ({@code .spikebot/synonyms.txt}) that were left out, each with its
+     * line and why; the rest of the file applies. Read when the index opens: reopen to pick up an edit.
+     */
+    public List<Problem> settingsProblems() {
+        return settingsProblems;
     }
 
     /** How many notes the index holds. */

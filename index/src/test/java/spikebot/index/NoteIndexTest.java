@@ -353,9 +353,10 @@ class NoteIndexTest {
         index.close();
         index = NoteIndex.open(kb);
         SyncReport report = index.sync();
-        assertEquals(".spikebot/synonyms.txt", report.malformed().get(0).path());
-        assertEquals(2, report.malformed().get(0).line());
-        assertTrue(paths("dwh").isEmpty(), "the team file is left out as a whole");
+        assertEquals(List.of(), report.malformed(), "a settings file is not a note");
+        assertEquals(".spikebot/synonyms.txt", index.settingsProblems().get(0).path());
+        assertEquals(2, index.settingsProblems().get(0).line());
+        assertEquals("spikes/dwh.md", paths("dwh").get(0), "the good line still applies");
         assertEquals("solutions/k8s-oom.md", paths("k8s").get(0), "the shipped synonyms still apply");
     }
 

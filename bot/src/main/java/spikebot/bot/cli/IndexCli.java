@@ -8,7 +8,10 @@ import spikebot.index.NoteIndex;
 import spikebot.index.SyncReport;
 import spikebot.knowledge.KnowledgeBase;
 import spikebot.knowledge.Problem;
+import spikebot.knowledge.spike.Templates;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -43,6 +46,13 @@ public final class IndexCli implements Callable<Integer> {
             if (!report.malformed().isEmpty()) {
                 console.out().println("Not indexed (fix these files and run again):");
                 for (Problem problem : report.malformed()) console.out().println("  " + problem);
+            }
+            List<String> settings = new ArrayList<>();
+            index.settingsProblems().forEach(p -> settings.add(p.toString()));
+            settings.addAll(Templates.load(knowledgeBase.stateDir().resolve("templates")).problems());
+            if (!settings.isEmpty()) {
+                console.out().println("Team settings left out (fix them; the rest applies):");
+                settings.forEach(p -> console.out().println("  " + p));
             }
             if (!knowledgeBase.warnings().isEmpty()) {
                 console.out().println("Indexed without these values (fix them and run again):");

@@ -17,6 +17,7 @@ import spikebot.knowledge.Note;
 import spikebot.knowledge.NoteFile;
 import spikebot.knowledge.NoteLinks;
 import spikebot.knowledge.Problem;
+import spikebot.knowledge.spike.Templates;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,6 +26,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Optional;
 import java.util.Map;
@@ -129,6 +131,21 @@ public final class GuildKnowledge implements AutoCloseable {
         return IndexCensus.of(index());
     }
 
+    /**
+     * The lines of the team's own settings that were left out: synonyms (as the index read them when it opened) and
+     * checklist templates (read afresh), each as {@code file:line: why}.
+     */
+    public List<String> settingsProblems() {
+        return settingsProblems(index());
+    }
+
+    private List<String> settingsProblems(NoteIndex opened) {
+        List<String> problems = new ArrayList<>();
+        opened.settingsProblems().forEach(p -> problems.add(p.toString()));
+        problems.addAll(Templates.load(stateDir().resolve("templates")).problems());
+        return problems;
+    }
+
     /** The files that are not valid notes, {@code file:line: reason} each, as the last sync found them. */
     public List<Problem> malformed() {
         index();
@@ -228,6 +245,9 @@ public final class GuildKnowledge implements AutoCloseable {
                     malformed = List.copyOf(opened.sync().malformed());
                     // Said once at start (later syncs find the same files again): /spikebot status lists them too.
                     for (Problem problem : malformed) LOG.warn("guild {}: not a valid note: {}", id, problem);
+                    for (String problem : settingsProblems(opened)) {
+                        LOG.warn("guild {}: team setting left out (the rest applies): {}", id, problem);
+                    }
                 }
                 index = opened;
             }

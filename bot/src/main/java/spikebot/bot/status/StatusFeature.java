@@ -94,6 +94,13 @@ public final class StatusFeature implements Feature {
                 lines.add("… and " + (malformed.size() - LISTED) + " more: `spikebot index` lists them all.");
             }
         }
+        List<String> settings = guild.settingsProblems();
+        if (!settings.isEmpty()) {
+            lines.add("**Team settings left out** (the rest applies):");
+            for (String problem : settings.subList(0, Math.min(LISTED, settings.size()))) {
+                lines.add("• `" + Text.cut(Text.oneLine(problem), 180).replace('`', '\'') + "`");
+            }
+        }
         // Values a note was read without (a date or kind that could not be read): the note is searchable, the value
         // is not. As the last read of each file found them.
         List<Problem> warnings = guild.kb().warnings();

@@ -13,53 +13,80 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.ParseException;
-import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The jargon of ML and data teams ("k8s" is "kubernetes", "GBDT" is "gradient boosting"), in Solr's synonyms
- * format: the list shipped with Spikebot, extended by a team's own file. A broken team file must not cost the
- * team its search, so it is reported as a problem and the shipped list is used alone.
+ * format: the list shipped with Spikebot, extended by a team's own file. A bad line in the team's file must not cost
+ * the team its search or its other rules: it is reported and left out.
  */
 public final class Synonyms {
     /** The shipped list, on the class path. */
     public static final String BUNDLED = "/spikebot/index/synonyms.txt";
-    private static final Pattern LINE = Pattern.compile("line (\\d+)");
 
     private Synonyms() {
     }
 
     /**
-     * @param map     the synonyms to search with
-     * @param problem why the team file was left out, if it was
+     * @param map      the synonyms to search with: the shipped ones and every good line of the team's file
+     * @param problems the team file's lines left out, each with its line and why, in plain words
      */
-    public record Loaded(SynonymMap map, Optional<Problem> problem) {
+    public record Loaded(SynonymMap map, List<Problem> problems) {
+        public Loaded {
+            problems = List.copyOf(problems);
+        }
     }
 
     /**
+     * Each line of the team's file is checked on its own, so that one bad rule costs that rule only: the good lines
+     * apply, each bad one is reported with its line number.
+     *
      * @param teamFile    the team's own file; it need not exist
      * @param displayPath how to name that file in a problem report
      */
     public static Loaded load(Path teamFile, String displayPath) {
         String bundled = bundled();
-        if (!Files.isRegularFile(teamFile)) return new Loaded(parse(bundled), Optional.empty());
-        String team;
+        if (!Files.isRegularFile(teamFile)) return new Loaded(parse(bundled), List.of());
+        List<String> lines;
         try {
-            team = Files.readString(teamFile, StandardCharsets.UTF_8);
+            lines = Files.readAllLines(teamFile, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            return new Loaded(parse(bundled), Optional.of(new Problem(displayPath, 0,
-                    "cannot read synonyms, using the shipped ones only: " + e.getMessage())));
+            return new Loaded(parse(bundled), List.of(new Problem(displayPath, 0,
+                    "cannot read the team's synonyms, so only the shipped ones apply: " + e.getMessage())));
+        }
+        StringBuilder good = new StringBuilder(bundled).append('\n');
+        List<Problem> problems = new ArrayList<>();
+        for (int n = 0; n < lines.size(); n++) {
+            String line = lines.get(n);
+            if (line.isBlank() || line.strip().startsWith("#")) continue;
+            try {
+                build(line);
+                good.append(line).append('\n');
+            } catch (ParseException e) {
+                problems.add(new Problem(displayPath, n + 1, plainReason(line, e)));
+            }
         }
         try {
-            return new Loaded(build(bundled + "\n" + team), Optional.empty());
-        } catch (ParseException e) {
-            int bundledLines = (int) bundled.lines().count() + 1;
-            int line = lineOf(e) - bundledLines;
-            String cause = e.getCause() == null ? e.getMessage() : e.getCause().getMessage();
-            return new Loaded(parse(bundled), Optional.of(new Problem(displayPath, Math.max(line, 0),
-                    "invalid synonym rule, using the shipped synonyms only: " + cause)));
+            return new Loaded(build(good.toString()), problems);
+        } catch (ParseException e) { // each line was fine alone; together they should be too
+            problems.add(new Problem(displayPath, 0, "the team's synonyms do not fit together, so only the shipped "
+                    + "ones apply: " + e.getMessage()));
+            return new Loaded(parse(bundled), problems);
         }
+    }
+
+    /** Why a rule is not one, as its author can act on it (Lucene's own words name its analyzer's internals). */
+    private static String plainReason(String line, ParseException e) {
+        String cause = String.valueOf(e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
+        if (line.indexOf("=>") != line.lastIndexOf("=>")) return "a rule has one '=>' at most";
+        if (cause.contains("eliminated by analyzer")) {
+            for (String side : line.split("=>|,", -1)) {
+                if (side.isBlank()) return "a side of the rule is empty: write 'a, b' or 'a => b'";
+            }
+            return "a term has no word that search keeps (only common words such as 'the' or punctuation)";
+        }
+        return "not a synonym rule: write 'a, b' (the same) or 'a => b' (a is searched as b)";
     }
 
     /** The shipped list alone. */
@@ -95,8 +122,4 @@ public final class Synonyms {
         }
     }
 
-    private static int lineOf(ParseException e) {
-        Matcher m = LINE.matcher(String.valueOf(e.getMessage()));
-        return m.find() ? Integer.parseInt(m.group(1)) : 0;
-    }
 }

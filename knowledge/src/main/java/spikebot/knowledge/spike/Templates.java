@@ -2,6 +2,7 @@ package spikebot.knowledge.spike;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
@@ -77,10 +78,16 @@ public final class Templates {
                 if (Files.size(file) > MAX_FILE_BYTES) throw new IllegalArgumentException("file is too large");
                 all.put(name, validate(YAML.readValue(file.toFile(), ChecklistTemplate.class), name));
             } catch (JacksonException e) {
-                problems.add(fileName + ": not a checklist template: " + e.getOriginalMessage().lines().findFirst()
-                        .orElse(""));
+                // Jackson's own words name Java types; say which key is wrong and what it should hold.
+                var where = e.getLocation();
+                String key = e instanceof JsonMappingException m && !m.getPath().isEmpty()
+                        ? "'" + m.getPath().get(m.getPath().size() - 1).getFieldName() + "' is not in the expected form"
+                        : "not YAML";
+                problems.add(".spikebot/templates/" + fileName + (where == null ? "" : ":" + where.getLineNr())
+                        + ": " + key + " (a template is 'title: …' and 'items:' with one '- item' a line), so it "
+                        + "is left out");
             } catch (IOException | RuntimeException e) {
-                problems.add(fileName + ": " + e.getMessage());
+                problems.add(".spikebot/templates/" + fileName + ": left out: " + e.getMessage());
             }
         }
         return new Templates(all, problems);

@@ -54,6 +54,10 @@ class TemplatesTest {
         assertEquals(Templates.shipped().get("problem"), t.get("problem"));
         assertEquals(Templates.shipped().get("general"), t.get("general"));
         assertEquals(3, t.problems().size(), t.problems().toString());
+        assertTrue(t.problems().stream().anyMatch(p -> p.startsWith(".spikebot/templates/library.yaml:")),
+                "named by file and line: " + t.problems());
+        assertTrue(t.problems().stream().noneMatch(p -> p.contains("java.") || p.contains("Creator")),
+                "in plain words: " + t.problems());
     }
 
     @Test
