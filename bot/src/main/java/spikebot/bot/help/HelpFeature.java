@@ -2,6 +2,8 @@ package spikebot.bot.help;
 
 import spikebot.bot.core.Action;
 import spikebot.bot.core.CommandSpec;
+import spikebot.bot.core.Draft;
+import spikebot.bot.core.Card;
 import spikebot.bot.core.Event;
 import spikebot.bot.core.Feature;
 import spikebot.bot.core.GuildKnowledge;
@@ -42,7 +44,9 @@ public final class HelpFeature implements Feature {
     @Override
     public List<Action> handle(GuildKnowledge guild, Event event) {
         if (!(event instanceof Event.SlashCommand)) throw new Refusal("That is not something /help answers.");
-        return List.of(Action.Reply.privately(text(commands.get())));
+        // In a card: its description holds 4,096 characters where a message holds 2,000, and the list outgrew that.
+        return List.of(new Action.Reply(new Draft("", List.of(Card.of("Spikebot: commands", text(commands.get()))),
+                List.of()), true));
     }
 
     /** One line per command and subcommand, then its example; managers-only commands say so. */

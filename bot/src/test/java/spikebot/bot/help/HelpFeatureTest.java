@@ -3,6 +3,7 @@ package spikebot.bot.help;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import spikebot.bot.core.Action;
+import spikebot.bot.core.Limits;
 import spikebot.bot.core.ChatDriver;
 import spikebot.bot.core.CommandSpec;
 
@@ -22,7 +23,8 @@ class HelpFeatureTest {
         try (ChatDriver bot = ChatDriver.single(kb)) {
             Action.Reply reply = only(bot.slash(in("100", ALICE), "help", null), Action.Reply.class);
             assertTrue(reply.ephemeral(), "help answers only the asker");
-            String help = reply.message().content();
+            String help = reply.message().embeds().get(0).description();
+            assertTrue(help.length() < Limits.EMBED_DESCRIPTION, "fits its card whole: " + help.length());
             for (CommandSpec spec : bot.core.commands()) {
                 if (spec.type() == CommandSpec.Type.MESSAGE) {
                     assertTrue(help.contains("**" + spec.name() + "**"), spec.name() + " missing:\n" + help);
