@@ -154,7 +154,7 @@ public final class SpikeFeature implements Feature {
             };
             case Event.FormSubmit f -> switch (parse(f.customId())) {
                 case SpikeIds.Close id -> close.submit(guild, id, f);
-                case SpikeIds.StartForm id -> start.start(guild, StartRequest.spike(f));
+                case SpikeIds.StartForm id -> start.submitted(guild, f);
                 case null, default -> throw new Refusal("This form is not one I know; it may be from an older "
                         + "version.");
             };

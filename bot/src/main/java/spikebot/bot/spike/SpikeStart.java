@@ -3,6 +3,8 @@ package spikebot.bot.spike;
 import spikebot.bot.core.Action;
 import spikebot.bot.core.Choice;
 import spikebot.bot.core.Control;
+import spikebot.bot.core.Draft;
+import spikebot.bot.core.ControlRow;
 import spikebot.bot.core.Event;
 import spikebot.bot.core.Form;
 import spikebot.bot.core.GuildKnowledge;
@@ -19,6 +21,9 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 
 /**
@@ -42,15 +47,57 @@ final class SpikeStart {
 
     /** The "Start a spike" button; its topic stays here ({@link StartOffers}), the button carries a token. */
     Control.Button offer(String topic) {
-        String token = offers.offer(Text.cut(Text.oneLine(topic), MAX_TOPIC), spikes.now());
+        String token = offers.offer(Map.of("topic", Text.cut(Text.oneLine(topic), MAX_TOPIC)), spikes.now());
         return Control.Button.of(new SpikeIds.StartOffer(token).customId(), "Start a spike", Control.Style.PRIMARY);
     }
 
-    /** A "Start a spike" button was pressed: the form, with the topic while it is kept (else empty). */
+    /** A "Start a spike" or "Fix the form" button was pressed: the form, filled as kept (else empty). */
     List<Action> offerTaken(SpikeIds.StartOffer offer) {
-        String topic = offers.topic(offer.token(), spikes.now())
-                .or(() -> offer.legacyTopic().map(t -> Text.cut(Text.oneLine(t), MAX_TOPIC))).orElse(null);
-        return List.of(new Action.ShowForm(form(topic)));
+        Map<String, String> fields = offers.fields(offer.token(), spikes.now())
+                .or(() -> offer.legacyTopic().map(t -> Map.of("topic", Text.cut(Text.oneLine(t), MAX_TOPIC))))
+                .orElse(Map.of());
+        return List.of(new Action.ShowForm(form(fields)));
+    }
+
+    /**
+     * The start form as submitted: every bad field is said at once, and a button opens the form again with what was
+     * typed (Discord does not let a form be answered with a form, and a form it closed is gone).
+     */
+    List<Action> submitted(GuildKnowledge guild, Event.FormSubmit form) {
+        StartRequest request = StartRequest.spike(form);
+        List<String> bad = new ArrayList<>();
+        check(bad, () -> topic(request.topic()));
+        check(bad, () -> goal(request.goal()));
+        check(bad, () -> blank(request.timebox()) ? null : TimeBox.parse(Text.clean(request.timebox())));
+        String template = blank(request.template()) ? "general" : Text.oneLine(request.template());
+        if (spikes.book(guild).templates().get(template).isEmpty()) {
+            bad.add("Unknown template '" + Text.escape(Text.cut(template, 30)) + "'. This team has: "
+                    + String.join(", ", spikes.book(guild).templates().names()) + ".");
+        }
+        if (!blank(request.format()) && Format.parse(Text.oneLine(request.format())).isEmpty()) {
+            bad.add("The format is solo, pair or team.");
+        }
+        if (bad.isEmpty()) return start(guild, request);
+        Map<String, String> typed = new LinkedHashMap<>();
+        for (String field : List.of("topic", "goal", "timebox", "template", "format")) {
+            String value = form.field(field);
+            if (value != null) typed.put(field, value);
+        }
+        String token = offers.offer(typed, spikes.now());
+        return List.of(new Action.Reply(new Draft("Nothing was started; "
+                + (bad.size() == 1 ? "one field needs" : bad.size() + " fields need") + " a fix:\n• "
+                + String.join("\n• ", bad), List.of(), List.of(ControlRow.of(Control.Button.of(
+                new SpikeIds.StartOffer(token).customId(), "Fix the form", Control.Style.PRIMARY)))), true));
+    }
+
+    private static void check(List<String> bad, Supplier<?> field) {
+        try {
+            field.get();
+        } catch (Refusal r) {
+            bad.add(r.getMessage());
+        } catch (IllegalArgumentException e) {
+            bad.add(Text.escape(e.getMessage()) + ".");
+        }
     }
 
     List<Action> paperCheck(GuildKnowledge guild, Event.SlashCommand c) {
@@ -159,16 +206,19 @@ final class SpikeStart {
         return List.of(new Action.Suggest(choices));
     }
 
-    private static Form form(String topic) {
+    /** The start form, filled with {@code values} (field id → text) where given, else the defaults. */
+    private static Form form(Map<String, String> values) {
         return new Form(new SpikeIds.StartForm().customId(), "Start a spike", List.of(
-                new Form.TextInput("topic", "Topic", false, true, topic, "What you investigate, as a title",
-                        MAX_TOPIC),
-                new Form.TextInput("goal", "Goal: what does a good answer look like?", true, false, null, null,
-                        MAX_GOAL),
-                new Form.TextInput("timebox", "Time box (30m, 2h, 4h, 2d, 1w)", false, false, "4h", null, 20),
+                new Form.TextInput("topic", "Topic", false, true, values.get("topic"),
+                        "What you investigate, as a title", MAX_TOPIC),
+                new Form.TextInput("goal", "Goal: what does a good answer look like?", true, false,
+                        values.get("goal"), null, MAX_GOAL),
+                new Form.TextInput("timebox", "Time box (30m, 2h, 4h, 2d, 1w)", false, false,
+                        values.getOrDefault("timebox", "4h"), null, 20),
                 new Form.TextInput("template", "Checklist: library, problem, paper, general", false, false,
-                        "general", null, 30),
-                new Form.TextInput("format", "Format: solo, pair or team", false, false, "solo", null, 10)));
+                        values.getOrDefault("template", "general"), null, 30),
+                new Form.TextInput("format", "Format: solo, pair or team", false, false,
+                        values.getOrDefault("format", "solo"), null, 10)));
     }
 
     private String newId(SpikeBook book) {

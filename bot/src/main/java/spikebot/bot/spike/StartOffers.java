@@ -20,17 +20,20 @@ final class StartOffers {
     private static final String ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789";
     private static final java.util.regex.Pattern TOKEN = java.util.regex.Pattern.compile("[" + ALPHABET + "]{10}");
 
-    private record Offer(String topic, Instant at) {
+    private record Offer(Map<String, String> fields, Instant at) {
     }
 
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Offer> offers = new LinkedHashMap<>();
 
-    /** Keeps the topic and returns the token that stands for it. */
-    synchronized String offer(String topic, Instant now) {
+    /**
+     * Keeps the start form's fields (a topic offered under an answer, or all that was typed into a form that had a
+     * bad field) and returns the token that stands for them.
+     */
+    synchronized String offer(Map<String, String> fields, Instant now) {
         StringBuilder token = new StringBuilder(10);
         for (int i = 0; i < 10; i++) token.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
-        offers.put(token.toString(), new Offer(topic, now));
+        offers.put(token.toString(), new Offer(Map.copyOf(fields), now));
         if (offers.size() > MAX_OFFERS) offers.remove(offers.keySet().iterator().next());
         return token.toString();
     }
@@ -40,10 +43,10 @@ final class StartOffers {
         return TOKEN.matcher(text).matches();
     }
 
-    /** The topic behind a token, while it is still kept. */
-    synchronized Optional<String> topic(String token, Instant now) {
+    /** The fields behind a token, while they are still kept. */
+    synchronized Optional<Map<String, String>> fields(String token, Instant now) {
         Offer offer = offers.get(token);
         if (offer == null || now.isAfter(offer.at().plus(KEEP))) return Optional.empty();
-        return Optional.of(offer.topic());
+        return Optional.of(offer.fields());
     }
 }

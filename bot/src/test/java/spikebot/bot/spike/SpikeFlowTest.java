@@ -37,6 +37,7 @@ import static spikebot.bot.core.ChatDriver.assertPrivateReply;
 import static spikebot.bot.core.ChatDriver.in;
 import static spikebot.bot.core.ChatDriver.note;
 import static spikebot.bot.core.ChatDriver.only;
+import static spikebot.bot.core.ChatDriver.all;
 import static spikebot.bot.core.ChatDriver.text;
 
 class SpikeFlowTest {
@@ -165,6 +166,32 @@ class SpikeFlowTest {
                 .contains("extended by 1h"));
         assertTrue(text(bot.slash(bot.inThread(thread, ADMIN), "spike", "extend", "by", "1h", "reason", "admin"))
                 .contains("extension 2"));
+    }
+
+    @Test
+    void aStartFormWithBadFieldsSaysEveryOneAndReopensWithWhatWasTyped() {
+        List<Action> refused = bot.submit(in("100", ALICE), "spike:new", "topic", "Evaluate DuckDB",
+                "goal", "Faster reports", "timebox", "soon", "template", "nope", "format", "crowd");
+        Action.Reply reply = only(refused, Action.Reply.class);
+        assertTrue(reply.ephemeral());
+        String text = text(refused);
+        assertTrue(text.contains("3 fields need a fix"), text);
+        assertTrue(text.contains("Unknown template 'nope'") && text.contains("solo, pair or team"), text);
+        assertTrue(all(refused, Action.OpenThread.class).isEmpty(), "nothing started");
+
+        String fix = ((Control.Button) reply.message().rows().get(0).components().get(0)).customId();
+        Form again = only(bot.click(in("100", ALICE), fix, "m1"), Action.ShowForm.class).form();
+        Map<String, String> kept = new java.util.HashMap<>();
+        again.inputs().forEach(i -> kept.put(i.id(), i.value()));
+        assertEquals("Evaluate DuckDB", kept.get("topic"));
+        assertEquals("Faster reports", kept.get("goal"));
+        assertEquals("soon", kept.get("timebox"), "what was typed, to correct");
+        assertEquals("crowd", kept.get("format"));
+
+        Action.OpenThread started = only(bot.submit(in("100", ALICE), "spike:new", "topic", "Evaluate DuckDB",
+                "goal", "Faster reports", "timebox", "2h", "template", "general", "format", "solo"),
+                Action.OpenThread.class);
+        assertTrue(started.name().contains("Evaluate DuckDB"));
     }
 
     @Test
