@@ -12,6 +12,7 @@ import spikebot.bot.core.Draft;
 import spikebot.bot.core.Event;
 import spikebot.bot.core.Feature;
 import spikebot.bot.core.GuildKnowledge;
+import spikebot.bot.core.KeptBehindTokens;
 import spikebot.bot.core.HitCards;
 import spikebot.bot.core.Limits;
 import spikebot.bot.core.Needs;
@@ -53,7 +54,8 @@ public final class NotesFeature implements Feature {
 
     private final ChannelAccess access;
     private final Clock clock;
-    private final Listings listings = new Listings();
+    /** The filters of each listing shown: its buttons carry a token. */
+    private final KeptBehindTokens<NotesQuery> listings = new KeptBehindTokens<>();
 
     public NotesFeature(ChannelAccess access, Clock clock) {
         this.access = access;
@@ -96,7 +98,7 @@ public final class NotesFeature implements Feature {
     List<Action> page(GuildKnowledge guild, Event.ButtonClick click) {
         PageButton button = PageButton.parse(click.customId()).orElseThrow(() ->
                 new Refusal("This button is not one I know; it may be from an older version. Use /notes list."));
-        NotesQuery query = listings.query(button.listing(), clock.instant()).orElseThrow(() ->
+        NotesQuery query = listings.get(button.listing(), clock.instant()).orElseThrow(() ->
                 new Refusal("This list has expired (they are kept for a day): run /notes list again."));
         return List.of(new Action.Update(render(guild, click.origin(), query, button.listing(),
                 button.page())));

@@ -1,16 +1,17 @@
 package spikebot.bot.notes;
 
 import spikebot.bot.core.CustomIds;
+import spikebot.bot.core.KeptBehindTokens;
 
 import java.util.List;
 import java.util.Optional;
 
 /**
  * The custom id of a Previous / Next button under a page of notes: {@code notes:page:<listing>:<page>}. It carries
- * the token of a listing kept on this side ({@link Listings}) and a page number, never the filters themselves (a tag
+ * the token of a listing kept on this side ({@link spikebot.bot.core.KeptBehindTokens}) and a page number, never the filters themselves (a tag
  * or an author is user text).
  *
- * @param listing the token {@link Listings#keep} gave
+ * @param listing the token {@link spikebot.bot.core.KeptBehindTokens#keep} gave
  * @param page    0-based
  */
 record PageButton(String listing, int page) {
@@ -25,7 +26,7 @@ record PageButton(String listing, int page) {
     static Optional<PageButton> parse(String customId) {
         List<String> parts = CustomIds.parts(customId);
         if (parts.size() != 4 || !parts.get(0).equals(PREFIX) || !parts.get(1).equals("page")
-                || !parts.get(2).matches(Listings.TOKEN) || !parts.get(3).matches("\\d{1,5}")) {
+                || !KeptBehindTokens.TOKEN.matcher(parts.get(2)).matches() || !parts.get(3).matches("\\d{1,5}")) {
             return Optional.empty();
         }
         int page = Integer.parseInt(parts.get(3));

@@ -8,6 +8,7 @@ import spikebot.bot.core.Defer;
 import spikebot.bot.core.Event;
 import spikebot.bot.core.Feature;
 import spikebot.bot.core.GuildKnowledge;
+import spikebot.bot.core.KeptBehindTokens;
 import spikebot.bot.core.Needs;
 import spikebot.bot.core.OptionSpec;
 import spikebot.bot.core.Refusal;
@@ -99,7 +100,7 @@ public final class SpikeFeature implements Feature {
 
     /**
      * "Start a spike" under an answer that found nothing good enough: opens the start form with the topic. The topic
-     * stays on this side ({@link StartOffers}); the button carries a token.
+     * stays on this side ({@link KeptBehindTokens}); the button carries a token.
      */
     public Control.Button startButton(String topic) {
         return start.offer(topic);

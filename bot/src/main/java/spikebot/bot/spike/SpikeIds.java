@@ -1,6 +1,7 @@
 package spikebot.bot.spike;
 
 import spikebot.bot.core.CustomIds;
+import spikebot.bot.core.KeptBehindTokens;
 
 import java.util.List;
 import java.util.Optional;
@@ -60,7 +61,7 @@ sealed interface SpikeIds {
     }
 
     /**
-     * A "Start a spike" button; the token stands for a topic kept in {@link StartOffers}. Buttons of older versions
+     * A "Start a spike" button; the token stands for a topic kept in {@link spikebot.bot.core.KeptBehindTokens}. Buttons of older versions
      * carried the topic itself here: {@link #legacyTopic()} still reads it.
      */
     record StartOffer(String token) implements SpikeIds {
@@ -70,7 +71,7 @@ sealed interface SpikeIds {
 
         /** The topic an older version put where the token is now; empty when this is a token. */
         Optional<String> legacyTopic() {
-            return StartOffers.isToken(token) ? Optional.empty() : Optional.of(token);
+            return KeptBehindTokens.TOKEN.matcher(token).matches() ? Optional.empty() : Optional.of(token);
         }
     }
 

@@ -7,6 +7,7 @@ import spikebot.bot.core.Draft;
 import spikebot.bot.core.ControlRow;
 import spikebot.bot.core.Event;
 import spikebot.bot.core.Form;
+import spikebot.bot.core.KeptBehindTokens;
 import spikebot.bot.core.GuildKnowledge;
 import spikebot.bot.core.PriorWork;
 import spikebot.bot.core.Refusal;
@@ -38,22 +39,23 @@ final class SpikeStart {
     private static final String ID_ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789";
 
     private final Spikes spikes;
-    private final StartOffers offers = new StartOffers();
+    /** The start form's fields behind "Start a spike" and "Fix the form" buttons (field id → text). */
+    private final KeptBehindTokens<Map<String, String>> offers = new KeptBehindTokens<>();
     private final SecureRandom random = new SecureRandom();
 
     SpikeStart(Spikes spikes) {
         this.spikes = spikes;
     }
 
-    /** The "Start a spike" button; its topic stays here ({@link StartOffers}), the button carries a token. */
+    /** The "Start a spike" button; its topic stays here ({@link KeptBehindTokens}), the button carries a token. */
     Control.Button offer(String topic) {
-        String token = offers.offer(Map.of("topic", Text.cut(Text.oneLine(topic), MAX_TOPIC)), spikes.now());
+        String token = offers.keep(Map.of("topic", Text.cut(Text.oneLine(topic), MAX_TOPIC)), spikes.now());
         return Control.Button.of(new SpikeIds.StartOffer(token).customId(), "Start a spike", Control.Style.PRIMARY);
     }
 
     /** A "Start a spike" or "Fix the form" button was pressed: the form, filled as kept (else empty). */
     List<Action> offerTaken(SpikeIds.StartOffer offer) {
-        Map<String, String> fields = offers.fields(offer.token(), spikes.now())
+        Map<String, String> fields = offers.get(offer.token(), spikes.now())
                 .or(() -> offer.legacyTopic().map(t -> Map.of("topic", Text.cut(Text.oneLine(t), MAX_TOPIC))))
                 .orElse(Map.of());
         return List.of(new Action.ShowForm(form(fields)));
@@ -83,7 +85,7 @@ final class SpikeStart {
             String value = form.field(field);
             if (value != null) typed.put(field, value);
         }
-        String token = offers.offer(typed, spikes.now());
+        String token = offers.keep(Map.copyOf(typed), spikes.now());
         return List.of(new Action.Reply(new Draft("Nothing was started; "
                 + (bad.size() == 1 ? "one field needs" : bad.size() + " fields need") + " a fix:\n• "
                 + String.join("\n• ", bad), List.of(), List.of(ControlRow.of(Control.Button.of(
