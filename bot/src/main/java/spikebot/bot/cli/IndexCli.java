@@ -3,14 +3,13 @@ package spikebot.bot.cli;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import spikebot.bot.core.GuildKnowledge;
 import spikebot.index.IndexBusyException;
 import spikebot.index.NoteIndex;
 import spikebot.index.SyncReport;
 import spikebot.knowledge.KnowledgeBase;
 import spikebot.knowledge.Problem;
-import spikebot.knowledge.spike.Templates;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -47,9 +46,7 @@ public final class IndexCli implements Callable<Integer> {
                 console.out().println("Not indexed (fix these files and run again):");
                 for (Problem problem : report.malformed()) console.out().println("  " + problem);
             }
-            List<String> settings = new ArrayList<>();
-            index.settingsProblems().forEach(p -> settings.add(p.toString()));
-            settings.addAll(Templates.load(knowledgeBase.stateDir().resolve("templates")).problems());
+            List<String> settings = GuildKnowledge.settingsProblems(index, knowledgeBase);
             if (!settings.isEmpty()) {
                 console.out().println("Team settings left out (fix them; the rest applies):");
                 settings.forEach(p -> console.out().println("  " + p));

@@ -136,13 +136,14 @@ public final class GuildKnowledge implements AutoCloseable {
      * checklist templates (read afresh), each as {@code file:line: why}.
      */
     public List<String> settingsProblems() {
-        return settingsProblems(index());
+        return settingsProblems(index(), kb);
     }
 
-    private List<String> settingsProblems(NoteIndex opened) {
+    /** As {@link #settingsProblems()}, for any open index and its knowledge base (the shell's {@code index}). */
+    public static List<String> settingsProblems(NoteIndex index, KnowledgeBase kb) {
         List<String> problems = new ArrayList<>();
-        opened.settingsProblems().forEach(p -> problems.add(p.toString()));
-        problems.addAll(Templates.load(stateDir().resolve("templates")).problems());
+        index.settingsProblems().forEach(p -> problems.add(p.toString()));
+        problems.addAll(Templates.of(kb).problems());
         return problems;
     }
 
@@ -245,7 +246,7 @@ public final class GuildKnowledge implements AutoCloseable {
                     malformed = List.copyOf(opened.sync().malformed());
                     // Said once at start (later syncs find the same files again): /spikebot status lists them too.
                     for (Problem problem : malformed) LOG.warn("guild {}: not a valid note: {}", id, problem);
-                    for (String problem : settingsProblems(opened)) {
+                    for (String problem : settingsProblems(opened, kb)) {
                         LOG.warn("guild {}: team setting left out (the rest applies): {}", id, problem);
                     }
                 }

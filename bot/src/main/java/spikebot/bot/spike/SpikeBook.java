@@ -54,7 +54,7 @@ final class SpikeBook {
 
     /** The guild's templates, read afresh so that a team's edits apply to the next spike. */
     Templates templates() {
-        return Templates.load(guild.stateDir().resolve("templates"));
+        return Templates.of(guild.kb());
     }
 
     Optional<Spike> byId(String id) {

@@ -8,6 +8,9 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import org.yaml.snakeyaml.LoaderOptions;
 
+import spikebot.knowledge.KnowledgeBase;
+
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -53,6 +56,11 @@ public final class Templates {
             }
         }
         return new Templates(all, List.of());
+    }
+
+    /** A knowledge base's templates: the shipped ones, overridden and extended by its {@code .spikebot/templates/}. */
+    public static Templates of(KnowledgeBase kb) {
+        return load(kb.stateDir().resolve("templates"));
     }
 
     /** The shipped templates, overridden and extended by the {@code *.yaml} files in {@code folder} (if any). */
