@@ -1,29 +1,25 @@
 package spikebot.index;
 
-import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.KnnVectorValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.search.DocIdSetIterator;
-import org.apache.lucene.store.Directory;
-import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.Bits;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 
 /**
  * How many notes the index holds, and how many of them have their vector for hybrid search, as of the index's last
  * commit (vectors are committed in batches, so a few just embedded may not be counted yet). For {@code /spikebot
  * status}: hybrid search must say when notes still lack vectors rather than quietly answer them by words alone.
  *
- * <p>Reads a reader of its own on the index folder: {@link NoteIndex} keeps its searcher private. Cheap (doc counts
- * and one pass over the vector ids), and asked for only by an admin.
+ * <p>Read on the index's own searcher: cheap (doc counts and one pass over the vector ids), and asked for only by an
+ * admin and for weak answers.
  */
 public record IndexCensus(int notes, int withVectors) {
     public static IndexCensus of(NoteIndex index) {
-        try (Directory directory = FSDirectory.open(index.knowledgeBase().stateDir().resolve("index"));
-             DirectoryReader reader = DirectoryReader.open(directory)) {
+        return index.withSearcher(searcher -> {
+            IndexReader reader = searcher.getIndexReader();
             int vectors = 0;
             for (LeafReaderContext leaf : reader.leaves()) {
                 FloatVectorValues values = leaf.reader().getFloatVectorValues(NoteVectors.FIELD);
@@ -35,9 +31,7 @@ public record IndexCensus(int notes, int withVectors) {
                 }
             }
             return new IndexCensus(reader.numDocs(), vectors);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        });
     }
 
     public int withoutVectors() {

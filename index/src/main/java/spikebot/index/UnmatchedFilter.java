@@ -1,18 +1,13 @@
 package spikebot.index;
 
-import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
-import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.store.Directory;
-import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -71,11 +66,8 @@ public record UnmatchedFilter(String field, String value, List<String> closest, 
     private static UnmatchedFilter closest(NoteIndex index, String field, String value) {
         String wanted = NoteDocuments.lower(value);
         String luceneField = field.equals("tag") ? NoteDocuments.TAG : NoteDocuments.AUTHOR;
-        // The index's own reader is private to NoteIndex; a reader of the last commit sees every note that was
-        // indexed (each add and sync commits). Only opened on this rare path.
-        try (Directory directory = FSDirectory.open(index.knowledgeBase().stateDir().resolve("index"));
-             DirectoryReader reader = DirectoryReader.open(directory)) {
-            IndexSearcher searcher = new IndexSearcher(reader);
+        return index.withSearcher(searcher -> {
+            IndexReader reader = searcher.getIndexReader();
             record Value(String text, int distance, boolean prefix, int uses) {
             }
             List<Value> values = new ArrayList<>();
@@ -102,9 +94,7 @@ public record UnmatchedFilter(String field, String value, List<String> closest, 
             List<String> used = values.stream().sorted(Comparator.comparingInt(Value::uses).reversed()
                     .thenComparing(Value::text)).limit(SHOWN).map(Value::text).toList();
             return new UnmatchedFilter(field, value, used, false);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        });
     }
 
     /** Levenshtein distance: insertions, deletions and substitutions of one character each cost 1. */
