@@ -104,6 +104,19 @@ final class IndexSync {
         }
     }
 
+    /** Indexes these notes and forgets those paths, in one commit, searchable before returning. */
+    void update(List<NoteFile> written, List<String> removed) throws IOException {
+        IndexWriter w = store.writable();
+        syncLock.lock(); // as in add(): a running sync must not add these a second time
+        try {
+            for (NoteFile file : written) index(w, file, true);
+            for (String path : removed) remove(w, path);
+            store.commitAndRefresh();
+        } finally {
+            syncLock.unlock();
+        }
+    }
+
     private void remove(IndexWriter w, String path) throws IOException {
         if (vectors != null) vectors.forget(path);
         w.deleteDocuments(NoteDocuments.pathTerm(path));

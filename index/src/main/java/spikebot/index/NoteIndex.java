@@ -144,6 +144,14 @@ public final class NoteIndex implements Closeable {
     }
 
     /**
+     * Indexes several notes (replacing earlier versions of their paths) and forgets the notes at {@code removed},
+     * in one commit: a batch of captured discussions costs one disk sync, not one per note.
+     */
+    public void update(List<NoteFile> written, List<String> removed) throws IOException {
+        sync.update(List.copyOf(written), List.copyOf(removed));
+    }
+
+    /**
      * The notes that best answer a question, best first, with their snippets: for callers that show every hit. A
      * question made only of asking words ("has anyone tried this?") finds nothing; a blank question lists the newest
      * notes that pass the filters.

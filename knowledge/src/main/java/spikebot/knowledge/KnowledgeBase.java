@@ -226,6 +226,44 @@ public final class KnowledgeBase {
     }
 
     /**
+     * Writes a note at a path of the caller's choosing, replacing what is there: for notes that mirror something
+     * kept elsewhere and change with it (a captured discussion). Durable and atomic like {@link #write}; refuses a
+     * path outside the knowledge base, in a hidden folder, not ending in {@code .md}, or through a symbolic link.
+     *
+     * @return the note as written
+     */
+    public NoteFile put(String path, Note note) throws IOException {
+        Path file = writable(path);
+        byte[] bytes = NoteFormat.render(note).getBytes(StandardCharsets.UTF_8);
+        DurableFiles.replace(file, bytes);
+        BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class);
+        return new NoteFile(relative(file), note, attrs.lastModifiedTime().toMillis(), attrs.size());
+    }
+
+    /** Deletes the note at a path (see {@link #put}), durably; nothing when there is none. */
+    public void delete(String path) throws IOException {
+        DurableFiles.delete(writable(path));
+    }
+
+    private Path writable(String path) throws IOException {
+        Path file = resolve(path);
+        if (!file.getFileName().toString().endsWith(".md")) {
+            throw new IllegalArgumentException("path '" + path + "' is not a Markdown note (.md)");
+        }
+        for (Path part = root.relativize(file); part != null; part = part.getParent()) {
+            Path onDisk = root.resolve(part);
+            if (part.getFileName().toString().startsWith(".")) {
+                throw new IllegalArgumentException("path '" + path + "' is in a hidden folder, which is never read");
+            }
+            if (Files.isSymbolicLink(onDisk)) {
+                throw new IOException(part + " in the knowledge base is a symbolic link; Spikebot writes notes only "
+                        + "into real folders inside it");
+            }
+        }
+        return file;
+    }
+
+    /**
      * Whether a symbolic link leads to a note (or a folder of notes) that the walk reads anyway under its real path:
      * inside the knowledge base and not in a hidden folder. Such a link is an alias (an ADR folder's
      * {@code README.md -> index.md}), skipped quietly; a link that leads anywhere else is still listed, so that

@@ -20,6 +20,11 @@ public enum NoteKind {
      * about X, and does it still hold?" can be filtered on.
      */
     DECISION("decision", "decisions", List.of("proposed", "accepted", "rejected", "deprecated", "superseded")),
+    /**
+     * A thread or forum post captured from Discord: the opening message is the question, the replies are the body.
+     * Written under {@code discussions/<channel>/}.
+     */
+    DISCUSSION("discussion", "discussions", List.of()),
     /** A Markdown file without front matter: still worth finding. */
     NOTE("note", "notes", List.of());
 
@@ -57,7 +62,7 @@ public enum NoteKind {
         return Arrays.stream(values()).filter(k -> k.id.equals(wanted)).findFirst();
     }
 
-    /** "spike, paper-check, solution, decision, note" — for error messages. */
+    /** "spike, paper-check, solution, decision, discussion, note" — for error messages. */
     public static String ids() {
         return Arrays.stream(values()).map(NoteKind::id).collect(Collectors.joining(", "));
     }

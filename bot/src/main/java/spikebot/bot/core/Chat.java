@@ -28,6 +28,10 @@ public interface Chat extends AutoCloseable {
     default void undelivered(Action.Receipt receipt) {
     }
 
+    /** A scheduled post with a receipt was taken by the platform as this message (see {@link Feature#delivered}). */
+    default void delivered(Action.Receipt receipt, String channelId, String messageId) {
+    }
+
     @Override
     void close();
 }

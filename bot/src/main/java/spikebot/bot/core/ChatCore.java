@@ -66,18 +66,35 @@ public final class ChatCore implements Chat {
         String guildId = event.origin().guildId();
         GuildConfig config = configs.get(guildId);
         if (config == null) {
-            if (event instanceof Event.MessagePosted m && !m.mentionsBot()) return List.of();
+            if (event instanceof Event.MessagePosted m && !m.mentionsBot() || event instanceof Event.ThreadActivity) {
+                return List.of();
+            }
             return List.of(Action.Reply.privately("Spikebot has no knowledge base for this server yet: ask whoever "
                     + "runs the bot to add it to the configuration."));
         }
+        GuildKnowledge guild = guild(guildId, config);
+        if (event instanceof Event.ThreadActivity activity) return watched(guild, activity);
         Optional<Feature> owner = routes.route(event);
         if (owner.isEmpty()) return unrouted(event);
-        Feature feature = owner.get();
-        GuildKnowledge guild = guild(guildId, config);
+        return handle(guild, owner.get(), event);
+    }
+
+    /** Every feature that watches the activity sees it, in the order of {@link Feature}s; their answers in turn. */
+    private List<Action> watched(GuildKnowledge guild, Event.ThreadActivity activity) {
+        List<Action> actions = new ArrayList<>();
+        for (Feature feature : routes.features()) {
+            if (feature.watches(activity)) actions.addAll(handle(guild, feature, activity));
+        }
+        return actions;
+    }
+
+    private List<Action> handle(GuildKnowledge guild, Feature feature, Event event) {
+        String guildId = guild.id();
         Runnable leave = enter(guild, feature.needs(event));
         try {
             return feature.handle(guild, event);
         } catch (Refusal r) {
+            if (event instanceof Event.ThreadActivity) return List.of();
             if (event instanceof Event.MessagePosted m) {
                 return m.mentionsBot() ? List.of(Action.Reply.of(r.getMessage())) : List.of();
             }
@@ -88,7 +105,7 @@ public final class ChatCore implements Chat {
                     + "). Nothing was changed; please try again."));
         } catch (RuntimeException e) {
             LOG.error("guild {}: failed on {}", guildId, event.getClass().getSimpleName(), e);
-            return event instanceof Event.MessagePosted ? List.of()
+            return event instanceof Event.MessagePosted || event instanceof Event.ThreadActivity ? List.of()
                     : List.of(Action.Reply.privately("Something went wrong on my side; it is logged. Please try "
                     + "again, or tell whoever runs the bot."));
         } finally {
@@ -181,6 +198,22 @@ public final class ChatCore implements Chat {
             feature.undelivered(guild, receipt.ref());
         } catch (IOException | RuntimeException e) {
             LOG.error("guild {}: could not count {} as not sent; it is lost", guild.id(), receipt.ref(), e);
+        } finally {
+            guild.lock().unlock();
+        }
+    }
+
+    @Override
+    public void delivered(Action.Receipt receipt, String channelId, String messageId) {
+        GuildConfig config = configs.get(receipt.guildId());
+        Feature feature = routes.owner(receipt.ref()).orElse(null);
+        if (config == null || feature == null) return;
+        GuildKnowledge guild = guild(receipt.guildId(), config);
+        guild.lock().lock();
+        try {
+            feature.delivered(guild, receipt.ref(), channelId, messageId);
+        } catch (IOException | RuntimeException e) {
+            LOG.error("guild {}: could not note where {} was posted", guild.id(), receipt.ref(), e);
         } finally {
             guild.lock().unlock();
         }

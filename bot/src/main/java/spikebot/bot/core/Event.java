@@ -1,5 +1,8 @@
 package spikebot.bot.core;
 
+import spikebot.knowledge.discussion.DiscussionMessage;
+import spikebot.knowledge.discussion.DiscussionThread;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -103,5 +106,47 @@ public sealed interface Event {
 
     /** The adapter could not do what an {@link Action.OpenThread} asked, e.g. the bot lacks a permission. */
     record ThreadFailed(Origin origin, String ref, String reason) implements Event {
+    }
+
+    /**
+     * Something happened in a thread that nobody asked the bot about: the raw material of captured discussions.
+     * No feature owns these; the core hands each to every feature that {@link Feature#watches} it, so that a
+     * message can be captured and answered at once. The adapter sends them for threads and forum posts only (plain
+     * channel chatter is not a discussion); bot and system messages never arrive as one.
+     */
+    sealed interface ThreadActivity extends Event {
+    }
+
+    /**
+     * A thread or forum post was created, or the bot was added to one.
+     *
+     * @param newlyCreated Discord's {@code newly_created}: the thread was just started (not an older thread the
+     *                     bot was added to or that came back into view), so it may deserve a "has this been asked
+     *                     before?" answer
+     */
+    record ThreadCreated(Origin origin, DiscussionThread thread, boolean newlyCreated) implements ThreadActivity {
+    }
+
+    /** A thread's name, tags, privacy or archive state changed; {@code thread} is how it is now. */
+    record ThreadChanged(Origin origin, DiscussionThread thread) implements ThreadActivity {
+    }
+
+    /** A thread was deleted (not archived: archived threads keep their messages). */
+    record ThreadDeleted(Origin origin, String threadId) implements ThreadActivity {
+    }
+
+    /** A message was sent in a thread ({@link Origin#channelId()} is the thread, {@code parentId} its channel). */
+    record MessageWritten(Origin origin, DiscussionMessage message) implements ThreadActivity {
+    }
+
+    /** A message in a thread was edited; {@code message} is how it reads now. */
+    record MessageEdited(Origin origin, DiscussionMessage message) implements ThreadActivity {
+    }
+
+    /** Messages in a thread were deleted, one or in bulk. */
+    record MessagesDeleted(Origin origin, List<String> messageIds) implements ThreadActivity {
+        public MessagesDeleted {
+            messageIds = List.copyOf(messageIds);
+        }
     }
 }

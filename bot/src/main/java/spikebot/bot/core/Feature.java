@@ -32,6 +32,14 @@ public interface Feature {
         return false;
     }
 
+    /**
+     * Whether it wants to see this activity in a thread (see {@link Event.ThreadActivity}); every feature that does
+     * gets it, in turn, through {@link #handle}.
+     */
+    default boolean watches(Event.ThreadActivity activity) {
+        return false;
+    }
+
     /** What the core must hold while this feature handles the event; see {@link Needs}. */
     default Needs needs(Event event) {
         return Needs.LOCK;
@@ -58,5 +66,12 @@ public interface Feature {
 
     /** A post of {@link #tick} with this receipt's ref did not reach the platform: count it as not sent. */
     default void undelivered(GuildKnowledge guild, String ref) throws IOException {
+    }
+
+    /**
+     * A post of {@link #tick} with this receipt's ref reached the platform as this message, so that a later tick
+     * can {@link Action.Edit} it (a progress line that is edited rather than posted again).
+     */
+    default void delivered(GuildKnowledge guild, String ref, String channelId, String messageId) throws IOException {
     }
 }

@@ -76,7 +76,10 @@ final class FeatureRoutes {
         return List.copyOf(specs.values());
     }
 
-    /** The feature that answers the event; empty for a command, control or ref that no feature owns. */
+    /**
+     * The feature that answers the event; empty for a command, control or ref that no feature owns, and for
+     * {@link Event.ThreadActivity}, which goes to every feature that watches it.
+     */
     Optional<Feature> route(Event event) {
         return Optional.ofNullable(switch (event) {
             case Event.SlashCommand c -> command(c.command(), c.subcommand());
@@ -88,6 +91,7 @@ final class FeatureRoutes {
             case Event.ThreadOpened t -> prefixes.get(CustomIds.prefix(t.ref()));
             case Event.ThreadFailed t -> prefixes.get(CustomIds.prefix(t.ref()));
             case Event.MessagePosted m -> features.stream().filter(f -> f.hears(m)).findFirst().orElse(null);
+            case Event.ThreadActivity a -> null; // no owner: every feature that watches it sees it
         });
     }
 

@@ -27,6 +27,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Optional;
 import java.util.Map;
@@ -194,6 +195,27 @@ public final class GuildKnowledge implements AutoCloseable {
         } catch (IndexBusyException busy) {
             // Another process owns the index: the note is safe on disk and that process's next sync finds it.
             LOG.warn("guild {}: wrote {} but could not index it now: {}", id, written.path(), busy.getMessage());
+        }
+        return written;
+    }
+
+    /**
+     * Writes notes at paths of the caller's choosing (replacing what is there) and deletes others, durably, then
+     * indexes all of it in one commit: how captured discussions are kept in step with their threads.
+     *
+     * @param put     relative path → the note to write there
+     * @param deleted relative paths of notes to delete
+     * @return the notes as written
+     */
+    public List<NoteFile> replace(Map<String, Note> put, Collection<String> deleted) throws IOException {
+        List<NoteFile> written = new ArrayList<>();
+        for (var entry : put.entrySet()) written.add(kb.put(entry.getKey(), entry.getValue()));
+        for (String path : deleted) kb.delete(path);
+        try {
+            index().update(written, List.copyOf(deleted));
+        } catch (IndexBusyException busy) {
+            LOG.warn("guild {}: wrote {} note(s) but could not index them now: {}", id, written.size(),
+                    busy.getMessage());
         }
         return written;
     }

@@ -77,6 +77,7 @@ public final class HitCards {
             case PAPER_CHECK -> "paper check";
             case SOLUTION -> "solution";
             case DECISION -> "decision";
+            case DISCUSSION -> "discussion";
             case NOTE -> "note";
         };
     }
@@ -87,6 +88,7 @@ public final class HitCards {
             case PAPER_CHECK -> "📄";
             case SOLUTION -> "✅";
             case DECISION -> "🧭";
+            case DISCUSSION -> "💬";
             case NOTE -> "📝";
         };
     }

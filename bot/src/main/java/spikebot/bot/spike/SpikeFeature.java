@@ -168,6 +168,7 @@ public final class SpikeFeature implements Feature {
                 case null, default -> throw unknownThread();
             };
             case Event.MessagePosted m -> List.of();
+            case Event.ThreadActivity a -> List.of();
             case Event.MessageCommand m -> throw Spikes.unknownControl();
         };
     }

@@ -6,6 +6,7 @@ import spikebot.bot.digest.DigestFeature;
 import spikebot.bot.core.ChatCore;
 import spikebot.bot.core.Feature;
 import spikebot.bot.core.GuildConfig;
+import spikebot.bot.core.ThreadHistory;
 import spikebot.bot.help.HelpFeature;
 import spikebot.bot.notes.NotesFeature;
 import spikebot.bot.passive.PassiveAnswers;
@@ -35,7 +36,7 @@ public final class Features {
      * Every feature, in the order that decides who hears a plain message first: a mention is a question to
      * {@code /ask}; any other message may get a passive answer.
      */
-    public static List<Feature> all(ChannelAccess access, Clock clock) {
+    public static List<Feature> all(ChannelAccess access, ThreadHistory history, Clock clock) {
         SpikeFeature spikes = new SpikeFeature(access, clock);
         List<Feature> features = new ArrayList<>(List.of(
                 new AskFeature(access, spikes::startButton),
@@ -54,12 +55,23 @@ public final class Features {
     }
 
     /**
-     * The chat core with every feature.
+     * The chat core with every feature, on a platform without thread history (the console, tests of other parts).
      *
      * @param embeddings the model for hybrid search, or null for words alone
      */
     public static ChatCore core(Map<String, GuildConfig> guilds, ChannelAccess access, Clock clock,
                                 Embeddings embeddings) {
-        return new ChatCore(guilds, all(access, clock), clock, embeddings);
+        return core(guilds, access, ThreadHistory.NONE, clock, embeddings);
+    }
+
+    /**
+     * The chat core with every feature.
+     *
+     * @param history    what was said in the platform's threads, for importing past discussions
+     * @param embeddings the model for hybrid search, or null for words alone
+     */
+    public static ChatCore core(Map<String, GuildConfig> guilds, ChannelAccess access, ThreadHistory history,
+                                Clock clock, Embeddings embeddings) {
+        return new ChatCore(guilds, all(access, history, clock), clock, embeddings);
     }
 }
