@@ -58,11 +58,24 @@ final class BotView {
         discord.dispatch(type, payload);
     }
 
+    /** An admin's new overwrites: CHANNEL_UPDATE, and THREAD_LIST_SYNC when the bot can now view the channel. */
+    void setOverwrites(long channelId, java.util.List<FakeWorld.Overwrite> overwrites) {
+        boolean sawBefore = world.canView(FakeWorld.BOT.id(), channelId);
+        world.setOverwrites(channelId, overwrites);
+        channelUpdated(world.channel(channelId));
+        if (!sawBefore && world.canView(FakeWorld.BOT.id(), channelId)) gainedAccess(channelId);
+    }
+
+    /** CHANNEL_UPDATE (under GUILDS; a channel the bot cannot view comes obfuscated, see {@link WorldJson}). */
+    void channelUpdated(FakeWorld.Channel channel) {
+        if ((intents() & GUILDS) != 0) discord.dispatch("CHANNEL_UPDATE", world.json().channelJson(channel));
+    }
+
     /**
      * The bot can now view a channel it could not: Discord sends THREAD_LIST_SYNC with the channel's active threads
      * it may see and its thread members (losing access sends nothing thread-specific, only the change's own event).
      */
-    void gainedAccess(long channelId) {
+    private void gainedAccess(long channelId) {
         FakeWorld.Channel channel = world.channel(channelId);
         ObjectNode sync = FakeWorld.JSON.createObjectNode().put("guild_id", FakeWorld.id(channel.guildId));
         sync.putArray("channel_ids").add(FakeWorld.id(channelId));

@@ -47,6 +47,15 @@ public final class Conversations {
 
     // ---- threads and forum posts
 
+    /** An admin gives a forum these tags (new ids) and sets "Require tags"; CHANNEL_UPDATE. Returns the tags. */
+    public List<FakeWorld.Tag> setForumTags(long forumId, boolean required, String... names) {
+        Channel forum = world.channel(forumId);
+        forum.tags = Arrays.stream(names).map(n -> new FakeWorld.Tag(world.newId(), n)).toList();
+        forum.requireTag = required;
+        view.channelUpdated(forum);
+        return forum.tags;
+    }
+
     /** A public thread in a text channel, made without a starting message ("Start Thread without Message"). */
     public Channel startThread(User owner, long parentId, String name) {
         return opened(world.createThread(parentId, name, owner.id(), false));

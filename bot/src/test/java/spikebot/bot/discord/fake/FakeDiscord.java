@@ -50,7 +50,7 @@ public final class FakeDiscord implements AutoCloseable {
             new InteractionRoutes(world, users, clock), calls, faults);
     private volatile JsonNode identify;
     /** The test class this fake serves, for the traffic recording. */
-    private volatile String testName = callingTest();
+    private volatile String testName = TrafficRecorder.callingTest();
 
     private FakeDiscord() {
     }
@@ -73,13 +73,6 @@ public final class FakeDiscord implements AutoCloseable {
         return testName;
     }
 
-    /** The first test class on the stack of whoever started the fake; null when there is none. */
-    private static String callingTest() {
-        return StackWalker.getInstance().walk(frames -> frames.map(StackWalker.StackFrame::getClassName)
-                .filter(n -> n.endsWith("Test")).findFirst().map(n -> n.substring(n.lastIndexOf('.') + 1))
-                .orElse(null));
-    }
-
     public FakeWorld world() {
         return world;
     }
@@ -95,9 +88,7 @@ public final class FakeDiscord implements AutoCloseable {
      */
     public void passTime(Duration duration) {
         clock.advance(duration);
-        for (FakeWorld.Channel thread : world.archiveIdleThreads()) {
-            dispatch("THREAD_UPDATE", world.json().channelJson(thread));
-        }
+        world.archiveIdleThreads().forEach(t -> botView.thread("THREAD_UPDATE", t.id, world.json().channelJson(t)));
     }
 
     /** Where the bot finds this fake: JDA pointed at it, and its clock. */
@@ -211,13 +202,10 @@ public final class FakeDiscord implements AutoCloseable {
 
     /**
      * An admin replaces a channel's (or a category's) permission overwrites; the bot hears of it through
-     * CHANNEL_UPDATE, as from Discord.
+     * CHANNEL_UPDATE, and when it can now view the channel, THREAD_LIST_SYNC, as from Discord.
      */
     public void setOverwrites(long channelId, FakeWorld.Overwrite... overwrites) {
-        boolean sawBefore = world.canView(FakeWorld.BOT.id(), channelId);
-        world.setOverwrites(channelId, List.of(overwrites));
-        dispatch("CHANNEL_UPDATE", world.json().channelJson(world.channel(channelId)));
-        if (!sawBefore && world.canView(FakeWorld.BOT.id(), channelId)) botView.gainedAccess(channelId);
+        botView.setOverwrites(channelId, List.of(overwrites));
     }
 
     /**
@@ -225,11 +213,7 @@ public final class FakeDiscord implements AutoCloseable {
      * CHANNEL_UPDATE. Returns the tags.
      */
     public List<FakeWorld.Tag> setForumTags(long forumId, boolean required, String... names) {
-        FakeWorld.Channel forum = world.channel(forumId);
-        forum.tags = java.util.Arrays.stream(names).map(n -> new FakeWorld.Tag(world.newId(), n)).toList();
-        forum.requireTag = required;
-        dispatch("CHANNEL_UPDATE", world.json().channelJson(forum));
-        return forum.tags;
+        return conversations.setForumTags(forumId, required, names);
     }
 
     // ---- recorded REST calls and injected faults

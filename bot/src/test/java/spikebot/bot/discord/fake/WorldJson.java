@@ -177,7 +177,12 @@ final class WorldJson {
         ArrayNode chans = json.putArray("channels");
         guild.channels().forEach(c -> chans.add(channelJson(c)));
         ArrayNode threads = json.putArray("threads");
-        world.activeThreads(guild.id()).forEach(c -> threads.add(channelJson(c)));
+        // Only the active threads the bot may view, each with the bot's thread member when it joined.
+        world.activeThreads(guild.id()).stream().filter(c -> world.canView(FakeWorld.BOT.id(), c.id)).forEach(c -> {
+            ObjectNode thread = channelJson(c);
+            if (c.members.contains(FakeWorld.BOT.id())) thread.set("member", threadMemberJson(c, FakeWorld.BOT.id()));
+            threads.add(thread);
+        });
         ArrayNode members = json.putArray("members");
         guild.memberRoles().keySet().stream().sorted()
                 .forEach(u -> members.add(memberJson(guild.id(), world.user(u), true)));
