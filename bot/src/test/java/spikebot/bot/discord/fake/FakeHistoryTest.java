@@ -120,6 +120,26 @@ class FakeHistoryTest {
     }
 
     @Test
+    void aBackfillSizedWorldIsSeededWithoutEventsAndReadsBackWhole() throws Exception {
+        long started = System.nanoTime();
+        List<Channel> threads = new ArrayList<>(discord.seed().threads(SPIKES_FORUM, 800, 15, false));
+        threads.addAll(discord.seed().threads(IDEAS, 700, 15, false));
+        threads.addAll(discord.seed().threads(RESEARCH, 500, 15, true));
+        System.out.printf("seeded 2,000 threads and 30,000 messages in %.2f s%n", (System.nanoTime() - started) / 1e9);
+        MessageStore messages = discord.world().messages();
+        int written = messages.inChannel(IDEAS).size();
+        for (Channel thread : threads) {
+            written += (int) messages.inChannel(thread.id).stream().filter(m -> m.get("type").asInt() != 21).count();
+        }
+        assertEquals(30_000, written, "every seeded message, the questions of threads started from one included");
+        assertEquals(3 * 24, threads.stream().filter(t -> !t.archived()).count());
+        Channel last = threads.get(threads.size() - 1);
+        JsonNode page = get("channels/" + id(last.id) + "/messages?limit=100").json();
+        assertEquals(15, page.size());
+        assertEquals(0, discord.identifies(), "nothing was sent: no client is connected");
+    }
+
+    @Test
     void aLimitOutOfRangeIsRefusedAsDiscordRefusesIt() throws Exception {
         seedGeneral();
         for (String limit : List.of("0", "101")) {

@@ -60,6 +60,7 @@ final class HistoryRoutes {
     MockResponse route(String route, String[] p, Map<String, String> query, JsonNode body) {
         return switch (route) {
             case "GET channels/{id}/messages" -> history(snowflake(p[1]), query);
+            case "GET channels/{id}/messages/{id}" -> message(snowflake(p[1]), snowflake(p[3]));
             case "GET channels/{id}/threads/archived/public" -> archived(snowflake(p[1]), Archived.PUBLIC, query);
             case "GET channels/{id}/threads/archived/private" -> archived(snowflake(p[1]), Archived.PRIVATE, query);
             case "GET channels/{id}/users/@me/threads/archived/private" ->
@@ -108,6 +109,15 @@ final class HistoryRoutes {
             page.add(view.overRest(current(message)));
         }
         return ok(page);
+    }
+
+    /** One message, looked up in its own channel (a thread's starter message is in its parent, not in it). */
+    private MockResponse message(long channelId, long messageId) {
+        MockResponse refused = refused(channelId);
+        if (refused != null) return refused;
+        if (!botMay(channelId, Permission.MESSAGE_HISTORY)) return error(403, 50013, "Missing Permissions");
+        return world.messages().find(messageId).filter(m -> m.get("channel_id").asLong() == channelId)
+                .map(m -> ok(view.overRest(current(m)))).orElseGet(() -> error(404, 10008, "Unknown Message"));
     }
 
     /**

@@ -26,8 +26,9 @@ import static spikebot.bot.discord.fake.FakeWorld.id;
 
 /**
  * The fake's REST API under {@code /api/v10/} (and the upgrade of {@code /gateway} to a websocket): users/@me,
- * gateway/bot, application commands, channel messages, threads and forum posts, archived threads, modify channel
- * (archive), thread members, typing; interactions and their webhooks are {@link InteractionRoutes}. A wrong token
+ * gateway/bot, application commands, posting and editing messages, threads and forum posts, modify channel
+ * (archive), joining threads, typing; reading (history, archived and active threads, thread members) and deleting
+ * messages are {@link HistoryRoutes}; interactions and their webhooks {@link InteractionRoutes}. A wrong token
  * gets 401; an injected {@link Faults fault} comes first, then Discord's {@link RateLimits rate limits}; a request
  * over Discord's documented limits, or one that Discord's API description does not allow ({@link SpecReport}), gets
  * 400 "Invalid Form Body", as from Discord, and is reported as a violation; the fake's own answers are checked
@@ -228,8 +229,6 @@ final class RestRoutes extends Dispatcher {
             case "PATCH channels/{id}/messages/{id}" -> world.messages().find(snowflake(p[3]))
                     .map(m -> ok(world.messages().applyEdit(snowflake(p[3]), body, world.now())))
                     .orElseGet(() -> error(404, 10008, "Unknown Message"));
-            case "GET channels/{id}/messages/{id}" -> world.messages().find(snowflake(p[3]))
-                    .map(RestRoutes::ok).orElseGet(() -> error(404, 10008, "Unknown Message"));
             case "POST channels/{id}/threads" -> createThread(snowflake(p[1]), body);
             case "POST channels/{id}/messages/{id}/threads" -> {
                 FakeWorld.Channel thread = world.createThread(snowflake(p[1]), body.path("name").asText(),
