@@ -118,9 +118,8 @@ public final class Conversations {
 
     /** A moderator archives a thread, or unarchives it; THREAD_UPDATE. Locked, only moderators may unarchive. */
     public void archive(Channel thread, boolean archived, boolean locked) {
-        thread.archived = archived;
         thread.locked = locked;
-        thread.archiveTimestamp = world.clock().instant();
+        world.setArchived(thread, archived, world.clock().instant());
         thread.lastActivity = world.clock().instant();
         updated(thread);
     }
@@ -259,8 +258,7 @@ public final class Conversations {
             channel.totalMessageSent.incrementAndGet();
             if (channel.archived) {
                 if (channel.locked) throw new AssertionError("thread " + channel.name + " is locked");
-                channel.archived = false;
-                channel.archiveTimestamp = world.clock().instant();
+                world.setArchived(channel, false, world.clock().instant());
                 updated(channel);
             }
         }

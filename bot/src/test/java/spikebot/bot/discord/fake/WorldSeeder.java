@@ -98,8 +98,7 @@ public final class WorldSeeder {
         thread.totalMessageSent.set(world.messages().count(threadId) - (forum ? 1 : 0));
         Instant archiveAt = thread.lastActivity.plus(Duration.ofMinutes(thread.autoArchiveMinutes));
         if (!archiveAt.isAfter(world.clock().instant())) {
-            thread.archived = true;
-            thread.archiveTimestamp = archiveAt;
+            world.setArchived(thread, true, archiveAt);
         }
         return thread;
     }
