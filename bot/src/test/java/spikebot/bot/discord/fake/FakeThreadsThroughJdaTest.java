@@ -195,6 +195,11 @@ class FakeThreadsThroughJdaTest {
         people.post(ALICE, post.id, "one more thing");
         assertFalse(next(ChannelUpdateArchivedEvent.class).getNewValue(), "a message unarchives it, first");
         next(MessageReceivedEvent.class);
+
+        Message own = jda.getThreadChannelById(post.id).sendMessage("noted").complete();
+        assertTrue(next(MessageReceivedEvent.class).getAuthor().isBot(), "Discord echoes the bot's own messages");
+        own.editMessage("noted twice").complete();
+        assertEquals("noted twice", next(MessageUpdateEvent.class).getMessage().getContentRaw());
         assertTrue(events.isEmpty(), events::toString);
     }
 

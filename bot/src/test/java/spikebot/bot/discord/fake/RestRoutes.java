@@ -226,7 +226,11 @@ final class RestRoutes extends Dispatcher {
                 yield ok(message);
             }
             case "PATCH channels/{id}/messages/{id}" -> world.messages().find(snowflake(p[3]))
-                    .map(m -> ok(world.messages().applyEdit(snowflake(p[3]), body, world.now())))
+                    .map(m -> {
+                        ObjectNode edited = world.messages().applyEdit(snowflake(p[3]), body, world.now());
+                        discord.botView().message("MESSAGE_UPDATE", edited);
+                        return ok(edited);
+                    })
                     .orElseGet(() -> error(404, 10008, "Unknown Message"));
             case "POST channels/{id}/threads" -> createThread(snowflake(p[1]), body);
             case "POST channels/{id}/messages/{id}/threads" -> {
