@@ -124,7 +124,12 @@ class FakeThreadsThroughJdaTest {
         TextChannel research = jda.getTextChannelById(RESEARCH);
         assertEquals(secret.stream().filter(Channel::archived).count(),
                 research.retrieveArchivedPrivateThreadChannels().takeAsync(1000).join().size());
-        assertEquals(4, research.retrieveArchivedPrivateJoinedThreadChannels().takeAsync(1000).join().size());
+        List<ThreadChannel> joined = research.retrieveArchivedPrivateJoinedThreadChannels().takeAsync(1000).join();
+        assertEquals(4, joined.size());
+        ThreadChannel joinedThread = joined.stream().filter(t -> t.getIdLong() == secret.get(0).id).findFirst()
+                .orElseThrow();
+        assertEquals(secret.get(0).members.stream().sorted().toList(), joinedThread.retrieveThreadMembers()
+                .takeAsync(100).join().stream().map(m -> m.getIdLong()).sorted().toList(), "authors and the bot");
         assertEquals(24 + 24 + 24, jda.getGuildById(ML_TEAM).retrieveActiveThreads().complete().size(),
                 "the last day's threads of each channel are active");
 
