@@ -132,6 +132,8 @@ public final class FakeWorld {
     public static final User ERIN = new User(100_000_000_000_000_007L, "erin", false);
     /** Has the Admin role (Administrator): sees every channel whatever its overwrites. */
     public static final User FRANK = new User(100_000_000_000_000_008L, "frank", false);
+    /** Another app's bot (a CI notifier, say): its messages come with no member, like an app's or webhook's. */
+    public static final User CI_BOT = new User(900_000_000_000_000_002L, "ci-bot", true);
 
     public static final long ML_TEAM = 200_000_000_000_000_001L;
     public static final long OTHER_TEAM = 200_000_000_000_000_002L;
