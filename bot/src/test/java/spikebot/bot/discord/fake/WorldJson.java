@@ -186,7 +186,7 @@ final class WorldJson {
         guild.channels().forEach(c -> chans.add(channelJson(c)));
         ArrayNode threads = json.putArray("threads");
         // Only the active threads the bot may view, each with the bot's thread member when it joined.
-        world.activeThreads(guild.id()).stream().filter(c -> world.canView(FakeWorld.BOT.id(), c.id)).forEach(c -> {
+        world.threads().active(guild.id()).stream().filter(c -> world.canView(FakeWorld.BOT.id(), c.id)).forEach(c -> {
             ObjectNode thread = channelJson(c);
             if (c.members.contains(FakeWorld.BOT.id())) thread.set("member", threadMemberJson(c, FakeWorld.BOT.id()));
             threads.add(thread);
