@@ -22,7 +22,6 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static spikebot.bot.discord.fake.FakeWorld.JSON;
-import static spikebot.bot.discord.fake.FakeWorld.id;
 
 /**
  * The fake's REST API under {@code /api/v10/} (and the upgrade of {@code /gateway} to a websocket): users/@me,
@@ -268,11 +267,7 @@ final class RestRoutes extends Dispatcher {
     private MockResponse threadMember(long threadId, long userId) {
         FakeWorld.Channel thread = world.channel(threadId);
         if (!thread.members.contains(userId)) return error(404, 10007, "Unknown Member");
-        ObjectNode json = JSON.createObjectNode();
-        json.put("id", id(threadId));
-        json.put("user_id", id(userId));
-        json.put("join_timestamp", world.now());
-        json.put("flags", 0);
+        ObjectNode json = world.json().threadMemberJson(thread, userId);
         json.set("member", world.json().memberJson(thread.guildId, world.user(userId), true));
         return ok(json);
     }
