@@ -1,25 +1,23 @@
 package spikebot.bot.discord.fake;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import net.dv8tion.jda.api.Permission;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * What the fake Discord knows: two guilds with their roles, channels and members ({@link FakeGuilds}), plus the
- * threads and messages created while a test runs. Its JSON has the shapes Discord sends (and that JDA parses), so that the real client
- * builds real entities from it.
+ * threads ({@link ThreadStore}) and messages ({@link MessageStore}) made while a test runs. Its JSON
+ * ({@link WorldJson}) has the shapes Discord sends (and that JDA parses), so that the real client builds real
+ * entities from it.
  *
  * <p>Ids are fixed so that tests can name them (the constants here, described in {@link FakeGuilds}); roles and
  * overwrites can change while a test runs ({@link #setRoles}, {@link FakeDiscord#setOverwrites}).
@@ -66,14 +64,21 @@ public final class FakeWorld {
         public final long id;
         public final long guildId;
         public final ChannelType type;
-        public final String name;
+        /** Threads: renamed by THREAD_UPDATE. */
+        public volatile String name;
         public final long parentId;
         public final long ownerId;
         volatile List<Overwrite> overwrites;
         volatile boolean archived;
+        volatile boolean locked;
         /** Threads: minutes without a message before Discord archives it; when the last message came. */
         volatile int autoArchiveMinutes = 1440;
         volatile Instant lastActivity;
+        /** Threads: set when created, archived or unarchived, as Discord's {@code archive_timestamp}. */
+        volatile Instant archiveTimestamp;
+        volatile Instant createdAt;
+        /** Threads: messages ever sent (Discord's {@code total_message_sent}, not lowered by deletes). */
+        final AtomicInteger totalMessageSent = new AtomicInteger();
         /** Forums: the tags posts may carry, and whether each post must carry one ("Require tags"). */
         volatile List<Tag> tags = List.of();
         volatile boolean requireTag;
@@ -128,6 +133,8 @@ public final class FakeWorld {
     public static final User ERIN = new User(100_000_000_000_000_007L, "erin", false);
     /** Has the Admin role (Administrator): sees every channel whatever its overwrites. */
     public static final User FRANK = new User(100_000_000_000_000_008L, "frank", false);
+    /** Another app's bot (a CI notifier, say): its messages come with no member, like an app's or webhook's. */
+    public static final User CI_BOT = new User(900_000_000_000_000_002L, "ci-bot", true);
 
     public static final long ML_TEAM = 200_000_000_000_000_001L;
     public static final long OTHER_TEAM = 200_000_000_000_000_002L;
@@ -157,14 +164,13 @@ public final class FakeWorld {
     private final Map<Long, Guild> guilds = new ConcurrentHashMap<>();
     private final Map<Long, Channel> channels = new ConcurrentHashMap<>();
     private final Map<Long, User> users = new ConcurrentHashMap<>();
-    private final Map<Long, ObjectNode> messages = new ConcurrentHashMap<>();
-    /** Deleted messages as they were last, so that a test can still read an answer the bot has since removed. */
-    private final Map<Long, ObjectNode> deleted = new ConcurrentHashMap<>();
     private static final long DISCORD_EPOCH = 1_420_070_400_000L;
     private final AtomicLong nextId = new AtomicLong();
 
     private final Clock clock;
     private final WorldJson json = new WorldJson(this);
+    private final MessageStore messages = new MessageStore(json);
+    private final ThreadStore threads = new ThreadStore(this, channels, messages);
 
     FakeWorld(Clock clock) {
         this.clock = clock;
@@ -246,90 +252,21 @@ public final class FakeWorld {
     // ---- state changed by REST calls
 
     Channel createThread(long parentId, String name, long ownerId, boolean privateThread) {
-        Channel parent = channel(parentId);
-        Channel thread = new Channel(newId(), parent.guildId, privateThread ? ChannelType.PRIVATE_THREAD
-                : ChannelType.PUBLIC_THREAD, name, parentId, ownerId, List.of());
-        thread.lastActivity = clock.instant();
-        channels.put(thread.id, thread);
-        return thread;
+        return threads.add(newId(), parentId, name, ownerId, privateThread, clock.instant());
     }
 
-    void remember(ObjectNode message) {
-        messages.put(message.get("id").asLong(), message);
+    /** Threads and forum posts: their making, archiving, deleting and listing. */
+    ThreadStore threads() {
+        return threads;
     }
 
-    /**
-     * Threads whose auto-archive duration has passed without a message, now archived (as Discord does on its
-     * own). Returns them, for the THREAD_UPDATE each is announced with.
-     */
-    List<Channel> archiveIdleThreads() {
-        Instant now = clock.instant();
-        List<Channel> archived = new ArrayList<>();
-        for (Channel c : channels.values()) {
-            if (c.isThread() && !c.archived
-                    && !c.lastActivity.plus(java.time.Duration.ofMinutes(c.autoArchiveMinutes)).isAfter(now)) {
-                c.archived = true;
-                archived.add(c);
-            }
-        }
-        return archived;
-    }
-
-    /** A guild's archived threads under a parent, the latest archived first, as Discord lists them. */
-    List<Channel> archivedThreads(long parentId, boolean privateThreads) {
-        return channels.values().stream().filter(c -> c.isThread() && c.archived && c.parentId == parentId
-                        && (c.type == ChannelType.PRIVATE_THREAD) == privateThreads)
-                .sorted(java.util.Comparator.comparing((Channel c) -> c.lastActivity).reversed()).toList();
-    }
-
-    void forget(long messageId) {
-        ObjectNode gone = messages.remove(messageId);
-        if (gone != null) deleted.put(messageId, gone);
-    }
-
-    List<ObjectNode> messagesIn(long channelId) {
-        String channel = id(channelId);
-        return messages.values().stream().filter(m -> channel.equals(m.path("channel_id").asText()))
-                .sorted(java.util.Comparator.comparing(m -> m.get("id").asLong())).map(ObjectNode::deepCopy).toList();
-    }
-
-    /** A guild's threads that are not archived, oldest first: what GUILD_CREATE lists. */
-    List<Channel> activeThreads(long guildId) {
-        return channels.values().stream().filter(c -> c.guildId == guildId && c.isThread() && !c.archived)
-                .sorted(java.util.Comparator.comparingLong(c -> c.id)).toList();
+    MessageStore messages() {
+        return messages;
     }
 
     /** The threads (and forum posts) created under a channel, oldest first. */
     public List<Channel> threadsOf(long parentId) {
-        return channels.values().stream().filter(c -> c.isThread() && c.parentId == parentId)
-                .sorted(java.util.Comparator.comparingLong(c -> c.id)).toList();
-    }
-
-    public Optional<ObjectNode> message(long id) {
-        return Optional.ofNullable(messages.get(id)).map(ObjectNode::deepCopy);
-    }
-
-    /** A message in its last state, even if it was deleted since (a placeholder the bot removed, say). */
-    Optional<ObjectNode> lastSeen(long id) {
-        return message(id).or(() -> Optional.ofNullable(deleted.get(id)).map(ObjectNode::deepCopy));
-    }
-
-    /** Applies an edit (content, components, embeds) to a message; "thinking…" ends, visibility stays. */
-    ObjectNode applyEdit(long messageId, JsonNode body) {
-        ObjectNode message = message(messageId).orElseThrow();
-        if (body.has("content")) message.set("content", body.get("content").deepCopy());
-        if (body.has("components")) {
-            ArrayNode components = body.get("components").deepCopy();
-            WorldJson.numberComponents(components, new int[]{0});
-            message.set("components", components);
-        }
-        if (body.has("embeds")) {
-            message.set("embeds", json.messageJson(message.get("channel_id").asLong(), messageId, BOT, body).get("embeds"));
-        }
-        message.put("flags", message.path("flags").asInt(0) & ~128);
-        message.put("edited_timestamp", now());
-        remember(message);
-        return message.deepCopy();
+        return threads.of(parentId);
     }
 
     // ---- permissions
