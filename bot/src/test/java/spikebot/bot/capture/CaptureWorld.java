@@ -10,6 +10,9 @@ import spikebot.bot.core.GuildConfig;
 import spikebot.bot.core.MutableClock;
 import spikebot.bot.core.Origin;
 import spikebot.bot.wiring.Features;
+import spikebot.knowledge.KnowledgeBase;
+import spikebot.knowledge.MalformedNoteException;
+import spikebot.knowledge.Note;
 import spikebot.knowledge.discussion.DiscussionMessage;
 import spikebot.knowledge.discussion.DiscussionThread;
 
@@ -140,6 +143,17 @@ final class CaptureWorld implements AutoCloseable {
     String note(DiscussionThread thread) {
         return notes().entrySet().stream().filter(e -> e.getKey().endsWith("-" + thread.threadId() + ".md"))
                 .map(Map.Entry::getValue).findFirst().orElse(null);
+    }
+
+    /** The note of a thread as the knowledge base reads it back. */
+    Note parsed(DiscussionThread thread) {
+        String path = notes().keySet().stream().filter(p -> p.endsWith("-" + thread.threadId() + ".md")).findFirst()
+                .orElseThrow(() -> new AssertionError("no note for thread " + thread.threadId()));
+        try {
+            return new KnowledgeBase(kb).read(path).note();
+        } catch (MalformedNoteException e) {
+            throw new AssertionError(e);
+        }
     }
 
     Path kept(DiscussionThread thread) {
