@@ -111,7 +111,8 @@ final class GuildCapture {
     List<Action> tick(GuildKnowledge guild) throws IOException {
         if (!resumed) {
             resumed = true;
-            if (settings.runningImport().isPresent()) startImport(settings.runningImport().get());
+            var persisted = settings.runningImport();
+            if (run == null && persisted.isPresent()) startImport(persisted.get());
             reread(threads.toReread());
         }
         startRereads();
