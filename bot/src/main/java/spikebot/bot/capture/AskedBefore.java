@@ -41,7 +41,10 @@ final class AskedBefore {
         String question = Text.cut(Text.oneLine(thread.name() + " " + text), AskFeature.MAX_QUESTION);
         if (question.isBlank()) return List.of();
         SearchRequest request = SearchRequest.of(question).withLimit(MAX_HITS + 1);
-        Audience audience = new Audience(guild.id(), first.authorId(), thread.threadId(), false);
+        // Read by everyone who can view the thread: for a public thread, its channel's viewers (so a note born in
+        // that very channel may show); for a private thread, conservatively, only notes everyone may view.
+        String readers = thread.privateThread() ? thread.threadId() : thread.parentId();
+        Audience audience = new Audience(guild.id(), first.authorId(), readers, false);
         List<Hit> shown = PriorWork.find(guild, request, audience, access, Hit.STRONG).shown().stream()
                 .filter(h -> !own.contains(h.path())).limit(MAX_HITS).toList();
         if (shown.isEmpty()) return List.of();
