@@ -11,6 +11,7 @@ import spikebot.bot.core.Refusal;
 import spikebot.bot.core.Text;
 import spikebot.bot.core.ThreadHistory;
 import spikebot.knowledge.discussion.DiscussionMessage;
+import spikebot.knowledge.discussion.DiscussionNotes;
 import spikebot.knowledge.discussion.DiscussionThread;
 
 import java.io.IOException;
@@ -113,7 +114,7 @@ public final class CaptureFeature implements Feature {
                 keep(capture, written.origin(), written.message());
                 DiscussionThread asking = capture.awaitingFirstMessage.remove(written.origin().channelId());
                 if (asking != null) {
-                    Set<String> own = new HashSet<>(Set.of(DiscussionNotesStandIn.path(asking)));
+                    Set<String> own = new HashSet<>(Set.of(DiscussionNotes.path(asking)));
                     capture.threads.notePath(asking.threadId()).ifPresent(own::add);
                     return askedBefore.answer(guild, asking, written.message(), own);
                 }

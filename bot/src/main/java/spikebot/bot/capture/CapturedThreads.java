@@ -10,6 +10,7 @@ import spikebot.knowledge.DurableFiles;
 import spikebot.knowledge.Note;
 import spikebot.knowledge.discussion.Discussion;
 import spikebot.knowledge.discussion.DiscussionMessage;
+import spikebot.knowledge.discussion.DiscussionNotes;
 import spikebot.knowledge.discussion.DiscussionThread;
 
 import java.io.IOException;
@@ -149,7 +150,9 @@ public final class CapturedThreads {
     /** Where the thread's note is (or will be at the next flush); empty for a thread not captured. */
     public Optional<String> notePath(String threadId) {
         KeptThread changed = pending.get(threadId);
-        if (changed != null) return Optional.of(DiscussionNotesStandIn.path(changed.thread()));
+        if (changed != null) {
+            return Optional.of(changed.notePath() != null ? changed.notePath() : DiscussionNotes.path(changed.thread()));
+        }
         Summary summary = summaries.get(threadId);
         return summary == null ? Optional.empty() : Optional.ofNullable(summary.notePath());
     }
@@ -222,11 +225,11 @@ public final class CapturedThreads {
         List<String> deleted = new ArrayList<>();
         List<KeptThread> written = new ArrayList<>();
         for (KeptThread kept : pending.values()) {
-            String path = DiscussionNotesStandIn.path(kept.thread());
-            Note note = DiscussionNotesStandIn.note(new Discussion(kept.thread(), kept.messages()), this::consented);
+            // The path first written stays: a renamed thread keeps its file (links to it keep working).
+            String path = kept.notePath() != null ? kept.notePath() : DiscussionNotes.path(kept.thread());
+            Note note = DiscussionNotes.note(new Discussion(kept.thread(), kept.messages()), this::consented);
             if (kept.solution() != null) note = note.withExtra("solution", kept.solution());
             put.put(path, note);
-            if (kept.notePath() != null && !kept.notePath().equals(path)) deleted.add(kept.notePath());
             written.add(kept.writtenAt(path));
         }
         gone.values().stream().filter(p -> p != null && !put.containsKey(p)).forEach(deleted::add);
