@@ -96,7 +96,10 @@ public final class CaptureFeature implements Feature {
             case Event.ThreadCreated created -> {
                 DiscussionThread thread = created.thread();
                 boolean captured = capture.settings.captured(thread.parentId());
-                if (captured) capture.threads.described(thread);
+                // An older thread that came into view (the bot was added to it) has a past: read it whole.
+                if (captured && capture.threads.described(thread, !created.newlyCreated()) && !created.newlyCreated()) {
+                    capture.reread(List.of(thread));
+                }
                 if (created.newlyCreated() && (captured || unasked.enabledIn().test(guild, thread.parentId()))) {
                     var awaiting = capture.awaitingFirstMessage;
                     awaiting.put(thread.threadId(), thread);
@@ -104,11 +107,13 @@ public final class CaptureFeature implements Feature {
                 }
             }
             case Event.ThreadChanged changed -> {
-                if (capture.settings.captured(changed.thread().parentId())) capture.threads.described(changed.thread());
+                DiscussionThread thread = changed.thread();
+                if (capture.settings.captured(thread.parentId()) && capture.threads.described(thread, true)) {
+                    capture.reread(List.of(thread)); // changed before it was kept: read it whole
+                }
             }
             case Event.ThreadDeleted deleted -> {
-                capture.threads.threadDeleted(deleted.threadId());
-                capture.awaitingFirstMessage.remove(deleted.threadId());
+                capture.threadDeleted(deleted.threadId());
             }
             case Event.MessageWritten written -> {
                 keep(capture, written.origin(), written.message());

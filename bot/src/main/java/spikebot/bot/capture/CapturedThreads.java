@@ -101,10 +101,18 @@ public final class CapturedThreads {
         change(kept.withHistory(discussion.messages()));
     }
 
-    /** A thread created, renamed, retagged, made private: its description now. */
-    void described(DiscussionThread thread) throws IOException {
-        change(kept(thread.threadId()).map(k -> k.withThread(thread.lastMessageId() == null
-                ? withLast(thread, k.thread().lastMessageId()) : thread)).orElse(KeptThread.of(thread)));
+    /**
+     * A thread created, renamed, retagged, made private: its description now.
+     *
+     * @param hasPast the thread may hold messages from before it was kept (an older thread that came into view):
+     *                a thread not kept yet is then marked to be read whole
+     * @return whether the thread was not kept before
+     */
+    boolean described(DiscussionThread thread, boolean hasPast) throws IOException {
+        Optional<KeptThread> kept = kept(thread.threadId());
+        change(kept.map(k -> k.withThread(thread.lastMessageId() == null
+                ? withLast(thread, k.thread().lastMessageId()) : thread)).orElse(KeptThread.of(thread).toReread(hasPast)));
+        return kept.isEmpty();
     }
 
     /**
@@ -224,7 +232,12 @@ public final class CapturedThreads {
         Map<String, Note> put = new LinkedHashMap<>();
         List<String> deleted = new ArrayList<>();
         List<KeptThread> written = new ArrayList<>();
+        List<KeptThread> unnamed = new ArrayList<>();
         for (KeptThread kept : pending.values()) {
+            if (kept.reread() && kept.thread().name().isBlank() && kept.notePath() == null) {
+                unnamed.add(kept); // known only from a message: its note waits for its name, which fixes its path
+                continue;
+            }
             // The path first written stays: a renamed thread keeps its file (links to it keep working).
             String path = kept.notePath() != null ? kept.notePath() : DiscussionNotes.path(kept.thread());
             Note note = DiscussionNotes.note(new Discussion(kept.thread(), kept.messages()), this::consented);
@@ -235,6 +248,7 @@ public final class CapturedThreads {
         gone.values().stream().filter(p -> p != null && !put.containsKey(p)).forEach(deleted::add);
         sink.replace(put, deleted);
         for (KeptThread kept : written) save(kept);
+        for (KeptThread kept : unnamed) save(kept);
         for (String threadId : gone.keySet()) {
             DurableFiles.delete(file(threadId));
             summaries.remove(threadId);
@@ -254,7 +268,8 @@ public final class CapturedThreads {
     Optional<KeptThread> kept(String threadId) throws IOException {
         KeptThread changed = pending.get(threadId);
         if (changed != null) return Optional.of(changed);
-        if (gone.containsKey(threadId) || !summaries.containsKey(threadId)) return Optional.empty();
+        if (gone.containsKey(threadId)) return Optional.empty();
+        // Read from disk even when not summarised: the command-line import may have kept it since this opened.
         Path file = file(threadId);
         if (!Files.isRegularFile(file)) return Optional.empty();
         return Optional.of(JSON.readValue(file.toFile(), KeptThread.class));

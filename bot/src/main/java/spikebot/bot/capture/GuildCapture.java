@@ -99,6 +99,13 @@ final class GuildCapture {
         if (run != null && run.job.channelId().equals(channelId)) run.cancel(why);
     }
 
+    /** A thread deleted: its note goes at the next flush, and what an import fetched of it is dropped. */
+    void threadDeleted(String threadId) {
+        threads.threadDeleted(threadId);
+        fetched.removeIf(f -> f.discussion().thread().threadId().equals(threadId));
+        awaitingFirstMessage.remove(threadId);
+    }
+
     /** Reads these threads again whole, away from the lock (someone opted back in; a thread kept late). */
     void reread(List<DiscussionThread> list) {
         list.forEach(t -> toReread.add(t.threadId()));

@@ -63,7 +63,7 @@ class LiveCaptureTest {
         CapturedThreads threads = CapturedThreads.open(kb.resolve(".spikebot"));
         DiscussionThread thread = world.history.thread(FORUM, "ml-help", "Slow joins", world.bot.clock.instant(),
                 false);
-        threads.described(thread);
+        threads.described(thread, false);
         for (int i = 0; i < 50; i++) {
             threads.message(thread, world.history.say(thread, "11", "alice", world.bot.clock.instant(), "m" + i));
         }
@@ -133,21 +133,35 @@ class LiveCaptureTest {
     }
 
     @Test
-    void aThreadThatStartedBeforeCaptureIsReadWholeAtItsFirstMessage() {
-        DiscussionThread older = world.history.thread(FORUM, "ch-500", "Feature store choice",
+    void aThreadThatStartedBeforeCaptureIsReadWholeAtItsFirstMessage() throws IOException {
+        DiscussionThread older = world.history.thread(FORUM, "ml-help", "Feature store choice",
                 world.bot.clock.instant().minus(Duration.ofDays(3)), false, "infra");
         world.history.say(older, BOB.id(), BOB.name(), older.created(), "Feast or Tecton?");
         world.bot.clock.advance(Duration.ofMinutes(5));
         world.say(older, ALICE, "We went with Feast in the end");
         world.tick();
-        assertTrue(world.note(older).contains("We went with Feast"), "kept at once");
+        assertTrue(Files.readString(world.kept(older)).contains("We went with Feast"), "kept at once");
+        assertNull(world.note(older), "its note waits for the thread's name, which fixes its path");
         assertEquals(1, world.background.runAll(), "the thread is read again away from the lock");
         world.tick();
+        assertTrue(world.notes().keySet().iterator().next().contains("ml-help/feature-store-choice-"),
+                world.notes().keySet().toString());
         Note note = world.parsed(older);
         assertTrue(note.body().contains("Feast or Tecton?"), note.body());
         assertEquals("Feature store choice", note.title());
         assertEquals(List.of("infra"), note.tags());
         assertEquals(1, world.notes().size(), world.notes().keySet().toString());
+    }
+
+    @Test
+    void anOlderThreadThatComesIntoViewIsReadWhole() {
+        DiscussionThread older = world.history.thread(FORUM, "ml-help", "GPU quota", world.bot.clock.instant(), false);
+        world.history.say(older, BOB.id(), BOB.name(), older.created(), "We hit the GPU quota every Monday");
+        world.bot.core.handle(new Event.ThreadCreated(inThread(older, BOB), older, false));
+        world.tick();
+        assertEquals(1, world.background.runAll());
+        world.tick();
+        assertTrue(world.note(older).contains("We hit the GPU quota every Monday"), world.note(older));
     }
 
     @Test
