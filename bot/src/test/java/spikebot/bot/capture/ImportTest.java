@@ -30,7 +30,7 @@ import static spikebot.bot.core.ChatDriver.assertPrivateReply;
 import static spikebot.bot.core.ChatDriver.only;
 
 class ImportTest {
-    static final int THREADS = 260;
+    static final int THREADS = 160;
     @TempDir
     Path kb;
     CaptureWorld world;
@@ -80,11 +80,11 @@ class ImportTest {
         Action.Edit edit = only(second, Action.Edit.class);
         assertEquals("progress-1", edit.messageId());
         String line = ChatDriverText.of(edit.message());
-        assertTrue(line.contains("200 of 260 threads"), line);
+        assertTrue(line.contains("100 of 160 threads"), line);
         assertEquals(GuildCapture.TICK_BATCH, world.notes().size());
         List<Action> last = world.tick();
         String done = ChatDriverText.of(only(last, Action.Edit.class).message());
-        assertTrue(done.contains("Imported <#500>: 260 threads: 260 read, 0 unchanged, 0 failed"), done);
+        assertTrue(done.contains("Imported <#500>: 160 threads: 160 read, 0 unchanged, 0 failed"), done);
         assertEquals(THREADS, world.notes().size());
         assertTrue(world.note(threads.getFirst()).contains("long 249"), "every page read");
         assertFalse(Files.exists(kb.resolve(".spikebot/capture/import.json")), "done: nothing to resume");
@@ -96,8 +96,8 @@ class ImportTest {
         world.admin("import", "channel", FORUM);
         deliver(world.tick());
         world.background.runAll();
-        world.tick(); // 200 written
-        assertEquals(200, world.notes().size());
+        world.tick(); // 100 written
+        assertEquals(GuildCapture.TICK_BATCH, world.notes().size());
         world.bot.restart(); // the 250 fetched but not written are lost with the process
 
         List<Action> resumed = world.tick();
@@ -129,7 +129,7 @@ class ImportTest {
         assertEquals(before, world.notes(), "the same notes, byte for byte");
         assertEquals(calls, world.history.messageCalls.values().stream().mapToInt(Integer::intValue).sum(),
                 "no thread read again");
-        assertTrue(done.contains("0 read, 260 unchanged"), "said on its own when the first post was never "
+        assertTrue(done.contains("0 read, 160 unchanged"), "said on its own when the first post was never "
                 + "reported delivered: " + done);
     }
 
