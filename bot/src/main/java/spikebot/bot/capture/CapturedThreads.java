@@ -178,8 +178,8 @@ public final class CapturedThreads {
         if (!optedOut.add(userId)) return;
         saveConsent();
         for (String threadId : threadsBy(userId)) {
-            KeptThread kept = kept(threadId).orElseThrow();
-            change(kept.leavingOut(this::consented));
+            Optional<KeptThread> kept = kept(threadId);
+            if (kept.isPresent()) change(kept.get().leavingOut(this::consented));
         }
     }
 
@@ -192,7 +192,9 @@ public final class CapturedThreads {
         saveConsent();
         List<DiscussionThread> reread = new ArrayList<>();
         for (String threadId : threadsBy(userId)) {
-            KeptThread kept = kept(threadId).orElseThrow().toReread(true);
+            Optional<KeptThread> found = kept(threadId);
+            if (found.isEmpty()) continue;
+            KeptThread kept = found.get().toReread(true);
             change(kept);
             save(kept); // the mark must outlive a restart before the re-read is done
             reread.add(kept.thread());

@@ -56,7 +56,8 @@ final class GuildCapture {
     private final Executor background;
     private final Backfill backfill;
     private final ThreadHistory history;
-    private ImportRun run;
+    /** Volatile: {@code /spikebot status} reads it without the lock. */
+    private volatile ImportRun run;
     private volatile boolean rereading;
     private boolean resumed;
 

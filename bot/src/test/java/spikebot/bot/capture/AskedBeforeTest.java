@@ -52,7 +52,7 @@ class AskedBeforeTest {
         List<Action> answer = world.said(thread, ALICE, QUESTION).actions();
         Action.Post post = only(answer, Action.Post.class);
         assertEquals(thread.threadId(), post.channelId(), "in the new thread itself");
-        String text = ChatDriverText.of(post.message());
+        String text = ChatDriver.text(post.message());
         assertTrue(text.contains(AskedBefore.TITLE) && text.contains("Evaluate Polars as a Pandas replacement"), text);
         List<String> labels = post.message().rows().getFirst().components().stream()
                 .map(c -> ((Control.Button) c).label()).toList();
@@ -77,7 +77,7 @@ class AskedBeforeTest {
         assertEquals(List.of(), world.said(quiet, ALICE, QUESTION).actions());
         world.bot.slash(in(TEXT, ADMIN), "spikebot", "passive", "state", "on");
         DiscussionThread thread = world.open(TEXT, "Polars instead of pandas?", true, ALICE);
-        assertTrue(ChatDriverText.of(only(world.said(thread, ALICE, QUESTION).actions(), Action.Post.class)
+        assertTrue(ChatDriver.text(only(world.said(thread, ALICE, QUESTION).actions(), Action.Post.class)
                 .message()).contains("Evaluate Polars"));
         world.tick();
         assertTrue(world.notes().isEmpty(), "answered, but not captured: " + world.notes().keySet());
@@ -92,12 +92,12 @@ class AskedBeforeTest {
         world.tick(); // its own note is written (title only) before its first message arrives
         String question = "Tokenizer throughput on CPU is 10k docs per second with the fast tokenizer";
         String answer = all(world.said(thread, BOB, question).actions(), Action.Post.class).stream()
-                .map(p -> ChatDriverText.of(p.message())).findFirst().orElse("");
+                .map(p -> ChatDriver.text(p.message())).findFirst().orElse("");
         assertTrue(answer.contains("Tokenizer throughput"), "the earlier thread is shown: " + answer);
         assertEquals(1, answer.split("Tokenizer throughput on CPU", -1).length - 1,
                 "once: the earlier thread's note, never its own: " + answer);
         assertFalse(answer.contains(thread.threadId()), answer);
-        assertTrue(ChatDriverText.of(only(world.bot.slash(in(HERE, BOB), "ask", null, "question", question),
+        assertTrue(ChatDriver.text(only(world.bot.slash(in(HERE, BOB), "ask", null, "question", question),
                 Action.Reply.class).message()).contains("Tokenizer throughput"));
     }
 }

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import spikebot.bot.core.Action;
 import spikebot.bot.core.Chat;
+import spikebot.bot.core.ChatDriver;
 import spikebot.knowledge.discussion.DiscussionThread;
 
 import java.io.IOException;
@@ -65,7 +66,7 @@ class ImportTest {
         Action.Post post = only(actions, Action.Post.class);
         assertEquals(HERE, post.channelId());
         ((Chat) world.bot.core).delivered(post.receipt(), post.channelId(), "progress-1");
-        return ChatDriverText.of(post.message());
+        return ChatDriver.text(post.message());
     }
 
     @Test
@@ -79,11 +80,11 @@ class ImportTest {
         List<Action> second = world.tick();
         Action.Edit edit = only(second, Action.Edit.class);
         assertEquals("progress-1", edit.messageId());
-        String line = ChatDriverText.of(edit.message());
+        String line = ChatDriver.text(edit.message());
         assertTrue(line.contains("100 of 160 threads"), line);
         assertEquals(GuildCapture.TICK_BATCH, world.notes().size());
         List<Action> last = world.tick();
-        String done = ChatDriverText.of(only(last, Action.Edit.class).message());
+        String done = ChatDriver.text(only(last, Action.Edit.class).message());
         assertTrue(done.contains("Imported <#500>: 160 threads: 160 read, 0 unchanged, 0 failed"), done);
         assertEquals(THREADS, world.notes().size());
         assertTrue(world.note(threads.getFirst()).contains("long 249"), "every page read");
@@ -124,8 +125,8 @@ class ImportTest {
         assertPrivateReply(world.admin("import", "channel", FORUM), "Importing");
         world.tick();
         world.background.runAll();
-        String done = world.tick().stream().map(a -> a instanceof Action.Post p ? ChatDriverText.of(p.message())
-                : a instanceof Action.Edit e ? ChatDriverText.of(e.message()) : "").reduce("", String::concat);
+        String done = world.tick().stream().map(a -> a instanceof Action.Post p ? ChatDriver.text(p.message())
+                : a instanceof Action.Edit e ? ChatDriver.text(e.message()) : "").reduce("", String::concat);
         assertEquals(before, world.notes(), "the same notes, byte for byte");
         assertEquals(calls, world.history.messageCalls.values().stream().mapToInt(Integer::intValue).sum(),
                 "no thread read again");
@@ -159,7 +160,7 @@ class ImportTest {
         world.admin("import", "channel", FORUM);
         deliver(world.tick());
         world.background.runAll();
-        String line = ChatDriverText.of(only(world.tick(), Action.Edit.class).message());
+        String line = ChatDriver.text(only(world.tick(), Action.Edit.class).message());
         assertTrue(line.contains("stopped: Missing Access") && line.contains("resumes it"), line);
         assertTrue(world.notes().isEmpty());
         assertPrivateReply(world.admin("import", "channel", FORUM), "Importing"); // may be run again
@@ -172,7 +173,7 @@ class ImportTest {
         world.background.runAll();
         world.tick();
         world.admin("capture", "state", "off", "channel", FORUM);
-        String line = ChatDriverText.of(only(world.tick(), Action.Edit.class).message());
+        String line = ChatDriver.text(only(world.tick(), Action.Edit.class).message());
         assertTrue(line.contains("stopped: capture was turned off"), line);
         assertEquals(GuildCapture.TICK_BATCH, world.notes().size(), "nothing written after it stopped");
         world.tick();

@@ -6,7 +6,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import spikebot.bot.core.Event;
 import spikebot.knowledge.Note;
-import spikebot.knowledge.discussion.Discussion;
 import spikebot.knowledge.discussion.DiscussionThread;
 
 import java.io.IOException;
@@ -174,7 +173,6 @@ class LiveCaptureTest {
         world.bot.core.handle(new Event.MessageEdited(inThread(thread, ALICE), edited));
         world.tick();
         assertTrue(world.note(thread).contains("Ray for GPU, Dask for ETL"), world.note(thread));
-        assertEquals(1, new Discussion(thread, List.of(edited)).messages().size());
         assertTrue(Files.readString(world.kept(thread)).contains("Dask for ETL"));
     }
 }

@@ -58,11 +58,11 @@ class VisibilityTest {
         StringBuilder out = new StringBuilder();
         for (Action action : actions) {
             switch (action) {
-                case Action.Reply r -> out.append(ChatDriverText.of(r.message()));
-                case Action.Post p -> out.append(ChatDriverText.of(p.message()));
-                case Action.Edit e -> out.append(ChatDriverText.of(e.message()));
-                case Action.Update u -> out.append(ChatDriverText.of(u.message()));
-                case Action.OpenThread o -> out.append(ChatDriverText.of(o.first()));
+                case Action.Reply r -> out.append(ChatDriver.text(r.message()));
+                case Action.Post p -> out.append(ChatDriver.text(p.message()));
+                case Action.Edit e -> out.append(ChatDriver.text(e.message()));
+                case Action.Update u -> out.append(ChatDriver.text(u.message()));
+                case Action.OpenThread o -> out.append(ChatDriver.text(o.first()));
                 default -> { }
             }
             out.append('\n');
