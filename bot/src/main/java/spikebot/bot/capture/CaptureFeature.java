@@ -39,6 +39,7 @@ public final class CaptureFeature implements Feature {
     /** New threads remembered while their first message is awaited; the oldest are forgotten past this. */
     private static final int AWAITED = 1_000;
 
+    private final ChannelAccess access;
     private final ThreadHistory history;
     private final Executor background;
     private final Backfill backfill;
@@ -54,6 +55,7 @@ public final class CaptureFeature implements Feature {
      */
     public CaptureFeature(ChannelAccess access, ThreadHistory history, Clock clock, Executor background,
                           UnaskedAnswers unasked) {
+        this.access = access;
         this.history = history;
         this.background = background;
         this.backfill = new Backfill(history, clock);
@@ -131,9 +133,12 @@ public final class CaptureFeature implements Feature {
         return List.of();
     }
 
-    /** A message written or edited in a captured channel's thread; a thread not kept yet is read whole later. */
-    private static void keep(GuildCapture capture, Origin origin, DiscussionMessage message) throws IOException {
-        if (!capture.settings.captured(origin.parentId())) return;
+    /**
+     * A message written or edited in a captured channel's thread; a thread not kept yet is read whole later. Not
+     * without the Message Content intent: the text would be blank, and an edit would blank what was kept.
+     */
+    private void keep(GuildCapture capture, Origin origin, DiscussionMessage message) throws IOException {
+        if (!capture.settings.captured(origin.parentId()) || !access.readsMessageText()) return;
         DiscussionThread known = new DiscussionThread(origin.guildId(), origin.parentId(), null, origin.channelId(),
                 "", message.posted(), false, List.of(), null);
         if (capture.threads.message(known, message)) capture.reread(List.of(known));
@@ -141,7 +146,7 @@ public final class CaptureFeature implements Feature {
 
     @Override
     public List<Action> tick(GuildKnowledge guild) throws IOException {
-        return state(guild).tick(guild);
+        return state(guild).tick(guild, access.readsMessageText());
     }
 
     @Override

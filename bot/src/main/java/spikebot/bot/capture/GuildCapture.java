@@ -120,15 +120,18 @@ final class GuildCapture {
     /**
      * The tick's work: resume what a restart interrupted, write what was fetched (one batch), and the import's
      * progress message.
+     *
+     * @param readsText whether the platform gives message text now: without it nothing is read from the history
+     *                  (it would come back blank); a pending import or re-read waits until it does
      */
-    List<Action> tick(GuildKnowledge guild) throws IOException {
-        if (!resumed) {
+    List<Action> tick(GuildKnowledge guild, boolean readsText) throws IOException {
+        if (!resumed && readsText) {
             resumed = true;
             var persisted = settings.runningImport();
             if (run == null && persisted.isPresent()) startImport(persisted.get());
             reread(threads.toReread());
         }
-        startRereads();
+        if (readsText) startRereads();
         int counted = 0;
         for (int i = 0; i < TICK_BATCH; i++) {
             Fetched next = fetched.poll();

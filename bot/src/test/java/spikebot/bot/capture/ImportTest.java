@@ -147,6 +147,25 @@ class ImportTest {
     }
 
     @Test
+    void withoutTheIntentAfterARestartTheImportWaitsAndLiveTextIsNotKept() {
+        world.admin("import", "channel", FORUM);
+        DiscussionThread live = world.open(FORUM, "Live thread", true, ChatDriver.ALICE);
+        world.say(live, ChatDriver.ALICE, "kept while the intent is on");
+        world.tick();
+        world.bot.restart();
+        world.access.readsText = false;
+        world.say(live, ChatDriver.ALICE, "");
+        world.tick();
+        assertEquals(0, world.background.waiting(), "nothing read from the history without message text");
+        assertTrue(world.note(live).contains("kept while the intent is on"));
+        assertEquals(1, world.notes().size(), "no import resumed");
+        assertEquals("1", world.parsed(live).extraText("messages"), "no blank message kept");
+        world.access.readsText = true;
+        world.tick();
+        assertEquals(1, world.background.runAll(), "resumed once the text can be read");
+    }
+
+    @Test
     void oneImportAtATime() {
         world.admin("capture", "state", "on", "channel", TEXT);
         world.admin("import", "channel", FORUM);
