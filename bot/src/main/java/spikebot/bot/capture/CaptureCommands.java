@@ -37,7 +37,8 @@ final class CaptureCommands {
                                     List.of("off", "on")))
                     .withExample("/spikebot consent state:off"));
 
-    private static final Pattern CHANNEL = Pattern.compile("<#(\\d{1,25})>|(\\d{1,25})");
+    /** {@code <#id>} (a mention or the picker's value), or an id or name as typed ({@code #general} in the console). */
+    private static final Pattern CHANNEL = Pattern.compile("<#(\\d{1,25})>|#?([\\w-]{1,100})");
     static final String NO_INTENT = "I cannot read message text: Discord gives bots the text of messages (in history "
             + "too) only with the Message Content intent, so there is nothing to capture yet. Whoever runs the bot: "
             + "Discord Developer Portal → your application → Bot → Privileged Gateway Intents → Message Content "
@@ -130,7 +131,7 @@ final class CaptureCommands {
         throw new Refusal("Say `on` or `off`.");
     }
 
-    /** The channel option: a forum or text channel that exists, given by the platform's picker or as {@code <#id>}. */
+    /** The channel option: a forum or text channel that exists, as the platform's picker gives it or typed. */
     private String channel(GuildKnowledge guild, Event.SlashCommand command) {
         String value = command.option("channel");
         if (value == null) throw new Refusal("Which channel? Pick a forum or text channel, e.g. `channel:#ml-help`.");

@@ -47,7 +47,8 @@ class CaptureCommandsTest {
                 "Manage Server");
         assertPrivateReply(world.admin("capture", "state", "on", "channel", "<#12345>"), "cannot find that channel");
         assertPrivateReply(world.admin("capture", "state", "on", "channel", VOICE), "not a forum or text channel");
-        assertPrivateReply(world.admin("capture", "state", "on", "channel", "ml-help"), "is not a channel");
+        assertPrivateReply(world.admin("capture", "state", "on", "channel", "#ml-help"), "cannot find that channel");
+        assertPrivateReply(world.admin("capture", "state", "on", "channel", "ml help"), "is not a channel");
         assertPrivateReply(world.admin("capture", "state", "on"), "Which channel?");
         assertPrivateReply(world.admin("capture", "state", "on", "channel", FORUM, "purge", "true"),
                 "purge goes with state:off");
