@@ -54,19 +54,19 @@ class BackfillTest {
     }
 
     @Test
-    void writesInBatchesOfFiftyAndASecondRunChangesNothing() throws IOException {
-        threads(120);
+    void writesInBatchesAndASecondRunChangesNothing() throws IOException {
+        threads(230);
         CountingSink sink = new CountingSink();
         Backfill backfill = new Backfill(history, clock);
         Backfill.Job job = new Backfill.Job("g1", "500", null);
         Backfill.Progress first = backfill.runInto(job, CapturedThreads.open(kb), sink, p -> { });
-        assertEquals(List.of(50, 50, 20), sink.batches, "one write (one index commit) per batch");
-        assertEquals(120, sink.paths.size());
-        assertEquals("120 threads: 120 read, 0 unchanged, 0 failed", first.counts());
+        assertEquals(List.of(100, 100, 30), sink.batches, "one write (one index commit) per batch");
+        assertEquals(230, sink.paths.size());
+        assertEquals("230 threads: 230 read, 0 unchanged, 0 failed", first.counts());
 
         Backfill.Progress second = backfill.runInto(job, CapturedThreads.open(kb), sink, p -> { });
-        assertEquals(List.of(50, 50, 20), sink.batches, "nothing written again");
-        assertEquals("120 threads: 0 read, 120 unchanged, 0 failed", second.counts());
+        assertEquals(List.of(100, 100, 30), sink.batches, "nothing written again");
+        assertEquals("230 threads: 0 read, 230 unchanged, 0 failed", second.counts());
     }
 
     @Test
