@@ -32,9 +32,9 @@ final class GuildCapture {
     private static final Logger LOG = LoggerFactory.getLogger(GuildCapture.class);
     /**
      * Threads the tick writes at most, in one batch (one index commit), so that it holds the guild's lock briefly:
-     * each thread costs two durable writes (its note, what is kept of it), about 25 ms on a busy shared disk, so
-     * 100 hold the lock some 2.5 s there and well under a second on a local SSD. Larger batches import faster
-     * (fewer index commits: 200 ran 66 threads/s against 29 for 50) but keep commands waiting longer.
+     * each thread costs two durable writes (its note, what is kept of it); on this project's shared disk a batch of
+     * 100 held the lock 1.4 to 1.5 s, one of 200 up to 4.8 s ({@code CaptureImportBench}). Larger batches import
+     * faster (fewer index commits) but keep the guild's commands waiting longer.
      */
     static final int TICK_BATCH = 100;
     /** Threads fetched ahead of the tick before the background thread waits: bounds memory on a fast platform. */
