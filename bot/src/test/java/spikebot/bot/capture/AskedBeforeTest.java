@@ -84,6 +84,17 @@ class AskedBeforeTest {
     }
 
     @Test
+    void aMessageAnsweredAsANewPostIsNotAnsweredAgainAsAPassiveQuestion() {
+        world.bot.slash(in(TEXT, ADMIN), "spikebot", "passive", "state", "on");
+        DiscussionThread thread = world.open(TEXT, "Polars instead of pandas?", true, ALICE);
+        CaptureWorld.Said said = world.said(thread, ALICE, QUESTION);
+        only(said.actions(), Action.Post.class);
+        var sameMessage = new spikebot.bot.core.Event.MessagePosted(CaptureWorld.inThread(thread, ALICE),
+                said.message().id(), QUESTION, false);
+        assertEquals(List.of(), world.bot.core.handle(sameMessage), "one answer per message, whichever came first");
+    }
+
+    @Test
     void neverWithTheThreadsOwnNote() {
         DiscussionThread first = world.open(FORUM, "Tokenizer throughput on CPU", true, ALICE);
         world.say(first, ALICE, "Tokenizer throughput on CPU is 10k docs per second with the fast tokenizer");
