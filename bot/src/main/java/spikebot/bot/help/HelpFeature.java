@@ -62,11 +62,14 @@ public final class HelpFeature implements Feature {
                 add(lines, "/" + spec.name(), spec, spec.managersOnly());
             } else {
                 for (CommandSpec sub : spec.subcommands()) {
-                    add(lines, "/" + spec.name() + " " + sub.name(), sub, spec.managersOnly());
+                    add(lines, "/" + spec.name() + " " + sub.name(), sub, spec.managersOnly() || sub.managersOnly());
                 }
             }
         }
         lines.add("In a channel where passive answers are on, \"has anyone tried…?\" gets an answer unasked.");
+        lines.add("In a captured channel, threads and forum posts are kept as discussion notes `/ask` finds (anyone "
+                + "can opt out: `/spikebot consent state:off`); a new post there gets \"has this been asked "
+                + "before?\" when a note matches strongly.");
         return String.join("\n", lines);
     }
 
