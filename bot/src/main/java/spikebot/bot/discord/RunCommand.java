@@ -54,7 +54,8 @@ public final class RunCommand implements Callable<Integer> {
         // not embedded yet, answers come by words alone.
         SearchModeOption.ModelSession model = SearchModeOption.load(settings.search(), false);
         DiscordBot bot = DiscordBot.start(token.strip(), settings,
-                access -> Features.core(settings.coreConfigs(), access, Clock.systemUTC(), model.embeddings()),
+                (access, history) -> Features.core(settings.coreConfigs(), access, history, Clock.systemUTC(),
+                        model.embeddings()),
                 DiscordBot.Connection.discord());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             bot.close();

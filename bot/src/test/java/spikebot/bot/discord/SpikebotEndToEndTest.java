@@ -57,7 +57,7 @@ class SpikebotEndToEndTest {
                 new DiscordSettings.GuildSettings(kb, "https://git.example.com/kb/blob/main/",
                         Set.of(Long.toUnsignedString(IDEAS)), null)),
                 Duration.ofHours(1));
-        bot = fake.startBot(settings, access -> Features.core(settings.coreConfigs(), access, clock, null));
+        bot = fake.startBot(settings, (access, history) -> Features.core(settings.coreConfigs(), access, history, clock, null));
     }
 
     @Test
