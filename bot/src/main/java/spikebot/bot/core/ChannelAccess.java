@@ -41,4 +41,19 @@ public interface ChannelAccess {
     default boolean readsMessageText() {
         return true;
     }
+
+    /** What a channel is, for settings that take one (capture): only forums and text channels hold threads. */
+    enum Kind {
+        /** A forum or text (or announcement) channel: its threads and posts may be captured. */
+        HOLDS_THREADS,
+        /** A channel that exists but holds no threads of its own: voice, category, a thread itself. */
+        OTHER,
+        /** No such channel in the guild, or the bot cannot see it. */
+        UNKNOWN
+    }
+
+    /** What the channel is now; see {@link Kind}. The console has no channels of other kinds. */
+    default Kind kind(String guildId, String channelId) {
+        return Kind.HOLDS_THREADS;
+    }
 }

@@ -52,11 +52,18 @@ final class FeatureRoutes {
             throw new IllegalArgumentException("two features claim the command /" + spec.name());
         }
         spec.subcommands().forEach(s -> claim(commands, spec.name() + " " + s.name(), feature, "subcommand"));
-        List<CommandSpec> subcommands = new ArrayList<>(earlier.subcommands());
-        subcommands.addAll(spec.subcommands());
+        // A group for managers that now also holds a subcommand for everyone is registered for everyone: each
+        // managers-only subcommand keeps saying so (help lists it as such; its feature checks it anyway).
+        List<CommandSpec> subcommands = new ArrayList<>(managersOnly(earlier));
+        subcommands.addAll(managersOnly(spec));
         // Registered for managers only if every part is: a feature checks its own subcommands' permissions anyway.
         specs.put(spec.name(), new CommandSpec(CommandSpec.Type.SLASH, spec.name(), earlier.description(), List.of(),
                 subcommands, earlier.managersOnly() && spec.managersOnly()));
+    }
+
+    private static List<CommandSpec> managersOnly(CommandSpec group) {
+        return group.managersOnly() ? group.subcommands().stream().map(CommandSpec::forManagers).toList()
+                : group.subcommands();
     }
 
     private static void claim(Map<String, Feature> owners, String key, Feature feature, String what) {

@@ -12,7 +12,11 @@ import java.util.List;
 public record OptionSpec(String name, String description, Type type, boolean required, List<String> choices,
                          boolean autocomplete, int maxLength) {
 
-    public enum Type { STRING, BOOLEAN }
+    /**
+     * {@code CHANNEL}: a forum or text channel picked from the platform's list; its value arrives as the channel's id
+     * (typed by hand it may also be a {@code <#id>} mention, which the feature accepts).
+     */
+    public enum Type { STRING, BOOLEAN, CHANNEL }
 
     public OptionSpec {
         choices = List.copyOf(choices);
@@ -28,6 +32,11 @@ public record OptionSpec(String name, String description, Type type, boolean req
 
     public static OptionSpec flag(String name, String description) {
         return new OptionSpec(name, description, Type.BOOLEAN, false, List.of(), false, 0);
+    }
+
+    /** A forum or text channel; see {@link Type#CHANNEL}. */
+    public static OptionSpec channel(String name, String description, boolean required) {
+        return new OptionSpec(name, description, Type.CHANNEL, required, List.of(), false, 100);
     }
 
     public OptionSpec autocompleted() {

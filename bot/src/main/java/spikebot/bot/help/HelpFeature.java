@@ -62,7 +62,7 @@ public final class HelpFeature implements Feature {
                 add(lines, "/" + spec.name(), spec, spec.managersOnly());
             } else {
                 for (CommandSpec sub : spec.subcommands()) {
-                    add(lines, "/" + spec.name() + " " + sub.name(), sub, spec.managersOnly());
+                    add(lines, "/" + spec.name() + " " + sub.name(), sub, spec.managersOnly() || sub.managersOnly());
                 }
             }
         }
