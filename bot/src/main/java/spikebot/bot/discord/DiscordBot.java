@@ -93,27 +93,36 @@ public final class DiscordBot implements AutoCloseable {
     public static DiscordBot start(String token, DiscordSettings settings,
                                    BiFunction<ChannelAccess, ThreadHistory, ? extends Chat> cores,
                                    Connection connection) throws InterruptedException {
-        JDA first = connect(token, connection, INTENTS);
-        JDA jda = first;
-        try {
-            first.awaitReady();
-        } catch (IllegalStateException e) {
-            first.shutdownNow();
-            if (!refusedIntent(e.getMessage())) throw new CommandLineError(refusal(e.getMessage()));
+        JDA jda = login(token, connection, INTENTS);
+        if (jda == null) {
             LOG.warn("Discord refused the Message Content intent: starting without it. Slash commands, mentions, "
-                    + "buttons and forms work; passive answers need it (Developer Portal → your application → Bot "
-                    + "→ Privileged Gateway Intents → Message Content Intent, then restart)");
+                    + "buttons and forms work; passive answers and capture need it (Developer Portal → your "
+                    + "application → Bot → Privileged Gateway Intents → Message Content Intent, then restart)");
             EnumSet<GatewayIntent> without = EnumSet.copyOf(INTENTS);
             without.remove(GatewayIntent.MESSAGE_CONTENT);
-            jda = connect(token, connection, without);
-            try {
-                jda.awaitReady();
-            } catch (IllegalStateException again) {
-                jda.shutdownNow();
-                throw new CommandLineError(refusal(again.getMessage()));
-            }
+            jda = login(token, connection, without);
+            if (jda == null) throw new CommandLineError("Discord closed the connection: it refused the intents");
         }
         return serve(jda, settings, cores, connection);
+    }
+
+    /**
+     * Connects and waits until every guild is loaded.
+     *
+     * @return null when Discord refused a privileged intent the application may not use (close 4014)
+     * @throws CommandLineError with a one-line reason when Discord refuses the token or closes for another reason
+     */
+    static JDA login(String token, Connection connection, EnumSet<GatewayIntent> intents)
+            throws InterruptedException {
+        JDA jda = connect(token, connection, intents);
+        try {
+            jda.awaitReady();
+            return jda;
+        } catch (IllegalStateException e) {
+            jda.shutdownNow();
+            if (refusedIntent(e.getMessage())) return null;
+            throw new CommandLineError(refusal(e.getMessage()));
+        }
     }
 
     private static DiscordBot serve(JDA jda, DiscordSettings settings,
@@ -145,7 +154,7 @@ public final class DiscordBot implements AutoCloseable {
         return jda.getGatewayIntents().contains(GatewayIntent.MESSAGE_CONTENT);
     }
 
-    static JDA connect(String token, Connection connection, EnumSet<GatewayIntent> intents) {
+    private static JDA connect(String token, Connection connection, EnumSet<GatewayIntent> intents) {
         try {
             // Member overwrites (one person allowed or denied on a channel) decide who may see a note: JDA drops
             // all but the bot's own unless asked to keep them. Forum tags: a forum may require one on each post, and

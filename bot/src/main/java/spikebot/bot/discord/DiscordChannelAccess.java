@@ -6,6 +6,7 @@ import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.entities.Member;
 import net.dv8tion.jda.api.entities.channel.attribute.IPermissionContainer;
+import net.dv8tion.jda.api.entities.channel.attribute.IThreadContainer;
 import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
 import net.dv8tion.jda.api.entities.channel.middleman.GuildChannel;
 import org.slf4j.Logger;
@@ -116,6 +117,15 @@ final class DiscordChannelAccess implements ChannelAccess {
             return thread.isPublic() && everyoneViews(thread.getParentChannel());
         }
         return everyoneViews(channel);
+    }
+
+    /** Channels that hold threads are the forum, media, text and announcement channels (JDA's thread containers). */
+    @Override
+    public Kind kind(String guildId, String channelId) {
+        Guild guild = jda.getGuildById(guildId);
+        GuildChannel channel = guild == null ? null : guild.getGuildChannelById(channelId);
+        if (channel == null || !guild.getSelfMember().hasAccess(channel)) return Kind.UNKNOWN;
+        return channel instanceof IThreadContainer ? Kind.HOLDS_THREADS : Kind.OTHER;
     }
 
     private static boolean everyoneViews(GuildChannel channel) {
