@@ -31,6 +31,7 @@ import spikebot.bot.core.Chat;
 import spikebot.bot.core.Event;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
@@ -111,11 +112,17 @@ final class EventRouter extends ListenerAdapter {
         // Plain chatter in guilds the bot does not serve is none of its business; a mention still gets an answer.
         if (!mentionsBot && !settings.guilds().containsKey(e.getGuild().getId())) return;
         access.saw(e.getMember());
-        ThreadActivities.written(e.getMessage(), e.getMember()).ifPresent(written -> inThread(written,
-                Exchange.forMessage(core, threads, e.getMessage(), written.origin())));
         Exchange exchange = Exchange.forMessage(core, threads, e.getMessage(), event.origin());
-        submit(() -> {
-            if (e.getChannel() instanceof ThreadChannel thread) directory.remember(thread);
+        if (!(e.getChannel() instanceof ThreadChannel thread)) {
+            submit(() -> exchange.handle(event));
+            return;
+        }
+        // In a thread, the core hears of the message as part of the discussion first, then as a message to answer.
+        Optional<Event.ThreadActivity> written = settings.guilds().containsKey(e.getGuild().getId())
+                ? ThreadActivities.written(e.getMessage(), e.getMember()) : Optional.empty();
+        inLane(event.origin(), () -> {
+            directory.remember(thread);
+            written.ifPresent(exchange::handle);
             exchange.handle(event);
         });
     }
@@ -186,10 +193,15 @@ final class EventRouter extends ListenerAdapter {
     }
 
     private void inThread(Event.ThreadActivity activity, Exchange exchange) {
-        if (!settings.guilds().containsKey(activity.origin().guildId())) return;
+        if (settings.guilds().containsKey(activity.origin().guildId())) {
+            inLane(activity.origin(), () -> exchange.handle(activity));
+        }
+    }
+
+    /** After everything before it in the same thread. */
+    private void inLane(spikebot.bot.core.Origin origin, Runnable work) {
         try {
-            lanes.run(activity.origin().guildId() + "/" + activity.origin().channelId(),
-                    () -> guarded(() -> exchange.handle(activity)));
+            lanes.run(origin.guildId() + "/" + origin.channelId(), () -> guarded(work));
         } catch (RejectedExecutionException ex) {
             LOG.debug("shutting down: dropped an event");
         }

@@ -1,0 +1,125 @@
+package spikebot.bot.discord;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import spikebot.bot.core.Action;
+import spikebot.bot.core.Control;
+import spikebot.bot.core.ControlRow;
+import spikebot.bot.core.Draft;
+import spikebot.bot.core.Event;
+import spikebot.bot.discord.fake.FakeDiscord;
+import spikebot.bot.discord.fake.FakeWorld;
+import spikebot.bot.discord.fake.RecordedCall;
+import spikebot.knowledge.discussion.DiscussionMessage;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static spikebot.bot.discord.fake.FakeWorld.ALICE;
+import static spikebot.bot.discord.fake.FakeWorld.BOB;
+import static spikebot.bot.discord.fake.FakeWorld.GENERAL;
+import static spikebot.bot.discord.fake.FakeWorld.ML_TEAM;
+
+/**
+ * What happens in threads reaches the core as {@link Event.ThreadActivity} (only in threads: plain channel chatter
+ * is not a discussion), and what the core answers goes back into the thread; a post with a receipt is reported
+ * where it landed, so that it can be edited later (an import's progress line). The real JDA client against the
+ * fake Discord, with a scripted core.
+ */
+class DiscordThreadActivityTest {
+    private static final String GUILD = Long.toUnsignedString(ML_TEAM);
+
+    @TempDir
+    Path kb;
+    @RegisterExtension
+    final FakeDiscordExtension fake = new FakeDiscordExtension();
+    private final ScriptedChat core = new ScriptedChat(List.of());
+    private FakeDiscord discord;
+    private DiscordBot bot;
+
+    private void connect() throws InterruptedException {
+        DiscordSettings settings = new DiscordSettings(Map.of(GUILD,
+                new DiscordSettings.GuildSettings(kb, null, Set.of(), null)), Duration.ofHours(1));
+        discord = fake.discord();
+        bot = fake.startBot(settings, (access, history) -> core);
+    }
+
+    @Test
+    void aNewThreadAndItsMessagesReachTheCoreInOrder() throws Exception {
+        connect();
+        FakeWorld.Channel thread = discord.openThread(ALICE, GENERAL, "Why is the loss NaN after epoch 3?", false);
+        Event.ThreadCreated created = core.awaitSeen(Event.ThreadCreated.class);
+        assertTrue(created.newlyCreated(), "Discord's newly_created, passed on by JDA as a ChannelCreateEvent");
+        assertEquals(Long.toUnsignedString(thread.id), created.thread().threadId());
+        assertEquals(Long.toUnsignedString(GENERAL), created.thread().parentId());
+        assertEquals("general", created.thread().parentName());
+        assertEquals("Why is the loss NaN after epoch 3?", created.thread().name());
+        assertFalse(created.thread().privateThread());
+        assertEquals(Long.toUnsignedString(ALICE.id()), created.origin().actor().id());
+        assertEquals(Long.toUnsignedString(GENERAL), created.origin().parentId());
+
+        discord.post(ALICE, thread.id, "it happens with fp16 only");
+        discord.post(BOB, thread.id, "try a loss scaler");
+        discord.post(ALICE, GENERAL, "plain chatter in the channel is not a discussion");
+        // Thread messages are still plain messages for passive answers and mentions, after the discussion has them.
+        core.awaitSeen(Event.MessagePosted.class, 3);
+        List<Event.MessageWritten> written = core.seen().stream().filter(e -> e instanceof Event.MessageWritten)
+                .map(e -> (Event.MessageWritten) e).toList();
+        assertEquals(List.of("it happens with fp16 only", "try a loss scaler"),
+                written.stream().map(w -> w.message().text()).toList());
+        DiscussionMessage bobs = written.get(1).message();
+        assertEquals(Long.toUnsignedString(BOB.id()), bobs.authorId());
+        assertEquals("bob", bobs.author());
+        assertNull(bobs.edited());
+    }
+
+    @Test
+    void theAnswerToANewThreadIsPostedInItWithItsButtons() throws Exception {
+        connect();
+        core.answering(e -> e instanceof Event.ThreadCreated c ? List.of(
+                new Action.Post(c.thread().threadId(), new Draft("Asked before? These look close:", List.of(),
+                        List.of(ControlRow.of(Control.Button.of("capture:helpful:1", "Helpful", Control.Style.PRIMARY),
+                                Control.Button.of("capture:off:1", "Not relevant", Control.Style.SECONDARY))))),
+                Action.Reply.of("a reply with nothing to reply to lands in the thread too")) : List.of());
+        FakeWorld.Channel thread = discord.openThread(ALICE, GENERAL, "Tokenizer drops emoji", false);
+        RecordedCall answer = discord.await(c -> c.is("POST", "channels/" + thread.id + "/messages")
+                && c.body().path("content").asText().startsWith("Asked before?"));
+        assertEquals("Helpful", answer.body().at("/components/0/components/0/label").asText());
+        assertTrue(answer.body().at("/allowed_mentions/parse").isEmpty(), "nothing can ping");
+        discord.await(c -> c.is("POST", "channels/" + thread.id + "/messages")
+                && c.body().path("content").asText().startsWith("a reply with nothing"));
+    }
+
+    @Test
+    void aPostWithAReceiptIsReportedWhereItLandedAndCanBeEditedThere() throws Exception {
+        connect();
+        Action.Receipt receipt = new Action.Receipt(GUILD, "capture:import:1");
+        AtomicReference<List<Action>> due = new AtomicReference<>(List.of(new Action.Post(
+                Long.toUnsignedString(GENERAL), Draft.text("Importing #general: 0 of 3 threads"), receipt)));
+        core.scheduling(() -> due.getAndSet(List.of()));
+        bot.tick();
+        ScriptedChat.Delivered delivered = core.awaitDelivered(receipt);
+        assertEquals(Long.toUnsignedString(GENERAL), delivered.channelId());
+        ObjectNode posted = discord.messagesIn(GENERAL).getLast();
+        assertEquals(posted.get("id").asText(), delivered.messageId());
+        assertEquals("Importing #general: 0 of 3 threads", posted.get("content").asText());
+
+        due.set(List.of(new Action.Edit(delivered.channelId(), delivered.messageId(),
+                Draft.text("Imported #general: 3 of 3 threads"))));
+        bot.tick();
+        discord.await(c -> c.is("PATCH", "channels/" + GENERAL + "/messages/" + delivered.messageId()));
+        assertEquals("Imported #general: 3 of 3 threads", discord.current(posted).get("content").asText());
+        assertEquals(1, discord.messagesIn(GENERAL).size(), "edited in place, not posted again");
+    }
+}
