@@ -129,8 +129,9 @@ public final class DiscordBot implements AutoCloseable {
                                     BiFunction<ChannelAccess, ThreadHistory, ? extends Chat> cores,
                                     Connection connection) {
         ThreadDirectory threads = new ThreadDirectory(settings.threadFiles());
-        DiscordChannelAccess access = new DiscordChannelAccess(jda, threads);
-        Chat core = cores.apply(access, new DiscordHistory(jda, threads));
+        DiscordHistory history = new DiscordHistory(jda, threads);
+        DiscordChannelAccess access = new DiscordChannelAccess(jda, threads, history::listed);
+        Chat core = cores.apply(access, history);
         DiscordBot bot = new DiscordBot(jda, core, settings, threads);
         SafetyNet safetyNet = new SafetyNet(connection.clock());
         bot.timers.scheduleAtFixedRate(safetyNet::sweep, SafetyNet.SWEEP.toMillis(), SafetyNet.SWEEP.toMillis(),

@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -145,6 +146,11 @@ final class DiscordHistory implements ThreadHistory {
     static boolean byPerson(Message m) {
         return (m.getType() == MessageType.DEFAULT || m.getType() == MessageType.INLINE_REPLY)
                 && !m.getAuthor().isBot() && !m.getAuthor().isSystem() && !m.isWebhookMessage();
+    }
+
+    /** A thread as the last listing met it, also once archived (JDA's cache then has it no more). */
+    Optional<ThreadChannel> listed(String threadId) {
+        return Optional.ofNullable(listed.get(threadId));
     }
 
     /** The thread to read: from JDA's cache while active, else as the last listing met it. */
