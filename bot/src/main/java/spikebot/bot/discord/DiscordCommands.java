@@ -47,7 +47,8 @@ final class DiscordCommands {
 
     /**
      * A channel option offers the channels that hold threads (see {@link DiscordChannelAccess#kind}); Discord sends
-     * the picked channel's id as its value.
+     * the picked channel's id as its value. Media channels (type 16) hold posts too, but Discord's published API
+     * description does not list them among the types an option may offer: their id can still be typed.
      */
     private static OptionData option(OptionSpec spec) {
         OptionType type = switch (spec.type()) {
@@ -58,7 +59,7 @@ final class DiscordCommands {
         OptionData option = new OptionData(type, spec.name(), description(spec.name(), spec.description()),
                 spec.required(), spec.autocomplete() && spec.choices().isEmpty());
         if (type == OptionType.CHANNEL) {
-            option.setChannelTypes(ChannelType.TEXT, ChannelType.NEWS, ChannelType.FORUM, ChannelType.MEDIA);
+            option.setChannelTypes(ChannelType.TEXT, ChannelType.NEWS, ChannelType.FORUM);
         }
         if (type == OptionType.STRING) {
             if (spec.maxLength() > 0) option.setMaxLength(Math.min(spec.maxLength(), OptionData.MAX_STRING_OPTION_LENGTH));

@@ -5,6 +5,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import spikebot.bot.core.Action;
+import spikebot.bot.core.CommandSpec;
+import spikebot.bot.core.OptionSpec;
 import spikebot.bot.core.Control;
 import spikebot.bot.core.ControlRow;
 import spikebot.bot.core.Draft;
@@ -44,7 +46,9 @@ class DiscordThreadActivityTest {
     Path kb;
     @RegisterExtension
     final FakeDiscordExtension fake = new FakeDiscordExtension();
-    private final ScriptedChat core = new ScriptedChat(List.of());
+    private final ScriptedChat core = new ScriptedChat(List.of(CommandSpec.group("spikebot", "Admin settings",
+            CommandSpec.slash("capture", "Capture a channel's threads as discussion notes",
+                    OptionSpec.channel("channel", "the forum or text channel", true))).forManagers()));
     private FakeDiscord discord;
     private DiscordBot bot;
 
@@ -99,6 +103,17 @@ class DiscordThreadActivityTest {
         assertTrue(answer.body().at("/allowed_mentions/parse").isEmpty(), "nothing can ping");
         discord.await(c -> c.is("POST", "channels/" + thread.id + "/messages")
                 && c.body().path("content").asText().startsWith("a reply with nothing"));
+    }
+
+    @Test
+    void aChannelOptionOffersOnlyChannelsThatHoldThreads() throws Exception {
+        connect();
+        var option = discord.registeredCommands(ML_TEAM).get("spikebot").at("/options/0/options/0");
+        assertEquals("channel", option.get("name").asText());
+        assertEquals(7, option.get("type").asInt(), "a channel picker");
+        List<Integer> types = new java.util.ArrayList<>();
+        option.get("channel_types").forEach(t -> types.add(t.asInt()));
+        assertEquals(Set.of(0, 5, 15), Set.copyOf(types), "text, announcement and forum channels");
     }
 
     @Test
