@@ -60,22 +60,38 @@ final class ThreadActivities {
     }
 
     /**
-     * A person's message in a thread as it reads after an edit; empty for any other message, and for Discord's
-     * updates that change no text (a link's preview arriving) since those leave the edit time unset.
+     * A person's message in a thread as it reads after an edit, also the message a thread was started from;
+     * empty for any other message, and for Discord's updates that change no text (a link's preview arriving) since
+     * those leave the edit time unset.
      */
     static Optional<Event.ThreadActivity> edited(Message message, Member author) {
-        if (!(message.getChannel() instanceof ThreadChannel thread) || !DiscordHistory.byPerson(message)
-                || message.getTimeEdited() == null || author == null) {
-            return Optional.empty();
-        }
-        return Optional.of(new Event.MessageEdited(origin(thread, Inbound.actor(author)),
-                DiscordHistory.message(message)));
+        if (!DiscordHistory.byPerson(message) || message.getTimeEdited() == null) return Optional.empty();
+        Actor actor = author != null ? Inbound.actor(author)
+                : new Actor(message.getAuthor().getId(), message.getAuthor().getEffectiveName(), false);
+        return threadOf(message.getGuildChannel(), message.getId()).map(thread -> new Event.MessageEdited(
+                origin(thread, actor), DiscordHistory.message(message)));
     }
 
-    /** Messages deleted in a thread, one or in bulk; empty outside threads. */
+    /**
+     * Messages deleted in a thread, one or in bulk, or the message a thread was started from; empty for other
+     * messages.
+     */
     static Optional<Event.ThreadActivity> deleted(GuildChannel channel, List<String> messageIds, Actor nobody) {
-        if (!(channel instanceof ThreadChannel thread)) return Optional.empty();
-        return Optional.of(new Event.MessagesDeleted(origin(thread, nobody), messageIds));
+        Optional<ThreadChannel> thread = channel instanceof ThreadChannel t ? Optional.of(t)
+                : messageIds.stream().map(id -> threadOf(channel, id)).flatMap(Optional::stream).findFirst();
+        return thread.map(t -> new Event.MessagesDeleted(origin(t, nobody), messageIds));
+    }
+
+    /**
+     * The thread a message belongs to: its channel, or for a message of a text channel that a thread was started
+     * from, that thread (it has the message's id; known while it is active). The history reads that message as
+     * the thread's first ({@link DiscordHistory}), so its edits and deletion count there.
+     */
+    private static Optional<ThreadChannel> threadOf(GuildChannel channel, String messageId) {
+        if (channel instanceof ThreadChannel thread) return Optional.of(thread);
+        ThreadChannel started = channel.getGuild().getThreadChannelById(messageId);
+        return started != null && started.getParentChannel().getId().equals(channel.getId())
+                ? Optional.of(started) : Optional.empty();
     }
 
     private static Origin origin(ThreadChannel thread, Actor actor) {
