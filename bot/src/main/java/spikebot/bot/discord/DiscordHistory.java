@@ -22,10 +22,12 @@ import spikebot.knowledge.discussion.DiscussionThread;
 import java.io.IOException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -83,9 +85,14 @@ final class DiscordHistory implements ThreadHistory {
         return threads.values().stream().map(DiscordHistory::thread).toList();
     }
 
-    /** Every page of an archived list; a thread already seen (it moved between lists meanwhile) is kept once. */
+    /**
+     * Every page of an archived list; a thread already seen (it moved between lists meanwhile) is kept once. A
+     * thread met twice in the same list means Discord answered a page again: the list ends there rather than loop.
+     */
     private static void addAll(Map<String, ThreadChannel> into, ThreadChannelPaginationAction pages) {
+        Set<String> thisList = new HashSet<>();
         pages.cache(false).forEachRemaining(t -> {
+            if (!thisList.add(t.getId())) return false;
             into.putIfAbsent(t.getId(), t);
             return true;
         });
@@ -101,13 +108,16 @@ final class DiscordHistory implements ThreadHistory {
             MessagePaginationAction pages = thread.getIterableHistory()
                     .order(PaginationAction.PaginationOrder.FORWARD).cache(false).limit(PAGE);
             if (after != null) pages.skipTo(Long.parseUnsignedLong(after));
+            long newest = after == null ? 0 : Long.parseUnsignedLong(after);
             while (kept.size() < limit) {
                 List<Message> page = pages.complete();
                 for (Message m : page) {
                     Message authored = authored(thread, m, after);
                     if (authored != null && kept.size() < limit) kept.add(message(authored));
                 }
-                if (page.size() < PAGE) break;
+                // A full page that reaches no further than the last one would be read again and again: stop.
+                if (page.size() < PAGE || Long.compareUnsigned(page.getLast().getIdLong(), newest) <= 0) break;
+                newest = page.getLast().getIdLong();
             }
         } catch (NumberFormatException e) {
             throw new IOException("'" + after + "' is not a Discord message id");
