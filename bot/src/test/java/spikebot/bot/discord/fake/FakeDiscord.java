@@ -6,11 +6,9 @@ import mockwebserver3.MockWebServer;
 import net.dv8tion.jda.api.requests.RestConfig;
 import net.dv8tion.jda.api.utils.Compression;
 import net.dv8tion.jda.api.utils.SessionController;
-import net.dv8tion.jda.api.utils.SessionControllerAdapter;
 import spikebot.bot.core.MutableClock;
 import spikebot.bot.discord.DiscordBot;
 
-import javax.annotation.Nonnull;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Duration;
@@ -41,6 +39,9 @@ public final class FakeDiscord implements AutoCloseable {
     private final MutableClock clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.MILLIS));
     private final FakeWorld world = new FakeWorld(clock);
     private final FakeGateway gateway = new FakeGateway(this);
+    private final BotView botView = new BotView(this, world);
+    private final Conversations conversations = new Conversations(world, botView);
+    private final WorldSeeder seeder = new WorldSeeder(world);
     private final CommandRegistry commands = new CommandRegistry(world);
     private final FakeUsers users = new FakeUsers(this, world, commands);
     private final CallLog calls = new CallLog(TIMEOUT);
@@ -49,7 +50,7 @@ public final class FakeDiscord implements AutoCloseable {
             new InteractionRoutes(world, users, clock), calls, faults);
     private volatile JsonNode identify;
     /** The test class this fake serves, for the traffic recording. */
-    private volatile String testName = callingTest();
+    private volatile String testName = TrafficRecorder.callingTest();
 
     private FakeDiscord() {
     }
@@ -72,13 +73,6 @@ public final class FakeDiscord implements AutoCloseable {
         return testName;
     }
 
-    /** The first test class on the stack of whoever started the fake; null when there is none. */
-    private static String callingTest() {
-        return StackWalker.getInstance().walk(frames -> frames.map(StackWalker.StackFrame::getClassName)
-                .filter(n -> n.endsWith("Test")).findFirst().map(n -> n.substring(n.lastIndexOf('.') + 1))
-                .orElse(null));
-    }
-
     public FakeWorld world() {
         return world;
     }
@@ -94,9 +88,7 @@ public final class FakeDiscord implements AutoCloseable {
      */
     public void passTime(Duration duration) {
         clock.advance(duration);
-        for (FakeWorld.Channel thread : world.archiveIdleThreads()) {
-            dispatch("THREAD_UPDATE", world.json().channelJson(thread));
-        }
+        world.archiveIdleThreads().forEach(t -> botView.thread("THREAD_UPDATE", t.id, world.json().channelJson(t)));
     }
 
     /** Where the bot finds this fake: JDA pointed at it, and its clock. */
@@ -116,23 +108,7 @@ public final class FakeDiscord implements AutoCloseable {
 
     /** JDA's session controller that points at the fake gateway and connects at once (no 5-second delay). */
     public SessionController sessionController() {
-        return new SessionControllerAdapter() {
-            @Nonnull
-            @Override
-            public String getGateway() {
-                return gatewayUrl();
-            }
-
-            @Override
-            protected void runWorker() {
-                synchronized (lock) {
-                    if (workerHandle == null) {
-                        workerHandle = new QueueWorker(0L);
-                        workerHandle.start();
-                    }
-                }
-            }
-        };
+        return new LocalSessionController(gatewayUrl());
     }
 
     /** The IDENTIFY payload the client sent last (token, intents, properties). */
@@ -146,6 +122,20 @@ public final class FakeDiscord implements AutoCloseable {
 
     FakeGateway gateway() {
         return gateway;
+    }
+
+    BotView botView() {
+        return botView;
+    }
+
+    /** Threads, forum posts and messages that people write, edit and delete, each announced to the bot. */
+    public Conversations conversations() {
+        return conversations;
+    }
+
+    /** Big worlds made fast, with no event sent (seed before the bot connects, or read them over REST). */
+    public WorldSeeder seed() {
+        return seeder;
     }
 
     // ---- the gateway
@@ -179,9 +169,13 @@ public final class FakeDiscord implements AutoCloseable {
         gateway.invalidateSession(resumable);
     }
 
-    /** IDENTIFY with the MESSAGE_CONTENT intent is closed with 4014, as when the intent is not enabled. */
+    /**
+     * The Message Content intent is off in the Developer Portal: IDENTIFY asking for it is closed with 4014, and
+     * messages read over REST come blanked ({@link BotView}).
+     */
     public void refuseMessageContentIntent() {
         gateway.refuseMessageContent();
+        botView.portalContentIntentOff();
     }
 
     /** Waits until the client has identified {@code n} times in all. */
@@ -208,11 +202,10 @@ public final class FakeDiscord implements AutoCloseable {
 
     /**
      * An admin replaces a channel's (or a category's) permission overwrites; the bot hears of it through
-     * CHANNEL_UPDATE, as from Discord.
+     * CHANNEL_UPDATE, and when it can now view the channel, THREAD_LIST_SYNC, as from Discord.
      */
     public void setOverwrites(long channelId, FakeWorld.Overwrite... overwrites) {
-        world.setOverwrites(channelId, List.of(overwrites));
-        dispatch("CHANNEL_UPDATE", world.json().channelJson(world.channel(channelId)));
+        botView.setOverwrites(channelId, List.of(overwrites));
     }
 
     /**
@@ -220,11 +213,7 @@ public final class FakeDiscord implements AutoCloseable {
      * CHANNEL_UPDATE. Returns the tags.
      */
     public List<FakeWorld.Tag> setForumTags(long forumId, boolean required, String... names) {
-        FakeWorld.Channel forum = world.channel(forumId);
-        forum.tags = java.util.Arrays.stream(names).map(n -> new FakeWorld.Tag(world.newId(), n)).toList();
-        forum.requireTag = required;
-        dispatch("CHANNEL_UPDATE", world.json().channelJson(forum));
-        return forum.tags;
+        return conversations.setForumTags(forumId, required, names);
     }
 
     // ---- recorded REST calls and injected faults
@@ -332,23 +321,24 @@ public final class FakeDiscord implements AutoCloseable {
 
     /** A user posts a plain message; {@code <@id>} mentions in the text are listed as mentions. */
     public ObjectNode post(FakeWorld.User user, long channelId, String content) {
-        return users.post(user, channelId, content);
+        return conversations.post(user, channelId, content);
     }
 
     /** A user opens a thread (private ones keep their members); the bot learns of it from THREAD_CREATE. */
     public FakeWorld.Channel openThread(FakeWorld.User owner, long parentId, String name, boolean privateThread,
                                         FakeWorld.User... members) {
-        return users.openThread(owner, parentId, name, privateThread, members);
+        return privateThread ? conversations.startPrivateThread(owner, parentId, name, members)
+                : conversations.startThread(owner, parentId, name);
     }
 
     /** The messages the bot has posted in a channel or thread, oldest first. */
     public List<ObjectNode> messagesIn(long channelId) {
-        return world.messagesIn(channelId);
+        return world.messages().inChannel(channelId);
     }
 
     /** The fake's current version of a message (after the bot's edits). */
     public ObjectNode current(JsonNode message) {
-        return world.message(message.get("id").asLong())
+        return world.messages().find(message.get("id").asLong())
                 .orElseThrow(() -> new AssertionError("the fake never saw message " + message.get("id")));
     }
 

@@ -89,7 +89,7 @@ public final class FakeInteraction {
         synchronized (this) {
             ids = List.copyOf(replies);
         }
-        return ids.stream().limit(count).map(i -> discord.world().lastSeen(i)
+        return ids.stream().limit(count).map(i -> discord.world().messages().lastSeen(i)
                 .orElseThrow(() -> new AssertionError("the fake lost message " + i))).toList();
     }
 

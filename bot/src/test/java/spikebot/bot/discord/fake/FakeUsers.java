@@ -11,8 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static spikebot.bot.discord.fake.FakeWorld.JSON;
 import static spikebot.bot.discord.fake.FakeWorld.id;
@@ -221,46 +219,6 @@ final class FakeUsers {
         data.putObject("resolved").putObject("messages").set(message.get("id").asText(), message.deepCopy());
         return interact(user, channelId, 2, data, null);
     }
-
-    /** A user posts a plain message; {@code <@id>} mentions in the text are listed as mentions. */
-    ObjectNode post(FakeWorld.User user, long channelId, String content) {
-        ObjectNode sent = JSON.createObjectNode().put("content", content);
-        ObjectNode message = world.json().messageJson(channelId, world.newId(), user, sent);
-        ArrayNode mentions = message.putArray("mentions");
-        Matcher m = Pattern.compile("<@!?(\\d+)>").matcher(content);
-        while (m.find()) {
-            FakeWorld.User mentioned = world.user(Long.parseUnsignedLong(m.group(1)));
-            ObjectNode u = world.json().userJson(mentioned);
-            u.set("member", world.json().memberJson(world.channel(channelId).guildId, mentioned, false));
-            mentions.add(u);
-        }
-        world.remember(message);
-        ObjectNode event = message.deepCopy();
-        boolean readsContent = discord.identify() != null && (discord.identify().path("intents").asLong() & (1L << 15)) != 0;
-        if (!readsContent && !content.contains(FakeWorld.BOT.mention())) {
-            // Without the Message Content intent Discord sends a message's text only when it mentions the bot.
-            event.put("content", "");
-            event.putArray("embeds");
-            event.putArray("attachments");
-            event.putArray("components");
-        }
-        discord.dispatch("MESSAGE_CREATE", event);
-        return message;
-    }
-
-    /**
-     * A user opens a thread (not the bot), e.g. a private thread with a few members; the bot learns of it from
-     * THREAD_CREATE, as from Discord. Returns the thread.
-     */
-    FakeWorld.Channel openThread(FakeWorld.User owner, long parentId, String name, boolean privateThread,
-                                        FakeWorld.User... members) {
-        FakeWorld.Channel thread = world.createThread(parentId, name, owner.id(), privateThread);
-        thread.members.add(owner.id());
-        for (FakeWorld.User member : members) thread.members.add(member.id());
-        discord.dispatch("THREAD_CREATE", world.json().channelJson(thread).put("newly_created", true));
-        return thread;
-    }
-
 
     private FakeInteraction interact(FakeWorld.User user, long channelId, int type, ObjectNode data,
                                      ObjectNode message) {

@@ -1,9 +1,6 @@
 package spikebot.bot.discord.fake;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import net.dv8tion.jda.api.Permission;
 
 import java.time.Clock;
@@ -66,14 +63,21 @@ public final class FakeWorld {
         public final long id;
         public final long guildId;
         public final ChannelType type;
-        public final String name;
+        /** Threads: renamed by THREAD_UPDATE. */
+        public volatile String name;
         public final long parentId;
         public final long ownerId;
         volatile List<Overwrite> overwrites;
         volatile boolean archived;
+        volatile boolean locked;
         /** Threads: minutes without a message before Discord archives it; when the last message came. */
         volatile int autoArchiveMinutes = 1440;
         volatile Instant lastActivity;
+        /** Threads: set when created, archived or unarchived, as Discord's {@code archive_timestamp}. */
+        volatile Instant archiveTimestamp;
+        volatile Instant createdAt;
+        /** Threads: messages ever sent (Discord's {@code total_message_sent}, not lowered by deletes). */
+        final java.util.concurrent.atomic.AtomicInteger totalMessageSent = new java.util.concurrent.atomic.AtomicInteger();
         /** Forums: the tags posts may carry, and whether each post must carry one ("Require tags"). */
         volatile List<Tag> tags = List.of();
         volatile boolean requireTag;
@@ -157,14 +161,12 @@ public final class FakeWorld {
     private final Map<Long, Guild> guilds = new ConcurrentHashMap<>();
     private final Map<Long, Channel> channels = new ConcurrentHashMap<>();
     private final Map<Long, User> users = new ConcurrentHashMap<>();
-    private final Map<Long, ObjectNode> messages = new ConcurrentHashMap<>();
-    /** Deleted messages as they were last, so that a test can still read an answer the bot has since removed. */
-    private final Map<Long, ObjectNode> deleted = new ConcurrentHashMap<>();
     private static final long DISCORD_EPOCH = 1_420_070_400_000L;
     private final AtomicLong nextId = new AtomicLong();
 
     private final Clock clock;
     private final WorldJson json = new WorldJson(this);
+    private final MessageStore messages = new MessageStore(json);
 
     FakeWorld(Clock clock) {
         this.clock = clock;
@@ -246,16 +248,33 @@ public final class FakeWorld {
     // ---- state changed by REST calls
 
     Channel createThread(long parentId, String name, long ownerId, boolean privateThread) {
+        return addThread(newId(), parentId, name, ownerId, privateThread, clock.instant());
+    }
+
+    /**
+     * A thread with this id (one started from a message shares the message's id, a forum post its first
+     * message's) created at this time; its creator is its first member, as in Discord.
+     */
+    Channel addThread(long id, long parentId, String name, long ownerId, boolean privateThread, Instant at) {
         Channel parent = channel(parentId);
-        Channel thread = new Channel(newId(), parent.guildId, privateThread ? ChannelType.PRIVATE_THREAD
+        Channel thread = new Channel(id, parent.guildId, privateThread ? ChannelType.PRIVATE_THREAD
                 : ChannelType.PUBLIC_THREAD, name, parentId, ownerId, List.of());
-        thread.lastActivity = clock.instant();
+        thread.lastActivity = at;
+        thread.archiveTimestamp = at;
+        thread.createdAt = at;
+        thread.members.add(ownerId);
         channels.put(thread.id, thread);
         return thread;
     }
 
-    void remember(ObjectNode message) {
-        messages.put(message.get("id").asLong(), message);
+    /** Deletes a thread and its messages. */
+    void removeThread(long threadId) {
+        channels.remove(threadId);
+        messages.forgetChannel(threadId);
+    }
+
+    MessageStore messages() {
+        return messages;
     }
 
     /**
@@ -269,28 +288,11 @@ public final class FakeWorld {
             if (c.isThread() && !c.archived
                     && !c.lastActivity.plus(java.time.Duration.ofMinutes(c.autoArchiveMinutes)).isAfter(now)) {
                 c.archived = true;
+                c.archiveTimestamp = c.lastActivity.plus(java.time.Duration.ofMinutes(c.autoArchiveMinutes));
                 archived.add(c);
             }
         }
         return archived;
-    }
-
-    /** A guild's archived threads under a parent, the latest archived first, as Discord lists them. */
-    List<Channel> archivedThreads(long parentId, boolean privateThreads) {
-        return channels.values().stream().filter(c -> c.isThread() && c.archived && c.parentId == parentId
-                        && (c.type == ChannelType.PRIVATE_THREAD) == privateThreads)
-                .sorted(java.util.Comparator.comparing((Channel c) -> c.lastActivity).reversed()).toList();
-    }
-
-    void forget(long messageId) {
-        ObjectNode gone = messages.remove(messageId);
-        if (gone != null) deleted.put(messageId, gone);
-    }
-
-    List<ObjectNode> messagesIn(long channelId) {
-        String channel = id(channelId);
-        return messages.values().stream().filter(m -> channel.equals(m.path("channel_id").asText()))
-                .sorted(java.util.Comparator.comparing(m -> m.get("id").asLong())).map(ObjectNode::deepCopy).toList();
     }
 
     /** A guild's threads that are not archived, oldest first: what GUILD_CREATE lists. */
@@ -303,33 +305,6 @@ public final class FakeWorld {
     public List<Channel> threadsOf(long parentId) {
         return channels.values().stream().filter(c -> c.isThread() && c.parentId == parentId)
                 .sorted(java.util.Comparator.comparingLong(c -> c.id)).toList();
-    }
-
-    public Optional<ObjectNode> message(long id) {
-        return Optional.ofNullable(messages.get(id)).map(ObjectNode::deepCopy);
-    }
-
-    /** A message in its last state, even if it was deleted since (a placeholder the bot removed, say). */
-    Optional<ObjectNode> lastSeen(long id) {
-        return message(id).or(() -> Optional.ofNullable(deleted.get(id)).map(ObjectNode::deepCopy));
-    }
-
-    /** Applies an edit (content, components, embeds) to a message; "thinking…" ends, visibility stays. */
-    ObjectNode applyEdit(long messageId, JsonNode body) {
-        ObjectNode message = message(messageId).orElseThrow();
-        if (body.has("content")) message.set("content", body.get("content").deepCopy());
-        if (body.has("components")) {
-            ArrayNode components = body.get("components").deepCopy();
-            WorldJson.numberComponents(components, new int[]{0});
-            message.set("components", components);
-        }
-        if (body.has("embeds")) {
-            message.set("embeds", json.messageJson(message.get("channel_id").asLong(), messageId, BOT, body).get("embeds"));
-        }
-        message.put("flags", message.path("flags").asInt(0) & ~128);
-        message.put("edited_timestamp", now());
-        remember(message);
-        return message.deepCopy();
     }
 
     // ---- permissions

@@ -58,7 +58,7 @@ final class InteractionRoutes {
             case 4 -> {
                 ObjectNode message = responseMessage(interaction, data);
                 message.put("application_id", id(FakeWorld.APPLICATION_ID));
-                world.remember(message);
+                world.messages().remember(message);
                 interaction.original(message.get("id").asLong());
                 interaction.replied(message.get("id").asLong());
                 resource.set("message", message);
@@ -67,7 +67,7 @@ final class InteractionRoutes {
                 ObjectNode loading = JSON.createObjectNode();
                 loading.put("flags", 128 | data.path("flags").asInt(0));
                 ObjectNode message = responseMessage(interaction, loading);
-                world.remember(message);
+                world.messages().remember(message);
                 interaction.original(message.get("id").asLong());
                 interaction.deferred();
                 about.put("response_message_id", message.get("id").asText()).put("response_message_loading", true)
@@ -76,7 +76,7 @@ final class InteractionRoutes {
             case 6 -> interaction.original(interaction.componentMessageId());
             case 7 -> {
                 interaction.original(interaction.componentMessageId());
-                resource.set("message", world.applyEdit(interaction.componentMessageId(), data));
+                resource.set("message", world.messages().applyEdit(interaction.componentMessageId(), data, world.now()));
                 interaction.replied(interaction.componentMessageId());
             }
             case 8, 9 -> { }
@@ -102,14 +102,14 @@ final class InteractionRoutes {
         if (older(interaction, TOKEN_LIFETIME)) return error(401, 50027, "Invalid Webhook Token");
         if (interaction.takeDeferred()) {
             // Replaces "thinking…": same message, same visibility; the follow-up's own flags are ignored.
-            ObjectNode replaced = world.applyEdit(interaction.originalId(), body);
+            ObjectNode replaced = world.messages().applyEdit(interaction.originalId(), body, world.now());
             interaction.replied(interaction.originalId());
             return ok(replaced);
         }
         ObjectNode message = world.json().messageJson(interaction.channelId(), world.newId(), FakeWorld.BOT, body);
         message.put("webhook_id", id(FakeWorld.APPLICATION_ID));
         message.put("application_id", id(FakeWorld.APPLICATION_ID));
-        world.remember(message);
+        world.messages().remember(message);
         interaction.replied(message.get("id").asLong());
         return ok(message);
     }
@@ -120,20 +120,20 @@ final class InteractionRoutes {
         if (older(interaction, TOKEN_LIFETIME)) return error(401, 50027, "Invalid Webhook Token");
         boolean original = messageId.equals("@original");
         long id = original ? interaction.originalId() : Long.parseUnsignedLong(messageId);
-        if (id == 0 || world.message(id).isEmpty()) return error(404, 10008, "Unknown Message");
+        if (id == 0 || world.messages().find(id).isEmpty()) return error(404, 10008, "Unknown Message");
         return switch (method) {
             case "PATCH" -> {
                 if (original) interaction.takeDeferred();
-                ObjectNode edited = world.applyEdit(id, body);
+                ObjectNode edited = world.messages().applyEdit(id, body, world.now());
                 interaction.replied(id);
                 yield ok(edited);
             }
             case "DELETE" -> {
                 if (original) interaction.takeDeferred();
-                world.forget(id);
+                world.messages().forget(id);
                 yield noContent();
             }
-            default -> ok(world.message(id).orElseThrow());
+            default -> ok(world.messages().find(id).orElseThrow());
         };
     }
 }

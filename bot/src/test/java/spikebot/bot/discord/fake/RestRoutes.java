@@ -14,8 +14,11 @@ import org.slf4j.LoggerFactory;
 import spikebot.bot.discord.spec.SpecReport;
 
 import java.io.IOException;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static spikebot.bot.discord.fake.FakeWorld.JSON;
@@ -23,8 +26,9 @@ import static spikebot.bot.discord.fake.FakeWorld.id;
 
 /**
  * The fake's REST API under {@code /api/v10/} (and the upgrade of {@code /gateway} to a websocket): users/@me,
- * gateway/bot, application commands, channel messages, threads and forum posts, archived threads, modify channel
- * (archive), thread members, typing; interactions and their webhooks are {@link InteractionRoutes}. A wrong token
+ * gateway/bot, application commands, posting and editing messages, threads and forum posts, modify channel
+ * (archive), joining threads, typing; reading (history, archived and active threads, thread members) and deleting
+ * messages are {@link HistoryRoutes}; interactions and their webhooks {@link InteractionRoutes}. A wrong token
  * gets 401; an injected {@link Faults fault} comes first, then Discord's {@link RateLimits rate limits}; a request
  * over Discord's documented limits, or one that Discord's API description does not allow ({@link SpecReport}), gets
  * 400 "Invalid Form Body", as from Discord, and is reported as a violation; the fake's own answers are checked
@@ -44,6 +48,7 @@ final class RestRoutes extends Dispatcher {
     private final SpecReport spec = new SpecReport();
     private final RateLimits limits = new RateLimits();
     private final AtomicInteger requestsSeen = new AtomicInteger();
+    private final HistoryRoutes history;
 
     RestRoutes(FakeDiscord discord, FakeWorld world, CommandRegistry commands, InteractionRoutes interactions,
                CallLog calls, Faults faults) {
@@ -53,6 +58,7 @@ final class RestRoutes extends Dispatcher {
         this.interactions = interactions;
         this.calls = calls;
         this.faults = faults;
+        this.history = new HistoryRoutes(world, discord.botView());
     }
 
     /** How many requests the fake refused with 429 because a rate limit was exceeded (not injected faults). */
@@ -90,10 +96,10 @@ final class RestRoutes extends Dispatcher {
         MockResponse response = faults.take(probe);
         if (response == null) response = limits.take(method, path);
         if (response == null) {
-            List<String> invalid = spec.request(method, path, body);
+            Map<String, String> params = params(query);
+            List<String> invalid = spec.request(method, path, params, body);
             try {
-                response = !invalid.isEmpty() ? error(400, 50035, "Invalid Form Body: " + String.join("; ", invalid))
-                        : route(method, path, body);
+                response = !invalid.isEmpty() ? invalidFormBody(invalid) : route(method, path, params, body);
             } catch (RuntimeException | AssertionError e) {
                 LOG.error("fake discord: failed to answer {} {}", method, path, e);
                 response = error(400, 50035, "Invalid Form Body: " + e.getMessage());
@@ -147,7 +153,34 @@ final class RestRoutes extends Dispatcher {
         }
     }
 
-    private MockResponse route(String method, String path, JsonNode body) {
+    /**
+     * Discord's 400 "Invalid Form Body" (50035); a bad query parameter is named under {@code errors}, as Discord
+     * names it, the body's problems are listed in the message.
+     */
+    private static MockResponse invalidFormBody(List<String> invalid) {
+        for (String wrong : invalid) {
+            if (wrong.startsWith("query.")) {
+                int colon = wrong.indexOf(':');
+                return HistoryRoutes.invalidForm(wrong.substring(6, colon), "BASE_TYPE_INVALID",
+                        wrong.substring(colon + 1).trim());
+            }
+        }
+        return error(400, 50035, "Invalid Form Body: " + String.join("; ", invalid));
+    }
+
+    /** A query string's parameters, decoded; the last value of a repeated one. */
+    private static Map<String, String> params(String query) {
+        Map<String, String> params = new LinkedHashMap<>();
+        if (query == null || query.isEmpty()) return params;
+        for (String pair : query.split("&")) {
+            int eq = pair.indexOf('=');
+            String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            params.put(name, eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+        }
+        return params;
+    }
+
+    private MockResponse route(String method, String path, Map<String, String> query, JsonNode body) {
         String[] p = path.split("/");
         String route = method + " " + path.replaceAll("\\d{6,}", "{id}");
         if (route.matches("POST interactions/\\{id}/[^/]+/callback")) return interactions.callback(p[2], body);
@@ -167,7 +200,10 @@ final class RestRoutes extends Dispatcher {
             case "PUT applications/{id}/guilds/{id}/commands" -> ok(commands.overwrite(snowflake(p[3]), body));
             case "GET applications/{id}/commands" -> ok(commands.list(0));
             case "GET applications/{id}/guilds/{id}/commands" -> ok(commands.list(snowflake(p[3])));
-            default -> channelRoute(route, p, body);
+            default -> {
+                MockResponse read = history.route(route, p, query, body);
+                yield read != null ? read : channelRoute(route, p, body);
+            }
         };
     }
 
@@ -180,18 +216,19 @@ final class RestRoutes extends Dispatcher {
                     channel.lastActivity = world.clock().instant();
                     if (channel.archived) { // a message unarchives a thread that is not locked
                         channel.archived = false;
+                        channel.archiveTimestamp = world.clock().instant();
                         discord.dispatch("THREAD_UPDATE", world.json().channelJson(channel));
                     }
                 }
                 ObjectNode message = world.json().messageJson(channelId, world.newId(), FakeWorld.BOT, body);
-                world.remember(message);
+                if (channel.isThread()) channel.totalMessageSent.incrementAndGet();
+                world.messages().remember(message);
+                discord.botView().message("MESSAGE_CREATE", message);
                 yield ok(message);
             }
-            case "PATCH channels/{id}/messages/{id}" -> world.message(snowflake(p[3]))
-                    .map(m -> ok(world.applyEdit(snowflake(p[3]), body)))
+            case "PATCH channels/{id}/messages/{id}" -> world.messages().find(snowflake(p[3]))
+                    .map(m -> ok(world.messages().applyEdit(snowflake(p[3]), body, world.now())))
                     .orElseGet(() -> error(404, 10008, "Unknown Message"));
-            case "GET channels/{id}/messages/{id}" -> world.message(snowflake(p[3]))
-                    .map(RestRoutes::ok).orElseGet(() -> error(404, 10008, "Unknown Message"));
             case "POST channels/{id}/threads" -> createThread(snowflake(p[1]), body);
             case "POST channels/{id}/messages/{id}/threads" -> {
                 FakeWorld.Channel thread = world.createThread(snowflake(p[1]), body.path("name").asText(),
@@ -204,6 +241,7 @@ final class RestRoutes extends Dispatcher {
                 if (body.has("archived")) {
                     channel.archived = body.get("archived").asBoolean();
                     channel.lastActivity = world.clock().instant();
+                    channel.archiveTimestamp = world.clock().instant();
                 }
                 ObjectNode json = world.json().channelJson(channel);
                 discord.dispatch(channel.isThread() ? "THREAD_UPDATE" : "CHANNEL_UPDATE", json.deepCopy());
@@ -212,7 +250,7 @@ final class RestRoutes extends Dispatcher {
             case "GET channels/{id}" -> world.findChannel(snowflake(p[1]))
                     .map(c -> ok(world.json().channelJson(c))).orElseGet(() -> error(404, 10003, "Unknown Channel"));
             case "PUT channels/{id}/thread-members/@me" -> {
-                world.channel(snowflake(p[1])).members.add(FakeWorld.BOT.id());
+                discord.conversations().addMember(world.channel(snowflake(p[1])), FakeWorld.BOT);
                 yield noContent();
             }
             case "PUT channels/{id}/thread-members/{id}" -> {
@@ -220,21 +258,9 @@ final class RestRoutes extends Dispatcher {
                 yield noContent();
             }
             case "GET channels/{id}/thread-members/{id}" -> threadMember(snowflake(p[1]), snowflake(p[3]));
-            case "GET channels/{id}/threads/archived/public" -> archived(snowflake(p[1]), false);
-            case "GET channels/{id}/threads/archived/private" -> archived(snowflake(p[1]), true);
             case "POST channels/{id}/typing" -> noContent();
             default -> error(404, 0, "404: Not Found (the fake has no route " + route + ")");
         };
-    }
-
-    /** One page holds them all: the fake never has more than a few archived threads. */
-    private MockResponse archived(long parentId, boolean privateThreads) {
-        ObjectNode json = JSON.createObjectNode();
-        var threads = json.putArray("threads");
-        world.archivedThreads(parentId, privateThreads).forEach(t -> threads.add(world.json().channelJson(t)));
-        json.putArray("members");
-        json.put("has_more", false);
-        return ok(json);
     }
 
     private MockResponse threadMember(long threadId, long userId) {
@@ -273,10 +299,11 @@ final class RestRoutes extends Dispatcher {
             JsonNode first = body.path("message");
             if (first.isMissingNode()) return error(400, 50035, "Invalid Form Body: a forum post needs a message");
             ObjectNode message = world.json().messageJson(thread.id, thread.id, FakeWorld.BOT, first);
-            world.remember(message);
+            world.messages().remember(message);
             json.set("message", message);
         }
         discord.dispatch("THREAD_CREATE", world.json().channelJson(thread).put("newly_created", true));
+        if (json.get("message") instanceof ObjectNode first) discord.botView().message("MESSAGE_CREATE", first);
         return created(json);
     }
 

@@ -46,6 +46,13 @@ final class TrafficRecorder {
         }
     }
 
+    /** The first test class on the stack of whoever started a fake; null when there is none. */
+    static String callingTest() {
+        return StackWalker.getInstance().walk(frames -> frames.map(StackWalker.StackFrame::getClassName)
+                .filter(n -> n.endsWith("Test")).findFirst().map(n -> n.substring(n.lastIndexOf('.') + 1))
+                .orElse(null));
+    }
+
     static boolean on() {
         return OUT != null;
     }

@@ -100,18 +100,22 @@ final class WorldJson {
         if (channel.isThread()) {
             json.put("parent_id", id(channel.parentId));
             json.put("owner_id", id(channel.ownerId));
-            json.put("member_count", 1);
-            json.put("message_count", 0);
-            json.put("total_message_sent", 0);
+            // Discord's approximate member count stops at 50; message_count leaves out the first message.
+            json.put("member_count", Math.min(50, channel.members.size()));
+            int messages = world.messages().count(channel.id);
+            boolean opener = world.messages().find(channel.id)
+                    .filter(m -> m.get("channel_id").asLong() == channel.id).isPresent();
+            json.put("message_count", Math.max(0, messages - (opener ? 1 : 0)));
+            json.put("total_message_sent", channel.totalMessageSent.get());
             ObjectNode meta = json.putObject("thread_metadata");
             meta.put("archived", channel.archived);
             meta.put("auto_archive_duration", channel.autoArchiveMinutes);
             ArrayNode applied = json.putArray("applied_tags");
             channel.appliedTags.forEach(t -> applied.add(id(t)));
-            meta.put("archive_timestamp", channel.lastActivity.toString());
-            meta.put("locked", false);
+            meta.put("archive_timestamp", channel.archiveTimestamp.toString());
+            meta.put("locked", channel.locked);
             meta.put("invitable", true);
-            meta.put("create_timestamp", world.now());
+            meta.put("create_timestamp", channel.createdAt.toString());
         } else if (!world.permissions(FakeWorld.BOT.id(), channel.id).contains(Permission.VIEW_CHANNEL)) {
             // Discord's channel obfuscation for bots: the channel is sent, its details are not.
             json.put("name", "___hidden___");
@@ -173,7 +177,12 @@ final class WorldJson {
         ArrayNode chans = json.putArray("channels");
         guild.channels().forEach(c -> chans.add(channelJson(c)));
         ArrayNode threads = json.putArray("threads");
-        world.activeThreads(guild.id()).forEach(c -> threads.add(channelJson(c)));
+        // Only the active threads the bot may view, each with the bot's thread member when it joined.
+        world.activeThreads(guild.id()).stream().filter(c -> world.canView(FakeWorld.BOT.id(), c.id)).forEach(c -> {
+            ObjectNode thread = channelJson(c);
+            if (c.members.contains(FakeWorld.BOT.id())) thread.set("member", threadMemberJson(c, FakeWorld.BOT.id()));
+            threads.add(thread);
+        });
         ArrayNode members = json.putArray("members");
         guild.memberRoles().keySet().stream().sorted()
                 .forEach(u -> members.add(memberJson(guild.id(), world.user(u), true)));
@@ -197,7 +206,7 @@ final class WorldJson {
         json.set("author", userJson(author));
         if (!author.bot()) json.set("member", memberJson(channel.guildId, author, false));
         json.put("content", sent.path("content").asText(""));
-        json.put("timestamp", world.now());
+        json.put("timestamp", FakeWorld.createdAt(messageId).toString());
         json.putNull("edited_timestamp");
         json.put("tts", false);
         json.put("mention_everyone", false);
@@ -216,6 +225,29 @@ final class WorldJson {
         json.put("pinned", false);
         json.put("type", 0);
         json.put("flags", sent.path("flags").asInt(0));
+        return json;
+    }
+
+    /** A file on a message, as Discord describes it: its CDN url and media proxy url carry the channel and id. */
+    ObjectNode attachmentJson(long attachmentId, long channelId, Conversations.Attachment file) {
+        String path = "/attachments/" + id(channelId) + "/" + id(attachmentId) + "/" + file.filename();
+        ObjectNode json = JSON.createObjectNode();
+        json.put("id", id(attachmentId));
+        json.put("filename", file.filename());
+        json.put("size", file.size());
+        json.put("url", "https://cdn.discordapp.com" + path);
+        json.put("proxy_url", "https://media.discordapp.net" + path);
+        json.put("content_type", file.contentType());
+        return json;
+    }
+
+    /** A thread member (the thread, the user, when they joined), as Discord lists them with threads. */
+    ObjectNode threadMemberJson(Channel thread, long userId) {
+        ObjectNode json = JSON.createObjectNode();
+        json.put("id", id(thread.id));
+        json.put("user_id", id(userId));
+        json.put("join_timestamp", thread.createdAt.toString());
+        json.put("flags", 0);
         return json;
     }
 

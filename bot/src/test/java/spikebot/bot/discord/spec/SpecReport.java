@@ -18,9 +18,9 @@ public final class SpecReport {
     private int responses;
 
     /** Checks a request; returns what is wrong with it (Discord refuses such a request with 400). */
-    public List<String> request(String method, String path, JsonNode body) {
+    public List<String> request(String method, String path, java.util.Map<String, String> query, JsonNode body) {
         List<String> wrong = new ArrayList<>(DocumentedLimits.violations(method, path, body));
-        spec.ifPresent(s -> wrong.addAll(s.request(method, path, body)));
+        spec.ifPresent(s -> wrong.addAll(s.request(method, path, query, body)));
         synchronized (this) {
             requests++;
             wrong.forEach(w -> violations.add("request " + method + " " + path + ": " + w));
