@@ -155,10 +155,12 @@ final class EventRouter extends ListenerAdapter {
         threadAppeared(e.getThread(), false);
     }
 
-    /** Kept in the directory too: a captured private thread stays judged by its privacy once archived. */
+    /**
+     * Kept in the directory first: a captured private thread stays judged by its privacy once archived, and the
+     * core may already show its notes.
+     */
     private void threadAppeared(ThreadChannel thread, boolean newlyCreated) {
-        submit(() -> directory.remember(thread));
-        inThread(ThreadActivities.created(thread, newlyCreated));
+        inThread(ThreadActivities.created(thread, newlyCreated), () -> directory.remember(thread));
     }
 
     /**
@@ -169,11 +171,10 @@ final class EventRouter extends ListenerAdapter {
     @Override
     public void onGenericChannelUpdate(GenericChannelUpdateEvent<?> e) {
         if (!(e.getChannel() instanceof ThreadChannel thread)) return;
-        if (e instanceof ChannelUpdateArchivedEvent) submit(() -> directory.remember(thread));
         if (e instanceof ChannelUpdateNameEvent || e instanceof ChannelUpdateAppliedTagsEvent
                 || e instanceof ChannelUpdateArchivedEvent || e instanceof ChannelUpdateLockedEvent
                 || e instanceof ChannelUpdateInvitableEvent) {
-            inThread(ThreadActivities.changed(thread, nobody(e.getJDA())));
+            inThread(ThreadActivities.changed(thread, nobody(e.getJDA())), () -> directory.remember(thread));
         }
     }
 
@@ -181,21 +182,24 @@ final class EventRouter extends ListenerAdapter {
     @Override
     public void onRawGateway(RawGatewayEvent e) {
         if (!"THREAD_DELETE".equals(e.getType())) return;
-        ThreadActivities.deleted(e.getPayload(), nobody(e.getJDA())).ifPresent(deleted -> {
-            submit(() -> directory.forget(deleted.origin().guildId(), deleted.origin().channelId()));
-            inThread(deleted);
-        });
+        ThreadActivities.deleted(e.getPayload(), nobody(e.getJDA())).ifPresent(deleted -> inThread(deleted,
+                () -> directory.forget(deleted.origin().guildId(), deleted.origin().channelId())));
     }
 
     /** Something happened in a thread of a guild the bot serves: the core hears it in Discord's order. */
     private void inThread(Event.ThreadActivity activity) {
-        inThread(activity, Exchange.forThread(core, threads, activity.origin()));
+        inThread(activity, () -> {
+        });
     }
 
-    private void inThread(Event.ThreadActivity activity, Exchange exchange) {
-        if (settings.guilds().containsKey(activity.origin().guildId())) {
-            inLane(activity.origin(), () -> exchange.handle(activity));
-        }
+    /** @param first what the adapter itself keeps of it, done in the same lane before the core hears of it */
+    private void inThread(Event.ThreadActivity activity, Runnable first) {
+        if (!settings.guilds().containsKey(activity.origin().guildId())) return;
+        Exchange exchange = Exchange.forThread(core, threads, activity.origin());
+        inLane(activity.origin(), () -> {
+            first.run();
+            exchange.handle(activity);
+        });
     }
 
     /** After everything before it in the same thread. */

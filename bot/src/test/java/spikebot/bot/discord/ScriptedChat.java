@@ -92,6 +92,12 @@ final class ScriptedChat implements Chat {
                 () -> "no delivery of " + receipt + "; deliveries: " + delivered);
     }
 
+    /** The first event of this type that matches, waiting for it up to {@link FakeDiscord#TIMEOUT}. */
+    <T extends Event> T awaitSeen(Class<T> type, java.util.function.Predicate<T> matching) {
+        return await(() -> seen.stream().filter(type::isInstance).map(type::cast).filter(matching).findFirst(),
+                () -> "the core never got a matching " + type.getSimpleName() + "; it got " + seen);
+    }
+
     /** The first {@code count} events of this type, in the order the core got them, waiting for them. */
     <T extends Event> List<T> awaitSeen(Class<T> type, int count) {
         return await(() -> {
