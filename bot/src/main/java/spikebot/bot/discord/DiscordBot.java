@@ -160,10 +160,11 @@ public final class DiscordBot implements AutoCloseable {
             // Member overwrites (one person allowed or denied on a channel) decide who may see a note: JDA drops
             // all but the bot's own unless asked to keep them. Forum tags: a forum may require one on each post, and
             // a captured post keeps their names. Raw events: JDA reports no deletion of a thread it does not hold,
-            // and it holds no archived thread (see ThreadActivities).
+            // and it holds no archived thread (see ThreadActivities). A bulk delete stays one event, not one per
+            // message: a discussion drops them in one go.
             return connection.builder().apply(JDABuilder.createLight(token, intents)
                     .enableCache(CacheFlag.MEMBER_OVERRIDES, CacheFlag.FORUM_TAGS)
-                    .setRawEventsEnabled(true)).build();
+                    .setRawEventsEnabled(true).setBulkDeleteSplittingEnabled(false)).build();
         } catch (InvalidTokenException e) {
             throw new CommandLineError("Discord rejected the token in DISCORD_TOKEN; copy it again from the "
                     + "Developer Portal (your application → Bot → Reset Token)");

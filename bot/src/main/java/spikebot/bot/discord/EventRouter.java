@@ -6,7 +6,6 @@ import net.dv8tion.jda.api.events.RawGatewayEvent;
 import net.dv8tion.jda.api.events.channel.ChannelCreateEvent;
 import net.dv8tion.jda.api.events.channel.update.ChannelUpdateAppliedTagsEvent;
 import net.dv8tion.jda.api.events.channel.update.ChannelUpdateArchivedEvent;
-import net.dv8tion.jda.api.events.channel.update.ChannelUpdateInvitableEvent;
 import net.dv8tion.jda.api.events.channel.update.ChannelUpdateLockedEvent;
 import net.dv8tion.jda.api.events.channel.update.ChannelUpdateNameEvent;
 import net.dv8tion.jda.api.events.channel.update.GenericChannelUpdateEvent;
@@ -164,16 +163,17 @@ final class EventRouter extends ListenerAdapter {
     }
 
     /**
-     * A change people make to a thread: its name, tags, archived or locked state, or who may invite to it. One
+     * A change people make to a thread that a discussion shows: its name, tags, archived or locked state. One
      * update from Discord may change several and so bring several of these; the core sees the thread as it is now
-     * each time. Archiving is the last moment a thread is in JDA's cache: where it lives is kept before JDA forgets.
+     * each time. Not who may invite to it: JDA reports that on every update of a public thread when Discord sends
+     * {@code invitable} for it. Archiving is the last moment a thread is in JDA's cache: where it lives is kept
+     * before JDA forgets.
      */
     @Override
     public void onGenericChannelUpdate(GenericChannelUpdateEvent<?> e) {
         if (!(e.getChannel() instanceof ThreadChannel thread)) return;
         if (e instanceof ChannelUpdateNameEvent || e instanceof ChannelUpdateAppliedTagsEvent
-                || e instanceof ChannelUpdateArchivedEvent || e instanceof ChannelUpdateLockedEvent
-                || e instanceof ChannelUpdateInvitableEvent) {
+                || e instanceof ChannelUpdateArchivedEvent || e instanceof ChannelUpdateLockedEvent) {
             inThread(ThreadActivities.changed(thread, nobody(e.getJDA())), () -> directory.remember(thread));
         }
     }

@@ -11,6 +11,7 @@ import spikebot.bot.core.Control;
 import spikebot.bot.core.ControlRow;
 import spikebot.bot.core.Draft;
 import spikebot.bot.core.Event;
+import spikebot.bot.discord.fake.Conversations;
 import spikebot.bot.discord.fake.FakeDiscord;
 import spikebot.bot.discord.fake.FakeWorld;
 import spikebot.bot.discord.fake.RecordedCall;
@@ -31,7 +32,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static spikebot.bot.discord.fake.FakeWorld.ALICE;
 import static spikebot.bot.discord.fake.FakeWorld.BOB;
 import static spikebot.bot.discord.fake.FakeWorld.GENERAL;
+import static spikebot.bot.discord.fake.FakeWorld.MARIA;
 import static spikebot.bot.discord.fake.FakeWorld.ML_TEAM;
+import static spikebot.bot.discord.fake.FakeWorld.SPIKES_FORUM;
 
 /**
  * What happens in threads reaches the core as {@link Event.ThreadActivity} (only in threads: plain channel chatter
@@ -86,6 +89,58 @@ class DiscordThreadActivityTest {
         assertEquals(Long.toUnsignedString(BOB.id()), bobs.authorId());
         assertEquals("bob", bobs.author());
         assertNull(bobs.edited());
+    }
+
+    @Test
+    void everyChangeToADiscussionReachesTheCoreInDiscordsOrder() throws Exception {
+        connect();
+        Conversations people = discord.conversations();
+        discord.setForumTags(SPIKES_FORUM, false, "polars", "gpu");
+        FakeWorld.Channel post = people.forumPost(ALICE, SPIKES_FORUM, "GPU cost", "How much is an A100 hour?", "gpu");
+        String postId = Long.toUnsignedString(post.id);
+        ObjectNode question = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode().put("id", postId)
+                .put("channel_id", postId); // a post's first message has the post's id
+        ObjectNode answer = people.reply(BOB, question, "About 2 $");
+        ObjectNode plot = people.post(ALICE, post.id, "plot", new Conversations.Attachment("cost.png", 9, "image/png"));
+        people.system(6, MARIA, post.id, answer); // a pin: not a discussion message
+        people.post(FakeWorld.BOT, post.id, "the bot's own words are not captured");
+        people.edit(answer, "About 2.50 $");
+        people.delete(plot);
+        ObjectNode one = people.post(BOB, post.id, "one");
+        ObjectNode two = people.post(BOB, post.id, "two");
+        people.bulkDelete(one, two);
+        people.tag(post, "polars", "gpu");
+        people.rename(post, "GPU cost per hour");
+        people.archive(post, true, false);
+        people.deleteThread(post); // archived: JDA no longer holds it, the raw THREAD_DELETE still says so
+
+        Event.ThreadDeleted deleted = core.awaitSeen(Event.ThreadDeleted.class);
+        assertEquals(postId, deleted.threadId());
+        assertEquals(Long.toUnsignedString(SPIKES_FORUM), deleted.origin().parentId());
+        List<Event.ThreadActivity> inPost = core.seen().stream().filter(e -> e instanceof Event.ThreadActivity)
+                .map(e -> (Event.ThreadActivity) e).filter(e -> e.origin().channelId().equals(postId)).toList();
+        assertEquals(List.of("ThreadCreated", "MessageWritten", "MessageWritten", "MessageWritten", "MessageEdited",
+                        "MessagesDeleted", "MessageWritten", "MessageWritten", "MessagesDeleted", "ThreadChanged",
+                        "ThreadChanged", "ThreadChanged", "ThreadDeleted"),
+                inPost.stream().map(e -> e.getClass().getSimpleName()).toList());
+        Event.ThreadCreated created = (Event.ThreadCreated) inPost.get(0);
+        assertEquals(List.of("gpu"), created.thread().tags());
+        assertEquals("spikes", created.thread().parentName());
+        Event.MessageWritten opener = (Event.MessageWritten) inPost.get(1);
+        assertEquals(postId, opener.message().id(), "a post's first message has the post's id");
+        assertEquals("How much is an A100 hour?", opener.message().text());
+        Event.MessageWritten reply = (Event.MessageWritten) inPost.get(2);
+        assertEquals(postId, reply.message().replyTo());
+        assertEquals("cost.png", ((Event.MessageWritten) inPost.get(3)).message().attachments().getFirst().name());
+        Event.MessageEdited edited = (Event.MessageEdited) inPost.get(4);
+        assertEquals(answer.get("id").asText(), edited.message().id());
+        assertEquals("About 2.50 $", edited.message().text());
+        assertTrue(edited.message().edited() != null, "the edit time");
+        assertEquals(List.of(plot.get("id").asText()), ((Event.MessagesDeleted) inPost.get(5)).messageIds());
+        assertEquals(List.of(one.get("id").asText(), two.get("id").asText()),
+                ((Event.MessagesDeleted) inPost.get(8)).messageIds(), "a bulk delete is one event");
+        assertEquals(List.of("polars", "gpu"), ((Event.ThreadChanged) inPost.get(9)).thread().tags());
+        assertEquals("GPU cost per hour", ((Event.ThreadChanged) inPost.get(10)).thread().name());
     }
 
     @Test
