@@ -12,7 +12,6 @@ import spikebot.bot.capture.NoteSink;
 import spikebot.bot.cli.CommandLineError;
 import spikebot.bot.cli.Console;
 import spikebot.bot.cli.OptionTypes;
-import spikebot.index.IndexBusyException;
 import spikebot.index.NoteIndex;
 import spikebot.knowledge.KnowledgeBase;
 import spikebot.knowledge.NoteFile;
@@ -112,6 +111,10 @@ public final class ImportCommand implements Callable<Integer> {
         }
         DiscordHistory history = new DiscordHistory(jda, new ThreadDirectory(settings.threadFiles()));
         try (NoteIndex index = NoteIndex.open(kb)) {
+            if (index.readOnly()) { // another process holds the writer: it would refuse only after notes were written
+                throw new CommandLineError("the bot is running on " + kb.root() + " (it holds the index): stop it "
+                        + "first, or use /spikebot import in Discord. Nothing was imported");
+            }
             CapturedThreads kept = CapturedThreads.open(kb.stateDir());
             NoteSink sink = (put, deleted) -> {
                 List<NoteFile> written = new ArrayList<>();
@@ -137,9 +140,6 @@ public final class ImportCommand implements Callable<Integer> {
                 console.out().println("Run the same command again to retry the failed ones (the log says why).");
             }
             return end.failed() > 0 ? 1 : 0;
-        } catch (IndexBusyException e) {
-            throw new CommandLineError("the bot is running on " + kb.root() + " (it holds the index): stop it "
-                    + "first, or use /spikebot import in Discord. Nothing was imported");
         }
     }
 

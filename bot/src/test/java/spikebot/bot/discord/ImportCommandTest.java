@@ -7,6 +7,9 @@ import picocli.CommandLine;
 import spikebot.bot.cli.Console;
 import spikebot.bot.cli.Shell;
 import spikebot.bot.discord.fake.FakeDiscord;
+import spikebot.bot.discord.fake.FakeWorld.Channel;
+import spikebot.index.NoteIndex;
+import spikebot.knowledge.KnowledgeBase;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -15,7 +18,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -24,6 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static spikebot.bot.discord.fake.FakeWorld.GENERAL;
 import static spikebot.bot.discord.fake.FakeWorld.ML_TEAM;
 import static spikebot.bot.discord.fake.FakeWorld.OTHER_TEAM;
+import static spikebot.bot.discord.fake.FakeWorld.SPIKES_FORUM;
 
 /**
  * {@code spikebot import} against the fake Discord with the real JDA client: what it refuses, plainly and without
@@ -107,5 +113,60 @@ class ImportCommandTest {
         assertEquals(2, run(args(ML_TEAM, spikebot.bot.discord.fake.FakeWorld.LAB)));
         assertTrue(printed().contains("holds no threads"), "a category: " + printed());
         assertNothingWritten();
+    }
+
+    /** The notes under the knowledge base, by path, with their text. */
+    Map<String, String> notes() throws IOException {
+        Path kb = dir.resolve("kb");
+        try (Stream<Path> files = Files.walk(kb)) {
+            Map<String, String> notes = new TreeMap<>();
+            for (Path f : files.filter(f -> f.toString().endsWith(".md")).toList()) {
+                notes.put(kb.relativize(f).toString(), Files.readString(f));
+            }
+            return notes;
+        }
+    }
+
+    @Test
+    void importsAForumsPostsAsNotesAndASecondRunChangesNothing() throws Exception {
+        FakeDiscord discord = fake.discord();
+        discord.setForumTags(SPIKES_FORUM, false, "polars", "gpu");
+        List<Channel> posts = discord.seed().threads(SPIKES_FORUM, 12, 3, false);
+        String[] args = args(ML_TEAM, SPIKES_FORUM);
+
+        assertEquals(0, run(args), printed());
+        assertTrue(printed().contains("Importing the threads of #spikes in ml-team"), printed());
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("1 of 12 threads"), "progress: " + printed());
+        assertTrue(printed().contains("Imported 12 threads: 12 read, 0 unchanged, 0 failed."), printed());
+        Map<String, String> first = notes();
+        assertEquals(12, first.size(), first.keySet().toString());
+        assertTrue(first.keySet().stream().allMatch(p -> p.startsWith("discussions/spikes/")), first.keySet().toString());
+        System.out.println("DEBUG " + first.entrySet().iterator().next());
+        for (Channel post : posts) {
+            assertEquals(1, first.entrySet().stream().filter(e -> e.getKey().contains(Long.toUnsignedString(post.id))
+                    && e.getValue().contains("Thread " + posts.indexOf(post) + " in spikes")).count(),
+                    "one note per post, holding its question: " + post.id);
+        }
+
+        out.reset();
+        err.reset();
+        assertEquals(0, run(args), printed());
+        assertTrue(printed().contains("Imported 12 threads: 0 read, 12 unchanged, 0 failed."), printed());
+        assertEquals(first, notes(), "running it twice changes nothing");
+        assertFalse(printed().contains(FakeDiscord.TOKEN));
+    }
+
+    @Test
+    void whileTheBotHoldsTheIndexItImportsNothing() throws Exception {
+        fake.discord().seed().threads(SPIKES_FORUM, 3, 2, false);
+        String[] args = args(ML_TEAM, SPIKES_FORUM);
+        try (NoteIndex running = NoteIndex.open(new KnowledgeBase(dir.resolve("kb")))) {
+            assertFalse(running.readOnly(), "the fixture: this one holds the writer, as the bot would");
+            assertEquals(2, run(args));
+            assertTrue(printed().contains("the bot is running on"), printed());
+            assertTrue(printed().contains("Nothing was imported"), printed());
+            assertEquals(Map.of(), notes());
+            assertFalse(Files.exists(dir.resolve("kb/.spikebot/capture")), "no capture state either");
+        }
     }
 }
