@@ -71,7 +71,7 @@ public final class Conversations {
                 world.clock().instant());
         ObjectNode starter = world.json().messageJson(thread.id, world.newId(), owner, JSON.createObjectNode());
         starter.put("type", 21);
-        refer(starter, world.messages().find(messageId).orElseThrow());
+        WorldJson.refer(starter, world.messages().find(messageId).orElseThrow());
         world.messages().remember(starter);
         return opened(thread);
     }
@@ -118,9 +118,8 @@ public final class Conversations {
 
     /** A moderator archives a thread, or unarchives it; THREAD_UPDATE. Locked, only moderators may unarchive. */
     public void archive(Channel thread, boolean archived, boolean locked) {
-        thread.archived = archived;
         thread.locked = locked;
-        thread.archiveTimestamp = world.clock().instant();
+        world.setArchived(thread, archived, world.clock().instant());
         thread.lastActivity = world.clock().instant();
         updated(thread);
     }
@@ -190,7 +189,7 @@ public final class Conversations {
         ObjectNode message = authored(author, channelId, world.newId(), content);
         message.put("type", 19);
         ObjectNode answered = world.messages().find(to.get("id").asLong()).orElseThrow();
-        refer(message, answered);
+        WorldJson.refer(message, answered);
         ArrayNode mentions = (ArrayNode) message.get("mentions");
         String answeredAuthor = answered.path("author").path("id").asText();
         if (mentions.findValuesAsText("id").stream().noneMatch(answeredAuthor::equals)) {
@@ -207,7 +206,7 @@ public final class Conversations {
     public ObjectNode system(int type, User actor, long channelId, Object about) {
         ObjectNode message = authored(actor, channelId, world.newId(), "");
         message.put("type", type);
-        if (about instanceof JsonNode referred) refer(message, world.messages().find(referred.get("id").asLong())
+        if (about instanceof JsonNode referred) WorldJson.refer(message, world.messages().find(referred.get("id").asLong())
                 .orElseThrow());
         if (about instanceof User added) ((ArrayNode) message.get("mentions")).add(mentionJson(added, channelId));
         return posted(message);
@@ -228,8 +227,7 @@ public final class Conversations {
     public void delete(JsonNode message) {
         long channelId = message.get("channel_id").asLong();
         world.messages().forget(message.get("id").asLong()).orElseThrow();
-        view.deleted("MESSAGE_DELETE", channelId, JSON.createObjectNode().put("id", message.get("id").asText())
-                .put("channel_id", id(channelId)).put("guild_id", id(world.channel(channelId).guildId)));
+        view.deleted("MESSAGE_DELETE", channelId, world.json().deletedJson(channelId, message.get("id").asLong()));
     }
 
     /** A moderator deletes several messages of one channel at once; one MESSAGE_DELETE_BULK. */
@@ -237,14 +235,7 @@ public final class Conversations {
         long channelId = messages[0].get("channel_id").asLong();
         List<Long> ids = Arrays.stream(messages).map(m -> m.get("id").asLong()).toList();
         ids.forEach(world.messages()::forget);
-        view.deleted("MESSAGE_DELETE_BULK", channelId, bulkDeleted(channelId, ids));
-    }
-
-    ObjectNode bulkDeleted(long channelId, List<Long> ids) {
-        ObjectNode payload = JSON.createObjectNode();
-        ArrayNode array = payload.putArray("ids");
-        ids.forEach(i -> array.add(id(i)));
-        return payload.put("channel_id", id(channelId)).put("guild_id", id(world.channel(channelId).guildId));
+        view.deleted("MESSAGE_DELETE_BULK", channelId, world.json().bulkDeletedJson(channelId, ids));
     }
 
     /**
@@ -259,8 +250,7 @@ public final class Conversations {
             channel.totalMessageSent.incrementAndGet();
             if (channel.archived) {
                 if (channel.locked) throw new AssertionError("thread " + channel.name + " is locked");
-                channel.archived = false;
-                channel.archiveTimestamp = world.clock().instant();
+                world.setArchived(channel, false, world.clock().instant());
                 updated(channel);
             }
         }
@@ -288,14 +278,5 @@ public final class Conversations {
         ObjectNode json = world.json().userJson(user);
         json.set("member", world.json().memberJson(world.channel(channelId).guildId, user, false));
         return json;
-    }
-
-    /** Points a message at another (reply, pin notice, thread starter) and carries the other along. */
-    private static void refer(ObjectNode message, ObjectNode referred) {
-        referred.remove("referenced_message");
-        message.putObject("message_reference").put("type", 0).put("message_id", referred.get("id").asText())
-                .put("channel_id", referred.get("channel_id").asText()).put("guild_id", referred.get("guild_id")
-                        .asText());
-        message.set("referenced_message", referred);
     }
 }

@@ -19,12 +19,12 @@ import java.util.Map;
 import java.util.function.Predicate;
 
 /**
- * A fake Discord on 127.0.0.1 for end-to-end tests with the real JDA client: the REST API under
- * {@code /api/v10/} ({@link RestRoutes}, {@link InteractionRoutes}) and the gateway ({@link FakeGateway}: a
- * websocket at {@code /gateway}, JSON encoding, no compression), both on one local port, with the guilds, channels,
- * members, threads and messages of a {@link FakeWorld}, people acting in it ({@link FakeUsers}), REST faults a test
- * injects ({@link Faults}) and every REST call recorded ({@link CallLog}). Tests point the bot at it with
- * {@link #connection()}.
+ * A fake Discord on 127.0.0.1 for end-to-end tests with the real JDA client: the REST API under {@code /api/v10/}
+ * ({@link RestRoutes}, {@link HistoryRoutes}, {@link InteractionRoutes}) and the gateway ({@link FakeGateway}: a
+ * websocket at {@code /gateway}, JSON, no compression) on one local port, with the guilds, channels, threads and
+ * messages of a {@link FakeWorld} (big ones {@link #seed() seeded}), people acting in it ({@link FakeUsers},
+ * {@link #conversations()}; what reaches the bot: {@link BotView}), REST faults a test injects ({@link Faults}) and
+ * every REST call recorded ({@link CallLog}). Tests point the bot at it with {@link #connection()}.
  *
  * <p>Time in the fake Discord is {@link #clock()}, which stands still until a test moves it: interactions are
  * created at its time (their snowflake ids carry it), and Discord's deadlines (3 seconds for an interaction's

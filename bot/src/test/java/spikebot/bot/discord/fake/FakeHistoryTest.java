@@ -195,6 +195,21 @@ class FakeHistoryTest {
     }
 
     @Test
+    void threadsArchivedAtOneMomentOfTheStillClockStillPageWhole() throws Exception {
+        List<String> opened = IntStream.range(0, 150)
+                .mapToObj(i -> id(discord.conversations().startThread(BOB, IDEAS, "t" + i).id)).toList();
+        discord.passTime(Duration.ofDays(2));
+        List<String> read = new ArrayList<>();
+        JsonNode page = get("channels/" + id(IDEAS) + "/threads/archived/public?limit=100").json();
+        read.addAll(ids(page.get("threads")));
+        String before = page.get("threads").get(99).path("thread_metadata").path("archive_timestamp").asText();
+        read.addAll(ids(get("channels/" + id(IDEAS) + "/threads/archived/public?before=" + before).json()
+                .get("threads")));
+        assertEquals(new HashSet<>(opened), new HashSet<>(read));
+        assertEquals(150, read.size());
+    }
+
+    @Test
     void privateArchivedThreadsNeedManageThreadsAndJoinedOnesAreTheBotsOwn() throws Exception {
         List<Channel> threads = discord.seed().threads(RESEARCH, 40, 2, true);
         List<Channel> archived = threads.stream().filter(Channel::archived).toList();

@@ -124,7 +124,12 @@ class FakeThreadsThroughJdaTest {
         TextChannel research = jda.getTextChannelById(RESEARCH);
         assertEquals(secret.stream().filter(Channel::archived).count(),
                 research.retrieveArchivedPrivateThreadChannels().takeAsync(1000).join().size());
-        assertEquals(4, research.retrieveArchivedPrivateJoinedThreadChannels().takeAsync(1000).join().size());
+        List<ThreadChannel> joined = research.retrieveArchivedPrivateJoinedThreadChannels().takeAsync(1000).join();
+        assertEquals(4, joined.size());
+        ThreadChannel joinedThread = joined.stream().filter(t -> t.getIdLong() == secret.get(0).id).findFirst()
+                .orElseThrow();
+        assertEquals(secret.get(0).members.stream().sorted().toList(), joinedThread.retrieveThreadMembers()
+                .takeAsync(100).join().stream().map(m -> m.getIdLong()).sorted().toList(), "authors and the bot");
         assertEquals(24 + 24 + 24, jda.getGuildById(ML_TEAM).retrieveActiveThreads().complete().size(),
                 "the last day's threads of each channel are active");
 
@@ -195,6 +200,11 @@ class FakeThreadsThroughJdaTest {
         people.post(ALICE, post.id, "one more thing");
         assertFalse(next(ChannelUpdateArchivedEvent.class).getNewValue(), "a message unarchives it, first");
         next(MessageReceivedEvent.class);
+
+        Message own = jda.getThreadChannelById(post.id).sendMessage("noted").complete();
+        assertTrue(next(MessageReceivedEvent.class).getAuthor().isBot(), "Discord echoes the bot's own messages");
+        own.editMessage("noted twice").complete();
+        assertEquals("noted twice", next(MessageUpdateEvent.class).getMessage().getContentRaw());
         assertTrue(events.isEmpty(), events::toString);
     }
 

@@ -287,12 +287,31 @@ public final class FakeWorld {
         for (Channel c : channels.values()) {
             if (c.isThread() && !c.archived
                     && !c.lastActivity.plus(java.time.Duration.ofMinutes(c.autoArchiveMinutes)).isAfter(now)) {
-                c.archived = true;
-                c.archiveTimestamp = c.lastActivity.plus(java.time.Duration.ofMinutes(c.autoArchiveMinutes));
+                setArchived(c, true, c.lastActivity.plus(java.time.Duration.ofMinutes(c.autoArchiveMinutes)));
                 archived.add(c);
             }
         }
         return archived;
+    }
+
+    /**
+     * Archives or unarchives a thread at this moment, its {@code archive_timestamp}. Archived threads of one parent
+     * are kept a millisecond apart: the fake's clock stands still while a test archives many threads, and Discord
+     * pages them by that timestamp (exclusive {@code before}), which in real time never ties.
+     */
+    synchronized void setArchived(Channel thread, boolean archived, Instant at) {
+        Instant stamp = at;
+        if (archived) {
+            java.util.Set<Instant> taken = new java.util.HashSet<>();
+            for (Channel c : channels.values()) {
+                if (c != thread && c.isThread() && c.archived && c.parentId == thread.parentId) {
+                    taken.add(c.archiveTimestamp);
+                }
+            }
+            while (taken.contains(stamp)) stamp = stamp.plusMillis(1);
+        }
+        thread.archiveTimestamp = stamp;
+        thread.archived = archived;
     }
 
     /** A guild's threads that are not archived, oldest first: what GUILD_CREATE lists. */

@@ -236,9 +236,7 @@ final class HistoryRoutes {
         boolean own = message.path("author").path("id").asLong() == BOT.id();
         if (!own && !botMay(channelId, Permission.MESSAGE_MANAGE)) return error(403, 50013, "Missing Permissions");
         world.messages().forget(messageId);
-        view.deleted("MESSAGE_DELETE", channelId, JSON.createObjectNode().put("id", FakeWorld.id(messageId))
-                .put("channel_id", FakeWorld.id(channelId)).put("guild_id", FakeWorld.id(world.channel(channelId)
-                        .guildId)));
+        view.deleted("MESSAGE_DELETE", channelId, world.json().deletedJson(channelId, messageId));
         return noContent();
     }
 
@@ -256,12 +254,7 @@ final class HistoryRoutes {
         }
         List<Long> existing = world.messages().existing(channelId, ids);
         existing.forEach(world.messages()::forget);
-        ObjectNode payload = JSON.createObjectNode();
-        ArrayNode array = payload.putArray("ids");
-        existing.forEach(i -> array.add(FakeWorld.id(i)));
-        payload.put("channel_id", FakeWorld.id(channelId)).put("guild_id", FakeWorld.id(world.channel(channelId)
-                .guildId));
-        view.deleted("MESSAGE_DELETE_BULK", channelId, payload);
+        if (!existing.isEmpty()) view.deleted("MESSAGE_DELETE_BULK", channelId, world.json().bulkDeletedJson(channelId, existing));
         return noContent();
     }
 

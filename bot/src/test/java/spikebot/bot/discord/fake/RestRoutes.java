@@ -215,8 +215,7 @@ final class RestRoutes extends Dispatcher {
                 if (channel.isThread()) {
                     channel.lastActivity = world.clock().instant();
                     if (channel.archived) { // a message unarchives a thread that is not locked
-                        channel.archived = false;
-                        channel.archiveTimestamp = world.clock().instant();
+                        world.setArchived(channel, false, world.clock().instant());
                         discord.dispatch("THREAD_UPDATE", world.json().channelJson(channel));
                     }
                 }
@@ -227,7 +226,11 @@ final class RestRoutes extends Dispatcher {
                 yield ok(message);
             }
             case "PATCH channels/{id}/messages/{id}" -> world.messages().find(snowflake(p[3]))
-                    .map(m -> ok(world.messages().applyEdit(snowflake(p[3]), body, world.now())))
+                    .map(m -> {
+                        ObjectNode edited = world.messages().applyEdit(snowflake(p[3]), body, world.now());
+                        discord.botView().message("MESSAGE_UPDATE", edited);
+                        return ok(edited);
+                    })
                     .orElseGet(() -> error(404, 10008, "Unknown Message"));
             case "POST channels/{id}/threads" -> createThread(snowflake(p[1]), body);
             case "POST channels/{id}/messages/{id}/threads" -> {
@@ -239,9 +242,8 @@ final class RestRoutes extends Dispatcher {
             case "PATCH channels/{id}" -> {
                 FakeWorld.Channel channel = world.channel(snowflake(p[1]));
                 if (body.has("archived")) {
-                    channel.archived = body.get("archived").asBoolean();
+                    world.setArchived(channel, body.get("archived").asBoolean(), world.clock().instant());
                     channel.lastActivity = world.clock().instant();
-                    channel.archiveTimestamp = world.clock().instant();
                 }
                 ObjectNode json = world.json().channelJson(channel);
                 discord.dispatch(channel.isThread() ? "THREAD_UPDATE" : "CHANNEL_UPDATE", json.deepCopy());

@@ -241,6 +241,28 @@ final class WorldJson {
         return json;
     }
 
+    /** MESSAGE_DELETE's payload. */
+    ObjectNode deletedJson(long channelId, long messageId) {
+        return JSON.createObjectNode().put("id", id(messageId)).put("channel_id", id(channelId))
+                .put("guild_id", id(world.channel(channelId).guildId));
+    }
+
+    /** MESSAGE_DELETE_BULK's payload. */
+    ObjectNode bulkDeletedJson(long channelId, List<Long> ids) {
+        ObjectNode json = JSON.createObjectNode();
+        ArrayNode array = json.putArray("ids");
+        ids.forEach(i -> array.add(id(i)));
+        return json.put("channel_id", id(channelId)).put("guild_id", id(world.channel(channelId).guildId));
+    }
+
+    /** Points a message at another (a reply, a pin notice, a thread's starter) and carries the other along. */
+    static void refer(ObjectNode message, ObjectNode referred) {
+        message.putObject("message_reference").put("type", 0).put("message_id", referred.get("id").asText())
+                .put("channel_id", referred.get("channel_id").asText())
+                .put("guild_id", referred.get("guild_id").asText());
+        message.set("referenced_message", referred.deepCopy().without("referenced_message"));
+    }
+
     /** A thread member (the thread, the user, when they joined), as Discord lists them with threads. */
     ObjectNode threadMemberJson(Channel thread, long userId) {
         ObjectNode json = JSON.createObjectNode();

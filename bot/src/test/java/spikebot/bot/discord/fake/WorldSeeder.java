@@ -89,7 +89,7 @@ public final class WorldSeeder {
                 ObjectNode starter = message(threadId, idAt(at.plusMillis(1)), new SeedMessage(seed.author(), ""),
                         written);
                 starter.put("type", 21);
-                refer(starter, message);
+                WorldJson.refer(starter, message);
                 world.messages().remember(starter);
             }
             thread.lastActivity = at;
@@ -98,8 +98,7 @@ public final class WorldSeeder {
         thread.totalMessageSent.set(world.messages().count(threadId) - (forum ? 1 : 0));
         Instant archiveAt = thread.lastActivity.plus(Duration.ofMinutes(thread.autoArchiveMinutes));
         if (!archiveAt.isAfter(world.clock().instant())) {
-            thread.archived = true;
-            thread.archiveTimestamp = archiveAt;
+            world.setArchived(thread, true, archiveAt);
         }
         return thread;
     }
@@ -153,19 +152,12 @@ public final class WorldSeeder {
                 JSON.createObjectNode().put("content", seed.content()));
         if (seed.replyTo() >= 0) {
             message.put("type", 19);
-            refer(message, earlier.get(seed.replyTo()));
+            WorldJson.refer(message, earlier.get(seed.replyTo()));
         }
         ArrayNode attachments = message.putArray("attachments");
         for (Conversations.Attachment file : seed.files()) {
             attachments.add(world.json().attachmentJson(idAt(FakeWorld.createdAt(id)), channelId, file));
         }
         return message;
-    }
-
-    private static void refer(ObjectNode message, ObjectNode referred) {
-        message.putObject("message_reference").put("type", 0).put("message_id", referred.get("id").asText())
-                .put("channel_id", referred.get("channel_id").asText())
-                .put("guild_id", referred.get("guild_id").asText());
-        message.set("referenced_message", referred.deepCopy().without("referenced_message"));
     }
 }
