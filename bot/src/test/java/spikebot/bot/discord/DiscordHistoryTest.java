@@ -272,6 +272,19 @@ class DiscordHistoryTest {
         }
     }
 
+    @Test
+    void onlyChannelsThatHoldThreadsCanBeCaptured() throws Exception {
+        connect();
+        Channel thread = fake.discord().conversations().startThread(BOB, IDEAS, "a thread");
+        core.awaitSeen(Event.ThreadCreated.class);
+        assertEquals(ChannelAccess.Kind.HOLDS_THREADS, access.kind(GUILD, id(IDEAS)));
+        assertEquals(ChannelAccess.Kind.HOLDS_THREADS, access.kind(GUILD, id(SPIKES_FORUM)));
+        assertEquals(ChannelAccess.Kind.OTHER, access.kind(GUILD, id(FakeWorld.LAB)), "a category");
+        assertEquals(ChannelAccess.Kind.OTHER, access.kind(GUILD, id(thread.id)), "a thread holds no threads");
+        assertEquals(ChannelAccess.Kind.UNKNOWN, access.kind(GUILD, id(FakeWorld.VAULT)), "the bot cannot see it");
+        assertEquals(ChannelAccess.Kind.UNKNOWN, access.kind(GUILD, "400000000000000999"));
+    }
+
     /** Waits until JDA has dropped the archived thread from its cache (it does on THREAD_UPDATE). */
     private void awaitForgotten(String threadId) {
         var jda = fake.bot().jda();
