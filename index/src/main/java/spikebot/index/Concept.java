@@ -27,7 +27,11 @@ record Concept(String text, List<String> words, List<String> parts, List<List<St
     /** Weights of the fields: a match in the title or tags says more about what a note is about than one in the body. */
     static final float TITLE_BOOST = 3.0f;
     static final float TAGS_BOOST = 2.0f;
+    /** A discussion's opening message states its problem: more than a body, less than a title. */
+    static final float QUESTION_BOOST = 2.0f;
     static final float BODY_BOOST = 1.0f;
+    /** A discussion's replies: TODO tuned on SemEval. */
+    static final float REPLIES_BOOST = 0.5f;
     static final float META_BOOST = 0.5f;
     /** Dismax tie-breaker: the best field counts fully, the others a little. */
     static final float FIELD_TIE = 0.1f;
@@ -44,7 +48,9 @@ record Concept(String text, List<String> words, List<String> parts, List<List<St
         return new DisjunctionMaxQuery(List.of(
                 new BoostQuery(in(NoteDocuments.TITLE), TITLE_BOOST),
                 new BoostQuery(in(NoteDocuments.TAGS), TAGS_BOOST),
+                new BoostQuery(in(NoteDocuments.QUESTION), QUESTION_BOOST),
                 new BoostQuery(in(NoteDocuments.BODY), BODY_BOOST),
+                new BoostQuery(in(NoteDocuments.REPLIES), REPLIES_BOOST),
                 new BoostQuery(in(NoteDocuments.META), META_BOOST)), FIELD_TIE);
     }
 

@@ -44,8 +44,11 @@ import java.util.Map;
  */
 final class IndexStore implements Closeable {
     /** Bumped whenever analysis or the document layout changes, so that old indexes are rebuilt, not misread. */
-    /** 2: the body is stored and indexed as {@code Passages.indexText} (no markup), and embedded the same way. */
-    private static final String SCHEMA = "2";
+    /**
+     * 2: the body is stored and indexed as {@code Passages.indexText} (no markup), and embedded the same way.
+     * 3: a discussion's opening message and replies are fields of their own, its messages stored for snippets.
+     */
+    private static final String SCHEMA = "3";
     private static final String SCHEMA_KEY = "spikebot.schema";
 
     private final Path kbRoot;

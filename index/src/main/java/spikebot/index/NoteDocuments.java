@@ -13,12 +13,15 @@ import org.apache.lucene.util.BytesRef;
 import spikebot.knowledge.Note;
 import spikebot.knowledge.NoteFile;
 import spikebot.knowledge.NoteKind;
+import spikebot.knowledge.discussion.DiscussionNotes;
 import spikebot.knowledge.text.Passages;
 
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * How a note is laid out in the index: which fields are searched as text, which are filtered on exactly, which are
@@ -35,9 +38,17 @@ final class NoteDocuments {
     static final String TITLE = "title";
     static final String TAGS = "tags";
     static final String BODY = "body";
+    /**
+     * A discussion's opening message: the problem it asks about, weighed between a title and a body. A discussion
+     * has no {@link #BODY}: its opening message is here and its replies in {@link #REPLIES}, so that each weighs
+     * as what it is ({@link Concept}).
+     */
+    static final String QUESTION = "question";
+    /** A discussion's replies. */
+    static final String REPLIES = "replies";
     /** Front-matter values that are not title, tags or body (authors, paper, extra keys): searched, weighed least. */
     static final String META = "meta";
-    static final List<String> TEXT_FIELDS = List.of(TITLE, TAGS, BODY, META);
+    static final List<String> TEXT_FIELDS = List.of(TITLE, TAGS, QUESTION, BODY, REPLIES, META);
 
     /** Filtered on exactly; lower case where people type them. */
     static final String KIND = "kind";
@@ -51,6 +62,16 @@ final class NoteDocuments {
     /** Stored only. */
     static final String AUTHORS = "authors";
     static final String LINK = "link";
+    /**
+     * A discussion's messages for its snippet, stored only: each message as its author's name, a line break, and
+     * its {@code Passages.indexText}, the messages apart by {@link #POST_SEPARATOR}, so that a snippet can show the
+     * one message that matches best with who wrote it ({@link Snippets}). Left-out messages are not in it.
+     */
+    static final String POSTS = "posts";
+    /** Between the messages in {@link #POSTS}: a control character no message keeps ({@code DiscussionNotes}). */
+    static final char POST_SEPARATOR = '\u001E';
+    /** Extra keys of a discussion that are ids, counts and times, not words of it: not searched. */
+    private static final Set<String> DISCUSSION_IDS = Set.of("guild", "channel", "thread", "updated", "messages");
 
     private NoteDocuments() {
     }
@@ -76,7 +97,11 @@ final class NoteDocuments {
             doc.add(new TextField(TAGS, tag, Field.Store.NO));
             doc.add(new StringField(TAG, lower(tag), Field.Store.YES));
         }
-        doc.add(new TextField(BODY, Passages.indexText(note.body()), Field.Store.YES)); // without markup
+        if (note.kind() == NoteKind.DISCUSSION) {
+            addDiscussion(doc, DiscussionNotes.posts(note));
+        } else {
+            doc.add(new TextField(BODY, Passages.indexText(note.body()), Field.Store.YES)); // without markup
+        }
         for (String value : metaValues(note)) doc.add(new TextField(META, value, Field.Store.NO));
 
         doc.add(new StringField(KIND, note.kind().id(), Field.Store.YES));
@@ -92,11 +117,49 @@ final class NoteDocuments {
         return doc;
     }
 
+    /** The opening message as the question, the rest as replies, and the messages for snippets. */
+    private static void addDiscussion(Document doc, List<DiscussionNotes.Post> posts) {
+        StringBuilder replies = new StringBuilder();
+        StringBuilder stored = new StringBuilder();
+        for (int i = 0; i < posts.size(); i++) {
+            String text = Passages.indexText(posts.get(i).text()).replace(POST_SEPARATOR, ' ');
+            if (text.isEmpty()) continue;
+            if (i == 0) {
+                doc.add(new TextField(QUESTION, text, Field.Store.NO));
+            } else {
+                if (!replies.isEmpty()) replies.append(Passages.SEPARATOR);
+                replies.append(text);
+            }
+            if (!stored.isEmpty()) stored.append(POST_SEPARATOR);
+            String author = posts.get(i).author().replaceAll("\\s+", " ").replace(POST_SEPARATOR, ' ').strip();
+            stored.append(author).append('\n').append(text);
+        }
+        if (!replies.isEmpty()) doc.add(new TextField(REPLIES, replies.toString(), Field.Store.NO));
+        if (!stored.isEmpty()) doc.add(new StoredField(POSTS, stored.toString()));
+    }
+
+    /**
+     * The text a note's vector is made from: its body without markup; for a discussion, its messages' text
+     * without the transcript's headers (names and times say nothing about what it is about).
+     */
+    static String embeddingText(Note note) {
+        if (note.kind() != NoteKind.DISCUSSION) return Passages.indexText(note.body());
+        return DiscussionNotes.posts(note).stream().map(p -> Passages.indexText(p.text())).filter(t -> !t.isEmpty())
+                .collect(Collectors.joining(Passages.SEPARATOR));
+    }
+
+    /** What a snippet of the stored note is cut from: the body; a discussion's messages. */
+    static String snippetText(Document doc, NoteKind kind) {
+        return doc.get(kind == NoteKind.DISCUSSION ? POSTS : BODY);
+    }
+
     private static List<String> metaValues(Note note) {
         java.util.ArrayList<String> values = new java.util.ArrayList<>(note.authors());
         if (note.paper() != null) values.add(note.paper());
+        boolean discussion = note.kind() == NoteKind.DISCUSSION;
         for (Map.Entry<String, Object> e : note.extra().entrySet()) {
             Object value = e.getValue();
+            if (discussion && DISCUSSION_IDS.contains(e.getKey())) continue;
             if (value != null && !(value instanceof Map) && !(value instanceof List) && !e.getKey().equals("channel")) {
                 values.add(value.toString());
             }

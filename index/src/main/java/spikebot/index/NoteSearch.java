@@ -52,7 +52,9 @@ final class NoteSearch implements Closeable {
     /** Hybrid search blends this many of the best keyword and vector matches. */
     static final int HYBRID_CANDIDATES = 50;
     /** What a snippet is made from. */
-    private static final Set<String> SNIPPET_FIELDS = Set.of(NoteDocuments.TITLE, NoteDocuments.BODY);
+    private static final Set<String> SNIPPET_TEXT = Set.of(NoteDocuments.BODY, NoteDocuments.POSTS);
+    private static final Set<String> SNIPPET_FIELDS =
+            Set.of(NoteDocuments.TITLE, NoteDocuments.BODY, NoteDocuments.POSTS);
 
     private final IndexStore store;
     private final Analyzer questionAnalyzer;
@@ -95,7 +97,7 @@ final class NoteSearch implements Closeable {
                 Candidate candidate = ranked.candidate(i, doc);
                 timings.lap(Stage.CARDS);
                 hits.add(candidate.withSnippet(snippets.of(ranked.text, candidate.kind(),
-                        doc.get(NoteDocuments.TITLE), doc.get(NoteDocuments.BODY))));
+                        doc.get(NoteDocuments.TITLE), NoteDocuments.snippetText(doc, candidate.kind()))));
                 timings.lap(Stage.SNIPPETS);
             }
             return hits;
@@ -123,12 +125,12 @@ final class NoteSearch implements Closeable {
         });
     }
 
-    /** The stored note without its body, which only a snippet needs: most candidates are never shown. */
+    /** The stored note without its body (or messages), which only a snippet needs: most candidates are never shown. */
     private static Document withoutBody(StoredFields stored, int doc) throws IOException {
         DocumentStoredFieldVisitor visitor = new DocumentStoredFieldVisitor() {
             @Override
             public Status needsField(FieldInfo field) {
-                return field.name.equals(NoteDocuments.BODY) ? Status.NO : Status.YES;
+                return SNIPPET_TEXT.contains(field.name) ? Status.NO : Status.YES;
             }
         };
         stored.document(doc, visitor);
@@ -155,7 +157,7 @@ final class NoteSearch implements Closeable {
                 if (found.scoreDocs.length > 0) {
                     Document doc = stored.document(found.scoreDocs[0].doc, SNIPPET_FIELDS);
                     snippet = snippets.of(highlight, candidate.kind(), doc.get(NoteDocuments.TITLE),
-                            doc.get(NoteDocuments.BODY));
+                            NoteDocuments.snippetText(doc, candidate.kind()));
                 }
                 hits.add(candidate.withSnippet(snippet));
             }

@@ -159,7 +159,8 @@ record QueryPlan(String question, List<Concept> concepts, List<Integer> mentions
 
         private static long fieldsFrequency(IndexReader reader, String term) throws IOException {
             long df = 0;
-            for (String field : List.of(NoteDocuments.TITLE, NoteDocuments.TAGS, NoteDocuments.BODY)) {
+            for (String field : List.of(NoteDocuments.TITLE, NoteDocuments.TAGS, NoteDocuments.QUESTION,
+                    NoteDocuments.BODY, NoteDocuments.REPLIES)) {
                 df = Math.max(df, reader.docFreq(new Term(field, term)));
             }
             return df;

@@ -2,6 +2,7 @@ package spikebot.index;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.uhighlight.CustomSeparatorBreakIterator;
 import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
 import org.apache.lucene.search.uhighlight.Passage;
 import org.apache.lucene.search.uhighlight.PassageFormatter;
@@ -36,7 +37,15 @@ final class Snippets {
     /** How {@code Passages.indexText} writes a heading. */
     private static final String HEADING = "# ";
 
+    /**
+     * How much of a discussion's messages the highlighter reads: Lucene's default (10,000 characters) would never
+     * reach the replies of a long thread. A thread's stored text is its messages without markup, code cut short.
+     */
+    static final int DISCUSSION_CHARS = 200_000;
+
     private final UnifiedHighlighter highlighter;
+    /** For discussions: one passage per message, so that the best-matching message is shown, with its author. */
+    private final UnifiedHighlighter messages;
 
     Snippets(Analyzer noteAnalyzer) {
         this.highlighter = UnifiedHighlighter.builderWithoutSearcher(noteAnalyzer)
@@ -45,15 +54,31 @@ final class Snippets {
                 .withFormatter(new SnippetFormatter())
                 .withMaxNoHighlightPassages(1)
                 .build();
+        this.messages = UnifiedHighlighter.builderWithoutSearcher(noteAnalyzer)
+                .withBreakIterator(() -> new CustomSeparatorBreakIterator(NoteDocuments.POST_SEPARATOR))
+                .withFormatter(new MessageFormatter())
+                .withMaxNoHighlightPassages(1)
+                .withMaxLength(DISCUSSION_CHARS)
+                .build();
     }
 
     /**
      * The best passage of the body (the stored {@code Passages.indexText}); the title when the body is empty. For a
      * spike, paper check or decision record, the passage of its Decision, Result or Outcome section when that holds
-     * any of the question's words: what was decided is what a reader came for, before any side remark.
+     * any of the question's words: what was decided is what a reader came for, before any side remark. For a
+     * discussion ({@link NoteDocuments#POSTS} as body), the message that matches best, after its author's name
+     * ("bob: Use the digest…"); the opening message when none matches.
      */
     Snippet of(Query query, NoteKind kind, String title, String body) {
         if (body == null || body.isBlank()) return highlight(NoteDocuments.TITLE, query, title == null ? "" : title);
+        if (kind == NoteKind.DISCUSSION) {
+            try {
+                Object snippet = messages.highlightWithoutSearcher(NoteDocuments.BODY, query, body, 1);
+                if (snippet instanceof Snippet s) return s;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
         if (DECIDING_KINDS.contains(kind)) {
             for (Section section : decisiveSections(body)) {
                 Snippet found = highlight(NoteDocuments.BODY, query, section.text());
@@ -103,6 +128,33 @@ final class Snippets {
             return snippet instanceof Snippet s ? s : SnippetFormatter.snippet(text, 0, text.length(), List.of());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A discussion's passage is one message, "author\ntext": its snippet is cut from the text alone (so that it does
+     * not start with "…" unless cut) and labelled with the author. A match in the author's name marks nothing.
+     */
+    static final class MessageFormatter extends PassageFormatter {
+        @Override
+        public Object format(Passage[] passages, String content) {
+            if (passages.length == 0) return null;
+            Passage best = passages[0];
+            int start = best.getStartOffset();
+            int end = best.getEndOffset();
+            if (end > start && content.charAt(end - 1) == NoteDocuments.POST_SEPARATOR) end--;
+            int line = content.indexOf('\n', start);
+            if (line < 0 || line >= end) return null;
+            String author = content.substring(start, line).strip();
+            String text = content.substring(line + 1, end);
+            List<int[]> matches = new ArrayList<>();
+            for (int i = 0; i < best.getNumMatches(); i++) {
+                int from = best.getMatchStarts()[i] - line - 1;
+                int to = Math.min(best.getMatchEnds()[i] - line - 1, text.length());
+                if (from >= 0 && to > from) matches.add(new int[]{from, to});
+            }
+            Snippet snippet = SnippetFormatter.snippet(text, 0, text.length(), matches);
+            return author.isEmpty() ? snippet : labelled(author, snippet);
         }
     }
 

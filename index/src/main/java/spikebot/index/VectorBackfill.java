@@ -7,7 +7,6 @@ import spikebot.knowledge.FileStamp;
 import spikebot.knowledge.KnowledgeBase;
 import spikebot.knowledge.MalformedNoteException;
 import spikebot.knowledge.NoteFile;
-import spikebot.knowledge.text.Passages;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -90,7 +89,7 @@ final class VectorBackfill {
     private void attachVector(NoteFile note) {
         if (!note.stamp().equals(awaitingVector.get(note.path()))) return;
         // The text the body field holds: vectors see no markup either (table pipes, HTML, Liquid, wiki links).
-        float[] vector = embeddings.document(note.note().title(), Passages.indexText(note.note().body()));
+        float[] vector = embeddings.document(note.note().title(), NoteDocuments.embeddingText(note.note()));
         synchronized (vectorWrites) {
             if (!closed) storeVector(note, vector);
         }

@@ -65,7 +65,7 @@ class KnowledgeBaseTest {
             assertEquals("How we fixed the GPU queue", report.notes().get(1).note().title());
             assertEquals(List.of(
                     "spikes/bad-kind.md:4: unknown kind 'experiment' (expected one of spike, paper-check, solution, "
-                            + "decision, note); read as a plain note",
+                            + "decision, discussion, note); read as a plain note",
                     "spikes/bad-outcome.md:3: outcome 'reproduced' does not fit kind spike (expected one of go, "
                             + "no-go, shelved, needs-more-time); the note is read without it"),
                     report.warnings().stream().map(Problem::toString).toList());

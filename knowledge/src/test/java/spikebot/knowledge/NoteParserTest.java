@@ -231,7 +231,7 @@ class NoteParserTest {
             assertEquals(NoteKind.NOTE, read.note().kind());
             assertEquals("T", read.note().title());
             assertEquals(List.of(new Problem("x.md", 3, "unknown kind 'experiment' (expected one of spike, "
-                    + "paper-check, solution, decision, note); read as a plain note")), read.warnings());
+                    + "paper-check, solution, decision, discussion, note); read as a plain note")), read.warnings());
         }
 
         @ParameterizedTest

@@ -10,6 +10,7 @@ import spikebot.knowledge.DurableFiles;
 import spikebot.knowledge.Note;
 import spikebot.knowledge.discussion.Discussion;
 import spikebot.knowledge.discussion.DiscussionMessage;
+import spikebot.knowledge.discussion.DiscussionNotes;
 import spikebot.knowledge.discussion.DiscussionThread;
 
 import java.io.IOException;
@@ -100,10 +101,18 @@ public final class CapturedThreads {
         change(kept.withHistory(discussion.messages()));
     }
 
-    /** A thread created, renamed, retagged, made private: its description now. */
-    void described(DiscussionThread thread) throws IOException {
-        change(kept(thread.threadId()).map(k -> k.withThread(thread.lastMessageId() == null
-                ? withLast(thread, k.thread().lastMessageId()) : thread)).orElse(KeptThread.of(thread)));
+    /**
+     * A thread created, renamed, retagged, made private: its description now.
+     *
+     * @param hasPast the thread may hold messages from before it was kept (an older thread that came into view):
+     *                a thread not kept yet is then marked to be read whole
+     * @return whether the thread was not kept before
+     */
+    boolean described(DiscussionThread thread, boolean hasPast) throws IOException {
+        Optional<KeptThread> kept = kept(thread.threadId());
+        change(kept.map(k -> k.withThread(thread.lastMessageId() == null
+                ? withLast(thread, k.thread().lastMessageId()) : thread)).orElse(KeptThread.of(thread).toReread(hasPast)));
+        return kept.isEmpty();
     }
 
     /**
@@ -149,7 +158,9 @@ public final class CapturedThreads {
     /** Where the thread's note is (or will be at the next flush); empty for a thread not captured. */
     public Optional<String> notePath(String threadId) {
         KeptThread changed = pending.get(threadId);
-        if (changed != null) return Optional.of(DiscussionNotesStandIn.path(changed.thread()));
+        if (changed != null) {
+            return Optional.of(changed.notePath() != null ? changed.notePath() : DiscussionNotes.path(changed.thread()));
+        }
         Summary summary = summaries.get(threadId);
         return summary == null ? Optional.empty() : Optional.ofNullable(summary.notePath());
     }
@@ -167,8 +178,8 @@ public final class CapturedThreads {
         if (!optedOut.add(userId)) return;
         saveConsent();
         for (String threadId : threadsBy(userId)) {
-            KeptThread kept = kept(threadId).orElseThrow();
-            change(kept.leavingOut(this::consented));
+            Optional<KeptThread> kept = kept(threadId);
+            if (kept.isPresent()) change(kept.get().leavingOut(this::consented));
         }
     }
 
@@ -181,7 +192,9 @@ public final class CapturedThreads {
         saveConsent();
         List<DiscussionThread> reread = new ArrayList<>();
         for (String threadId : threadsBy(userId)) {
-            KeptThread kept = kept(threadId).orElseThrow().toReread(true);
+            Optional<KeptThread> found = kept(threadId);
+            if (found.isEmpty()) continue;
+            KeptThread kept = found.get().toReread(true);
             change(kept);
             save(kept); // the mark must outlive a restart before the re-read is done
             reread.add(kept.thread());
@@ -221,17 +234,23 @@ public final class CapturedThreads {
         Map<String, Note> put = new LinkedHashMap<>();
         List<String> deleted = new ArrayList<>();
         List<KeptThread> written = new ArrayList<>();
+        List<KeptThread> unnamed = new ArrayList<>();
         for (KeptThread kept : pending.values()) {
-            String path = DiscussionNotesStandIn.path(kept.thread());
-            Note note = DiscussionNotesStandIn.note(new Discussion(kept.thread(), kept.messages()), this::consented);
+            if (kept.reread() && kept.thread().name().isBlank() && kept.notePath() == null) {
+                unnamed.add(kept); // known only from a message: its note waits for its name, which fixes its path
+                continue;
+            }
+            // The path first written stays: a renamed thread keeps its file (links to it keep working).
+            String path = kept.notePath() != null ? kept.notePath() : DiscussionNotes.path(kept.thread());
+            Note note = DiscussionNotes.note(new Discussion(kept.thread(), kept.messages()), this::consented);
             if (kept.solution() != null) note = note.withExtra("solution", kept.solution());
             put.put(path, note);
-            if (kept.notePath() != null && !kept.notePath().equals(path)) deleted.add(kept.notePath());
             written.add(kept.writtenAt(path));
         }
         gone.values().stream().filter(p -> p != null && !put.containsKey(p)).forEach(deleted::add);
         sink.replace(put, deleted);
         for (KeptThread kept : written) save(kept);
+        for (KeptThread kept : unnamed) save(kept);
         for (String threadId : gone.keySet()) {
             DurableFiles.delete(file(threadId));
             summaries.remove(threadId);
@@ -251,7 +270,8 @@ public final class CapturedThreads {
     Optional<KeptThread> kept(String threadId) throws IOException {
         KeptThread changed = pending.get(threadId);
         if (changed != null) return Optional.of(changed);
-        if (gone.containsKey(threadId) || !summaries.containsKey(threadId)) return Optional.empty();
+        if (gone.containsKey(threadId)) return Optional.empty();
+        // Read from disk even when not summarised: the command-line import may have kept it since this opened.
         Path file = file(threadId);
         if (!Files.isRegularFile(file)) return Optional.empty();
         return Optional.of(JSON.readValue(file.toFile(), KeptThread.class));

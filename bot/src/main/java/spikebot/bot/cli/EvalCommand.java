@@ -13,6 +13,7 @@ import spikebot.index.embed.Embeddings;
 import spikebot.index.eval.Contender;
 import spikebot.index.eval.EvalMode;
 import spikebot.index.eval.EvalRun;
+import spikebot.index.eval.ForumDiscussions;
 import spikebot.index.eval.OriginalQuestion;
 import spikebot.index.eval.Relevancy;
 import spikebot.index.eval.SemEvalReader;
@@ -52,6 +53,9 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--search", paramLabel = "MODE", converter = OptionTypes.Search.class,
             description = "bm25 or hybrid (default: both)")
     private SearchMode search;
+    @Option(names = "--replies", description = "also index each related question as a discussion note (the "
+            + "question as its opening message), once alone and once with the forum's replies (RelComment)")
+    private boolean replies;
     @Option(names = "--json", description = "print the scores as JSON")
     private boolean json;
 
@@ -91,15 +95,11 @@ public final class EvalCommand implements Callable<Integer> {
 
         List<Contender> contenders = new ArrayList<>();
         contenders.add(new Contender("lucene", "vanilla Lucene: EnglishAnalyzer, BM25, one field", VanillaLucene::new));
-        if (search == null || search == SearchMode.BM25) {
-            contenders.add(new Contender("spikebot-bm25", "Spikebot, bm25", () -> new SpikebotSearch(null)));
-        }
+        if (search == null || search == SearchMode.BM25) spikebot(contenders, "bm25", "bm25", null);
         Embeddings embeddings = null;
         if (search == null || search == SearchMode.HYBRID) {
             embeddings = Embeddings.start();
-            Embeddings model = embeddings;
-            contenders.add(new Contender("spikebot-hybrid", "Spikebot, hybrid (BM25 + BGE-small vectors)",
-                    () -> new SpikebotSearch(model)));
+            spikebot(contenders, "hybrid", "hybrid (BM25 + BGE-small vectors)", embeddings);
         }
 
         EvalRun.Report report;
@@ -117,8 +117,19 @@ public final class EvalCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** Spikebot in one search mode: each related question a note; with --replies, also as a discussion. */
+    private void spikebot(List<Contender> contenders, String name, String description, Embeddings model) {
+        contenders.add(new Contender("spikebot-" + name, "Spikebot, " + description, () -> new SpikebotSearch(model)));
+        if (!replies) return;
+        contenders.add(new Contender("spikebot-" + name + "-thread", "Spikebot, " + name + ", as a discussion "
+                + "without replies", () -> new SpikebotSearch(model, r -> ForumDiscussions.note(r, false))));
+        contenders.add(new Contender("spikebot-" + name + "-replies", "Spikebot, " + name + ", as a discussion "
+                + "with its replies", () -> new SpikebotSearch(model, r -> ForumDiscussions.note(r, true))));
+    }
+
     private int runNotes() throws Exception {
         if (mode != null) throw new CommandLineError("--mode is for SemEval; --notes has no modes");
+        if (replies) throw new CommandLineError("--replies is for SemEval, whose questions come with replies");
         Path notes = Path.of(notesPath);
         if (!Files.isDirectory(notes)) throw new CommandLineError("--notes " + notes + ": no such folder");
         Path questionsFile = existing(questionsPath, "--questions");
@@ -232,15 +243,15 @@ public final class EvalCommand implements Callable<Integer> {
         boolean rerank = report.mode() == EvalMode.RERANK;
         console.out().printf("SemEval-2016 Task 3 subtask B, %s mode: %d questions, %d distinct related questions (%s)%n%n",
                 rerank ? "rerank" : "retrieve", report.questions(), report.pool(), file.getFileName());
-        console.out().printf(rerank ? "%-22s %7s %7s %7s   %s%n" : "%-22s %7s %7s %7s %7s   %s%n",
+        console.out().printf(rerank ? "%-30s %7s %7s %7s   %s%n" : "%-30s %7s %7s %7s %7s   %s%n",
                 rerank ? new Object[]{"system", "MAP", "MRR", "P@1", "what"}
                         : new Object[]{"system", "MAP@10", "MRR", "nDCG@10", "R@10", "what"});
         for (EvalRun.Result r : report.systems()) {
             var s = r.scores();
             if (rerank) {
-                console.out().printf(Locale.ROOT, "%-22s %7.4f %7.4f %7.4f   %s%n", r.name(), s.map(), s.mrr(), s.p1(), r.description());
+                console.out().printf(Locale.ROOT, "%-30s %7.4f %7.4f %7.4f   %s%n", r.name(), s.map(), s.mrr(), s.p1(), r.description());
             } else {
-                console.out().printf(Locale.ROOT, "%-22s %7.4f %7.4f %7.4f %7.4f   %s%n", r.name(), s.map(), s.mrr(),
+                console.out().printf(Locale.ROOT, "%-30s %7.4f %7.4f %7.4f %7.4f   %s%n", r.name(), s.map(), s.mrr(),
                         s.ndcg10(), s.recall10(), r.description());
             }
         }

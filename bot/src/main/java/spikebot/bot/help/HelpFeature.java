@@ -67,6 +67,9 @@ public final class HelpFeature implements Feature {
             }
         }
         lines.add("In a channel where passive answers are on, \"has anyone tried…?\" gets an answer unasked.");
+        lines.add("In a captured channel, threads and forum posts are kept as discussion notes `/ask` finds (anyone "
+                + "can opt out: `/spikebot consent state:off`); a new post there gets \"has this been asked "
+                + "before?\" when a note matches strongly.");
         return String.join("\n", lines);
     }
 

@@ -36,6 +36,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -166,29 +167,47 @@ public final class PassiveAnswers implements Feature {
         Instant last = state.lastAnswer.get(origin.channelId());
         if (last != null && now.isBefore(last.plus(COOLDOWN))) return List.of();
 
-        SearchRequest request = SearchRequest.of(Text.cut(text, AskFeature.MAX_QUESTION)).withLimit(MAX_HITS);
-        PriorWork work = PriorWork.find(guild, request, Audience.of(origin, false), access, Hit.STRONG);
-        // People said these do not answer this question: an unasked answer must not repeat them.
-        Set<String> unwelcome = state.votes.unwelcome(text);
-        List<Hit> shown = work.shown().stream().filter(h -> !unwelcome.contains(h.path())).toList();
-        if (shown.isEmpty()) return List.of();
-
-        remember(state.answered, message.messageId());
-        state.lastAnswer.put(origin.channelId(), now);
-        List<String> notes = shown.stream().map(Hit::path).toList();
         String question = Text.cut(text, AskFeature.MAX_QUESTION);
-        state.votes.answered(new FeedbackVotes.Answer(message.messageId(), question, notes));
-        record(state, Map.of("type", "answer", "at", now.toString(), "channel", origin.channelId(),
-                "message", message.messageId(), "question", question, "notes", notes));
+        SearchRequest request = SearchRequest.of(question).withLimit(MAX_HITS);
+        PriorWork work = PriorWork.find(guild, request, Audience.of(origin, false), access, Hit.STRONG);
+        Optional<Draft> answer = offer(guild, origin.channelId(), message.messageId(), question, work.shown(),
+                "This may have been done before");
+        if (answer.isEmpty()) return List.of();
+        state.lastAnswer.put(origin.channelId(), now);
+        return List.of(new Action.Reply(answer.get(), false));
+    }
+
+    /**
+     * An unasked answer to a message, with Helpful / Not relevant buttons, recorded so that votes on it count: what
+     * a passive answer posts, and what capture's "has this been asked before?" reply to a new post offers. Notes that
+     * people voted not relevant to a near-identical question are left out; a message is answered once.
+     *
+     * @param hits the notes worth showing, best first, already judged visible to everyone who reads the answer
+     * @return the answer; empty when the message was answered already or no note is left
+     */
+    public Optional<Draft> offer(GuildKnowledge guild, String channelId, String messageId, String question,
+                                 List<Hit> hits, String title) {
+        State state = state(guild);
+        if (state.answered.contains(messageId)) return Optional.empty();
+        // People said these do not answer this question: an unasked answer must not repeat them.
+        Set<String> unwelcome = state.votes.unwelcome(question);
+        List<Hit> shown = hits.stream().filter(h -> !unwelcome.contains(h.path())).toList();
+        if (shown.isEmpty()) return Optional.empty();
+
+        remember(state.answered, messageId);
+        List<String> notes = shown.stream().map(Hit::path).toList();
+        state.votes.answered(new FeedbackVotes.Answer(messageId, question, notes));
+        record(state, Map.of("type", "answer", "at", clock.instant().toString(), "channel", channelId,
+                "message", messageId, "question", question, "notes", notes));
 
         List<Card.Field> fields = shown.stream().map(h -> HitCards.field(h, guild)).toList();
-        Card embed = new Card("This may have been done before", null, null, fields, null, null);
+        Card embed = new Card(title, null, null, fields, null, null);
         ControlRow buttons = ControlRow.of(
-                Control.Button.of(new FeedbackButton(message.messageId(), true).customId(), "Helpful",
+                Control.Button.of(new FeedbackButton(messageId, true).customId(), "Helpful",
                         Control.Style.SUCCESS),
-                Control.Button.of(new FeedbackButton(message.messageId(), false).customId(), "Not relevant",
+                Control.Button.of(new FeedbackButton(messageId, false).customId(), "Not relevant",
                         Control.Style.SECONDARY));
-        return List.of(new Action.Reply(new Draft("", List.of(embed), List.of(buttons)), false));
+        return Optional.of(new Draft("", List.of(embed), List.of(buttons)));
     }
 
     /** "Helpful" / "Not relevant" on a passive answer. */

@@ -23,6 +23,7 @@ import spikebot.knowledge.spike.Tags;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
 
@@ -44,14 +45,30 @@ public final class SolvedFeature implements Feature {
 
     private final Clock clock;
     private final BiFunction<GuildKnowledge, String, Optional<Spike>> spikeInThread;
+    private final DiscussionLink discussions;
+
+    /**
+     * A captured discussion in the thread where a solution was saved: told the solution's path (its note links to
+     * it), it answers with the discussion note's path (the solution links back); empty when the thread is not
+     * captured. A function of the wiring, so that this package depends on no other feature.
+     */
+    @FunctionalInterface
+    public interface DiscussionLink {
+        DiscussionLink NONE = (guild, threadId, solutionPath) -> Optional.empty();
+
+        Optional<String> solved(GuildKnowledge guild, String threadId, String solutionPath) throws IOException;
+    }
 
     /**
      * @param spikeInThread the open spike whose thread a channel is, if any (a function rather than the spike
      *                      feature itself, so that this package depends on no other feature)
+     * @param discussions   the captured discussion of the thread, linked both ways with the solution
      */
-    public SolvedFeature(Clock clock, BiFunction<GuildKnowledge, String, Optional<Spike>> spikeInThread) {
+    public SolvedFeature(Clock clock, BiFunction<GuildKnowledge, String, Optional<Spike>> spikeInThread,
+                         DiscussionLink discussions) {
         this.clock = clock;
         this.spikeInThread = spikeInThread;
+        this.discussions = discussions;
     }
 
     @Override
@@ -110,6 +127,10 @@ public final class SolvedFeature implements Feature {
                 Tags.parse(Text.oneLine(form.field("tags"))), new Person(o.actor().id(), o.actor().name()), clock.instant(), guild.id(), o.channelId(),
                 Text.channelUrl(guild.id(), o.channelId()));
         NoteFile written = guild.write(note.toNote());
+        Optional<String> discussion = discussions.solved(guild, o.channelId(), written.path());
+        if (discussion.isPresent()) {
+            guild.replace(Map.of(written.path(), written.note().withExtra("discussion", discussion.get())), List.of());
+        }
         String base = guild.config().noteUrlBase();
         String where = base != null ? "[" + written.path() + "](" + NoteLinks.url(base, written.path()) + ")"
                 : "`" + written.path() + "`";

@@ -18,11 +18,12 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * {@code /spikebot status} (Manage Server): what the bot knows in this server, so that an admin can tell a quiet bot
  * from a broken knowledge base: notes indexed, how many have their vector when search is hybrid (until they do,
- * those notes are found by their words only), open spikes, and the files that are not valid notes, each as
+ * those notes are found by their words only), open spikes, captured channels and discussions, and the files that are not valid notes, each as
  * {@code file:line: reason}. Edits to the folder are picked up within a minute (the core's resync).
  */
 public final class StatusFeature implements Feature {
@@ -34,9 +35,12 @@ public final class StatusFeature implements Feature {
                     .withExample("/spikebot status")).forManagers();
 
     private final Clock clock;
+    private final Function<GuildKnowledge, String> capture;
 
-    public StatusFeature(Clock clock) {
+    /** @param capture one line on captured discussions (channels, notes kept), from the wiring */
+    public StatusFeature(Clock clock, Function<GuildKnowledge, String> capture) {
         this.clock = clock;
+        this.capture = capture;
     }
 
     @Override
@@ -81,6 +85,7 @@ public final class StatusFeature implements Feature {
         long overdue = spikes.spikes().stream().filter(s -> s.overdue(clock.instant())).count();
         lines.add("**Open spikes:** " + spikes.spikes().size() + (overdue == 0 ? "" : " (" + overdue + " overdue)")
                 + (spikes.problems().isEmpty() ? "" : "; " + spikes.problems().size() + " spike files unreadable"));
+        lines.add(capture.apply(guild));
         List<Problem> malformed = guild.malformed();
         if (malformed.isEmpty()) {
             lines.add("**Malformed notes:** none.");

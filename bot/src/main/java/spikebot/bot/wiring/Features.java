@@ -1,6 +1,8 @@
 package spikebot.bot.wiring;
 
 import spikebot.bot.ask.AskFeature;
+import spikebot.bot.capture.CaptureFeature;
+import spikebot.bot.capture.UnaskedAnswers;
 import spikebot.bot.core.ChannelAccess;
 import spikebot.bot.digest.DigestFeature;
 import spikebot.bot.core.ChatCore;
@@ -21,6 +23,8 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 
 /**
@@ -29,6 +33,13 @@ import java.util.stream.Stream;
  * without the entry point's package and the adapters depending on each other.
  */
 public final class Features {
+    /**
+     * Imports run one virtual thread each: they mostly wait on the platform's rate limits, and a virtual thread
+     * keeps no process alive at exit.
+     */
+    private static final Executor IMPORTS = Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("spikebot-import-", 0).factory());
+
     private Features() {
     }
 
@@ -37,17 +48,28 @@ public final class Features {
      * {@code /ask}; any other message may get a passive answer.
      */
     public static List<Feature> all(ChannelAccess access, ThreadHistory history, Clock clock) {
+        return all(access, history, clock, IMPORTS);
+    }
+
+    /**
+     * @param background where capture runs imports, away from the guild's lock (tests pass one they drive by hand)
+     */
+    public static List<Feature> all(ChannelAccess access, ThreadHistory history, Clock clock, Executor background) {
         SpikeFeature spikes = new SpikeFeature(access, clock);
+        PassiveAnswers passive = new PassiveAnswers(access, clock);
+        CaptureFeature capture = new CaptureFeature(access, history, clock, background, new UnaskedAnswers(
+                (guild, channel) -> passive.enabledIn(guild, channel, null), passive::offer));
         List<Feature> features = new ArrayList<>(List.of(
                 new AskFeature(access, spikes::startButton),
                 spikes,
-                new SolvedFeature(clock, spikes::openSpikeInThread),
-                new PassiveAnswers(access, clock),
+                new SolvedFeature(clock, spikes::openSpikeInThread, capture::solved),
+                passive,
+                capture,
                 new WhoFeature(access, clock),
                 new NotesFeature(access, clock),
                 new DigestFeature(access, clock),
                 new ReviewFeature(access, clock, spikes::startButton),
-                new StatusFeature(clock)));
+                new StatusFeature(clock, capture::status)));
         List<Feature> all = List.copyOf(features);
         features.add(new HelpFeature(() -> Stream.concat(all.stream().flatMap(f -> f.commands().stream()),
                 Stream.of(HelpFeature.SPEC)).toList()));

@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -32,8 +33,8 @@ public final class ChatDriver implements AutoCloseable {
 
     public final MutableClock clock;
     public ChatCore core;
-    private final Map<String, GuildConfig> guilds;
-    private final ChannelAccess access;
+    /** Makes the core, at start and at each {@link #restart}. */
+    private final Supplier<ChatCore> cores;
     private long ids = 5000;
     /** Threads opened so far: thread id → its parent channel. */
     public final Map<String, String> threads = new HashMap<>();
@@ -43,10 +44,14 @@ public final class ChatDriver implements AutoCloseable {
     }
 
     public ChatDriver(Map<String, GuildConfig> guilds, ChannelAccess access, MutableClock clock) {
-        this.guilds = guilds;
-        this.access = access;
+        this(clock, () -> Features.core(guilds, access, clock, null));
+    }
+
+    /** A core of the caller's making (other features, a thread history, an executor tests run by hand). */
+    public ChatDriver(MutableClock clock, Supplier<ChatCore> cores) {
         this.clock = clock;
-        this.core = Features.core(guilds, access, clock, null);
+        this.cores = cores;
+        this.core = cores.get();
     }
 
     /** One guild "g1" whose knowledge base is {@code kb}, everyone sees everything. */
@@ -57,7 +62,7 @@ public final class ChatDriver implements AutoCloseable {
     /** A new core on the same folders and clock, as after a restart. */
     public void restart() {
         core.close();
-        core = Features.core(guilds, access, clock, null);
+        core = cores.get();
     }
 
     public static Origin in(String channel, Actor member) {

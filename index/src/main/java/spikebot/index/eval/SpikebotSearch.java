@@ -17,30 +17,43 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
- * Spikebot's own search, exactly as the bot runs it: every pool question is written as a note (subject as title,
- * body as text) into a temporary knowledge base, indexed by {@link NoteIndex}, and ranked by
- * {@link NoteIndex#candidates} (the ranking every answer starts from; the snippets, which the scores do not need,
- * are left out). The only thing eval-specific is how a forum question becomes a note.
+ * Spikebot's own search, exactly as the bot runs it: every pool question is written as a note into a temporary
+ * knowledge base, indexed by {@link NoteIndex}, and ranked by {@link NoteIndex#candidates} (the ranking every answer
+ * starts from; the snippets, which the scores do not need, are left out). The only thing eval-specific is how a
+ * forum question becomes a note: a plain note (subject as title, body as text), or a discussion
+ * ({@link ForumDiscussions}).
  */
 public final class SpikebotSearch implements Retriever {
     private final Embeddings embeddings;
+    private final Function<RelatedQuestion, Note> asNote;
     private Path root;
     private NoteIndex index;
 
-    /** @param embeddings the model for hybrid search, or null for BM25 alone */
+    /** Each forum question as a plain note. @param embeddings the model for hybrid search, or null for BM25 alone */
     public SpikebotSearch(Embeddings embeddings) {
+        this(embeddings, SpikebotSearch::plainNote);
+    }
+
+    /** @param asNote how a forum question becomes a note */
+    public SpikebotSearch(Embeddings embeddings, Function<RelatedQuestion, Note> asNote) {
         this.embeddings = embeddings;
+        this.asNote = asNote;
+    }
+
+    /** Subject as title, body as text. */
+    static Note plainNote(RelatedQuestion r) {
+        return Note.of(NoteKind.NOTE, r.subject().isBlank() ? r.id() : r.subject(), r.body());
     }
 
     @Override
     public void index(Pool pool) throws Exception {
         root = Files.createTempDirectory("spikebot-eval-");
         for (RelatedQuestion r : pool.documents()) {
-            String title = r.subject().isBlank() ? r.id() : r.subject();
-            Files.writeString(root.resolve(r.id() + ".md"), NoteFormat.render(Note.of(NoteKind.NOTE, title, r.body())));
+            Files.writeString(root.resolve(r.id() + ".md"), NoteFormat.render(asNote.apply(r)));
         }
         index = NoteIndex.open(new KnowledgeBase(root), embeddings);
         index.sync();
