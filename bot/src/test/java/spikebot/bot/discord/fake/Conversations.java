@@ -67,7 +67,7 @@ public final class Conversations {
      */
     public Channel startThreadFrom(User owner, JsonNode message, String name) {
         long messageId = message.get("id").asLong();
-        Channel thread = world.addThread(messageId, message.get("channel_id").asLong(), name, owner.id(), false,
+        Channel thread = world.threads().add(messageId, message.get("channel_id").asLong(), name, owner.id(), false,
                 world.clock().instant());
         ObjectNode starter = world.json().messageJson(thread.id, world.newId(), owner, JSON.createObjectNode());
         starter.put("type", 21);
@@ -90,7 +90,7 @@ public final class Conversations {
     public Channel forumPost(User owner, long forumId, String name, String content, String... tagNames) {
         Channel forum = world.channel(forumId);
         if (forum.type != FakeWorld.ChannelType.FORUM) throw new AssertionError(forum.name + " is not a forum");
-        Channel post = world.addThread(world.newId(), forumId, name, owner.id(), false, world.clock().instant());
+        Channel post = world.threads().add(world.newId(), forumId, name, owner.id(), false, world.clock().instant());
         post.appliedTags = tagIds(forum, tagNames);
         ObjectNode first = authored(owner, post.id, post.id, content);
         world.messages().remember(first);
@@ -119,7 +119,7 @@ public final class Conversations {
     /** A moderator archives a thread, or unarchives it; THREAD_UPDATE. Locked, only moderators may unarchive. */
     public void archive(Channel thread, boolean archived, boolean locked) {
         thread.locked = locked;
-        world.setArchived(thread, archived, world.clock().instant());
+        world.threads().setArchived(thread, archived, world.clock().instant());
         thread.lastActivity = world.clock().instant();
         updated(thread);
     }
@@ -129,7 +129,7 @@ public final class Conversations {
         ObjectNode payload = JSON.createObjectNode().put("id", id(thread.id)).put("guild_id", id(thread.guildId))
                 .put("parent_id", id(thread.parentId)).put("type", thread.type.id);
         boolean visible = world.canView(FakeWorld.BOT.id(), thread.id);
-        world.removeThread(thread.id);
+        world.threads().remove(thread.id);
         if (visible) view.thread("THREAD_DELETE", thread.parentId, payload);
     }
 
@@ -206,8 +206,9 @@ public final class Conversations {
     public ObjectNode system(int type, User actor, long channelId, Object about) {
         ObjectNode message = authored(actor, channelId, world.newId(), "");
         message.put("type", type);
-        if (about instanceof JsonNode referred) WorldJson.refer(message, world.messages().find(referred.get("id").asLong())
-                .orElseThrow());
+        if (about instanceof JsonNode referred) {
+            WorldJson.refer(message, world.messages().find(referred.get("id").asLong()).orElseThrow());
+        }
         if (about instanceof User added) ((ArrayNode) message.get("mentions")).add(mentionJson(added, channelId));
         return posted(message);
     }
@@ -250,7 +251,7 @@ public final class Conversations {
             channel.totalMessageSent.incrementAndGet();
             if (channel.archived) {
                 if (channel.locked) throw new AssertionError("thread " + channel.name + " is locked");
-                world.setArchived(channel, false, world.clock().instant());
+                world.threads().setArchived(channel, false, world.clock().instant());
                 updated(channel);
             }
         }

@@ -82,13 +82,11 @@ public final class FakeDiscord implements AutoCloseable {
         return clock;
     }
 
-    /**
-     * Time passes in the fake Discord: its clock moves, and threads silent for longer than their auto-archive
-     * duration are archived, each announced with THREAD_UPDATE (JDA then drops them from its cache).
-     */
+    /** Time passes: the clock moves; threads idle past their auto-archive duration are archived (THREAD_UPDATE). */
     public void passTime(Duration duration) {
         clock.advance(duration);
-        world.archiveIdleThreads().forEach(t -> botView.thread("THREAD_UPDATE", t.id, world.json().channelJson(t)));
+        world.threads().archiveIdle(clock.instant())
+                .forEach(t -> botView.thread("THREAD_UPDATE", t.id, world.json().channelJson(t)));
     }
 
     /** Where the bot finds this fake: JDA pointed at it, and its clock. */

@@ -22,7 +22,7 @@ import static spikebot.bot.discord.fake.FakeWorld.*;
  * the bot (its role may view every channel but #vault). "other-team", owned by carol: #general.
  */
 final class FakeGuilds {
-    static final List<User> USERS = List.of(BOT, OLIVIA, ALICE, BOB, MARIA, CAROL, DAVE, ERIN, FRANK);
+    static final List<User> USERS = List.of(BOT, OLIVIA, ALICE, BOB, MARIA, CAROL, DAVE, ERIN, FRANK, CI_BOT);
 
     private static final EnumSet<Permission> NONE = EnumSet.noneOf(Permission.class);
     private static final EnumSet<Permission> VIEW = EnumSet.of(Permission.VIEW_CHANNEL);

@@ -298,11 +298,13 @@ class FakeHistoryTest {
         talk.post(ALICE, GENERAL, "plain words", new Conversations.Attachment("a.txt", 3, "text/plain"));
         talk.post(BOB, GENERAL, "hey " + BOT.mention() + " look");
         talk.post(BOT, GENERAL, "the bot's own");
+        talk.post(CI_BOT, GENERAL, "build 42 passed");
         JsonNode page = get("channels/" + id(GENERAL) + "/messages").json();
-        assertEquals("the bot's own", page.get(0).get("content").asText());
-        assertEquals("hey " + BOT.mention() + " look", page.get(1).get("content").asText());
-        assertEquals("", page.get(2).get("content").asText());
-        assertTrue(page.get(2).get("attachments").isEmpty());
+        assertEquals("", page.get(0).get("content").asText(), "another bot's message is no exception");
+        assertEquals("the bot's own", page.get(1).get("content").asText());
+        assertEquals("hey " + BOT.mention() + " look", page.get(2).get("content").asText());
+        assertEquals("", page.get(3).get("content").asText());
+        assertTrue(page.get(3).get("attachments").isEmpty());
     }
 
     @Test

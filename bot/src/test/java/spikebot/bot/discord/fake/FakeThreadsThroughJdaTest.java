@@ -137,6 +137,7 @@ class FakeThreadsThroughJdaTest {
         List<Message> all = thread.getIterableHistory().takeAsync(1000).join();
         assertEquals(250, all.size());
         assertEquals("line 249", all.get(0).getContentRaw(), "newest first");
+        assertEquals(all.get(0).getIdLong(), thread.getLatestMessageIdLong(), "last_message_id: what changed since");
         MessageHistory first = MessageHistory.getHistoryFromBeginning(thread).limit(100).complete();
         assertEquals("line 0", first.getRetrievedHistory().get(99).getContentRaw());
         MessageHistory after = MessageHistory.getHistoryAfter(thread, all.get(150).getId()).limit(10).complete();

@@ -5,18 +5,19 @@ import net.dv8tion.jda.api.Permission;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * What the fake Discord knows: two guilds with their roles, channels and members ({@link FakeGuilds}), plus the
- * threads and messages created while a test runs. Its JSON has the shapes Discord sends (and that JDA parses), so that the real client
- * builds real entities from it.
+ * threads ({@link ThreadStore}) and messages ({@link MessageStore}) made while a test runs. Its JSON
+ * ({@link WorldJson}) has the shapes Discord sends (and that JDA parses), so that the real client builds real
+ * entities from it.
  *
  * <p>Ids are fixed so that tests can name them (the constants here, described in {@link FakeGuilds}); roles and
  * overwrites can change while a test runs ({@link #setRoles}, {@link FakeDiscord#setOverwrites}).
@@ -77,7 +78,7 @@ public final class FakeWorld {
         volatile Instant archiveTimestamp;
         volatile Instant createdAt;
         /** Threads: messages ever sent (Discord's {@code total_message_sent}, not lowered by deletes). */
-        final java.util.concurrent.atomic.AtomicInteger totalMessageSent = new java.util.concurrent.atomic.AtomicInteger();
+        final AtomicInteger totalMessageSent = new AtomicInteger();
         /** Forums: the tags posts may carry, and whether each post must carry one ("Require tags"). */
         volatile List<Tag> tags = List.of();
         volatile boolean requireTag;
@@ -132,6 +133,8 @@ public final class FakeWorld {
     public static final User ERIN = new User(100_000_000_000_000_007L, "erin", false);
     /** Has the Admin role (Administrator): sees every channel whatever its overwrites. */
     public static final User FRANK = new User(100_000_000_000_000_008L, "frank", false);
+    /** Another app's bot (a CI notifier, say): its messages come with no member, like an app's or webhook's. */
+    public static final User CI_BOT = new User(900_000_000_000_000_002L, "ci-bot", true);
 
     public static final long ML_TEAM = 200_000_000_000_000_001L;
     public static final long OTHER_TEAM = 200_000_000_000_000_002L;
@@ -167,6 +170,7 @@ public final class FakeWorld {
     private final Clock clock;
     private final WorldJson json = new WorldJson(this);
     private final MessageStore messages = new MessageStore(json);
+    private final ThreadStore threads = new ThreadStore(this, channels, messages);
 
     FakeWorld(Clock clock) {
         this.clock = clock;
@@ -248,82 +252,21 @@ public final class FakeWorld {
     // ---- state changed by REST calls
 
     Channel createThread(long parentId, String name, long ownerId, boolean privateThread) {
-        return addThread(newId(), parentId, name, ownerId, privateThread, clock.instant());
+        return threads.add(newId(), parentId, name, ownerId, privateThread, clock.instant());
     }
 
-    /**
-     * A thread with this id (one started from a message shares the message's id, a forum post its first
-     * message's) created at this time; its creator is its first member, as in Discord.
-     */
-    Channel addThread(long id, long parentId, String name, long ownerId, boolean privateThread, Instant at) {
-        Channel parent = channel(parentId);
-        Channel thread = new Channel(id, parent.guildId, privateThread ? ChannelType.PRIVATE_THREAD
-                : ChannelType.PUBLIC_THREAD, name, parentId, ownerId, List.of());
-        thread.lastActivity = at;
-        thread.archiveTimestamp = at;
-        thread.createdAt = at;
-        thread.members.add(ownerId);
-        channels.put(thread.id, thread);
-        return thread;
-    }
-
-    /** Deletes a thread and its messages. */
-    void removeThread(long threadId) {
-        channels.remove(threadId);
-        messages.forgetChannel(threadId);
+    /** Threads and forum posts: their making, archiving, deleting and listing. */
+    ThreadStore threads() {
+        return threads;
     }
 
     MessageStore messages() {
         return messages;
     }
 
-    /**
-     * Threads whose auto-archive duration has passed without a message, now archived (as Discord does on its
-     * own). Returns them, for the THREAD_UPDATE each is announced with.
-     */
-    List<Channel> archiveIdleThreads() {
-        Instant now = clock.instant();
-        List<Channel> archived = new ArrayList<>();
-        for (Channel c : channels.values()) {
-            if (c.isThread() && !c.archived
-                    && !c.lastActivity.plus(java.time.Duration.ofMinutes(c.autoArchiveMinutes)).isAfter(now)) {
-                setArchived(c, true, c.lastActivity.plus(java.time.Duration.ofMinutes(c.autoArchiveMinutes)));
-                archived.add(c);
-            }
-        }
-        return archived;
-    }
-
-    /**
-     * Archives or unarchives a thread at this moment, its {@code archive_timestamp}. Archived threads of one parent
-     * are kept a millisecond apart: the fake's clock stands still while a test archives many threads, and Discord
-     * pages them by that timestamp (exclusive {@code before}), which in real time never ties.
-     */
-    synchronized void setArchived(Channel thread, boolean archived, Instant at) {
-        Instant stamp = at;
-        if (archived) {
-            java.util.Set<Instant> taken = new java.util.HashSet<>();
-            for (Channel c : channels.values()) {
-                if (c != thread && c.isThread() && c.archived && c.parentId == thread.parentId) {
-                    taken.add(c.archiveTimestamp);
-                }
-            }
-            while (taken.contains(stamp)) stamp = stamp.plusMillis(1);
-        }
-        thread.archiveTimestamp = stamp;
-        thread.archived = archived;
-    }
-
-    /** A guild's threads that are not archived, oldest first: what GUILD_CREATE lists. */
-    List<Channel> activeThreads(long guildId) {
-        return channels.values().stream().filter(c -> c.guildId == guildId && c.isThread() && !c.archived)
-                .sorted(java.util.Comparator.comparingLong(c -> c.id)).toList();
-    }
-
     /** The threads (and forum posts) created under a channel, oldest first. */
     public List<Channel> threadsOf(long parentId) {
-        return channels.values().stream().filter(c -> c.isThread() && c.parentId == parentId)
-                .sorted(java.util.Comparator.comparingLong(c -> c.id)).toList();
+        return threads.of(parentId);
     }
 
     // ---- permissions

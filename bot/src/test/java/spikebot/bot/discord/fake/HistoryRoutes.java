@@ -189,7 +189,7 @@ final class HistoryRoutes {
 
     private MockResponse active(long guildId) {
         if (world.guilds().stream().noneMatch(g -> g.id() == guildId)) return error(404, 10004, "Unknown Guild");
-        List<Channel> threads = world.activeThreads(guildId).stream().filter(t -> world.canView(BOT.id(), t.id))
+        List<Channel> threads = world.threads().active(guildId).stream().filter(t -> world.canView(BOT.id(), t.id))
                 .sorted(Comparator.comparingLong((Channel t) -> t.id).reversed()).toList();
         // Discord's documentation lists no has_more here; its API description requires one.
         return ok(threadList(threads).put("has_more", false));
@@ -254,7 +254,9 @@ final class HistoryRoutes {
         }
         List<Long> existing = world.messages().existing(channelId, ids);
         existing.forEach(world.messages()::forget);
-        if (!existing.isEmpty()) view.deleted("MESSAGE_DELETE_BULK", channelId, world.json().bulkDeletedJson(channelId, existing));
+        if (!existing.isEmpty()) {
+            view.deleted("MESSAGE_DELETE_BULK", channelId, world.json().bulkDeletedJson(channelId, existing));
+        }
         return noContent();
     }
 

@@ -76,7 +76,8 @@ final class InteractionRoutes {
             case 6 -> interaction.original(interaction.componentMessageId());
             case 7 -> {
                 interaction.original(interaction.componentMessageId());
-                resource.set("message", world.messages().applyEdit(interaction.componentMessageId(), data, world.now()));
+                resource.set("message", world.messages().applyEdit(interaction.componentMessageId(), data,
+                        world.now()));
                 interaction.replied(interaction.componentMessageId());
             }
             case 8, 9 -> { }

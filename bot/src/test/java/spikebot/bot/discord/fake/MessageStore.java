@@ -87,6 +87,14 @@ final class MessageStore {
         return (int) messages.values().stream().filter(m -> !ephemeral(m) && m.path("type").asInt() != 21).count();
     }
 
+    /** The newest message's id in a channel (Discord's {@code last_message_id}), 0 when there is none. */
+    long latest(long channelId) {
+        ConcurrentSkipListMap<Long, ObjectNode> messages = byChannel.get(channelId);
+        if (messages == null) return 0;
+        return messages.descendingMap().values().stream().filter(m -> !ephemeral(m)).findFirst()
+                .map(m -> m.get("id").asLong()).orElse(0L);
+    }
+
     /** Which of these message ids exist in this channel now. */
     List<Long> existing(long channelId, List<Long> ids) {
         NavigableMap<Long, ObjectNode> messages = byChannel.getOrDefault(channelId, new ConcurrentSkipListMap<>());

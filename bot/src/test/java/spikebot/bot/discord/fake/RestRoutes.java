@@ -215,7 +215,7 @@ final class RestRoutes extends Dispatcher {
                 if (channel.isThread()) {
                     channel.lastActivity = world.clock().instant();
                     if (channel.archived) { // a message unarchives a thread that is not locked
-                        world.setArchived(channel, false, world.clock().instant());
+                        world.threads().setArchived(channel, false, world.clock().instant());
                         discord.dispatch("THREAD_UPDATE", world.json().channelJson(channel));
                     }
                 }
@@ -242,7 +242,7 @@ final class RestRoutes extends Dispatcher {
             case "PATCH channels/{id}" -> {
                 FakeWorld.Channel channel = world.channel(snowflake(p[1]));
                 if (body.has("archived")) {
-                    world.setArchived(channel, body.get("archived").asBoolean(), world.clock().instant());
+                    world.threads().setArchived(channel, body.get("archived").asBoolean(), world.clock().instant());
                     channel.lastActivity = world.clock().instant();
                 }
                 ObjectNode json = world.json().channelJson(channel);

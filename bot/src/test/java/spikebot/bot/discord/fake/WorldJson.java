@@ -97,6 +97,14 @@ final class WorldJson {
         json.put("flags", 0);
         json.put("nsfw", false);
         json.put("rate_limit_per_user", 0);
+        if (channel.type != ChannelType.CATEGORY && world.permissions(BOT.id(), channel.id)
+                .contains(Permission.VIEW_CHANNEL)) {
+            // A forum's is its newest post; Discord sends no update when it changes, only MESSAGE_CREATE.
+            long last = channel.type == ChannelType.FORUM
+                    ? world.threadsOf(channel.id).stream().mapToLong(t -> t.id).max().orElse(0)
+                    : world.messages().latest(channel.id);
+            if (last == 0) json.putNull("last_message_id"); else json.put("last_message_id", id(last));
+        }
         if (channel.isThread()) {
             json.put("parent_id", id(channel.parentId));
             json.put("owner_id", id(channel.ownerId));
@@ -178,7 +186,7 @@ final class WorldJson {
         guild.channels().forEach(c -> chans.add(channelJson(c)));
         ArrayNode threads = json.putArray("threads");
         // Only the active threads the bot may view, each with the bot's thread member when it joined.
-        world.activeThreads(guild.id()).stream().filter(c -> world.canView(FakeWorld.BOT.id(), c.id)).forEach(c -> {
+        world.threads().active(guild.id()).stream().filter(c -> world.canView(FakeWorld.BOT.id(), c.id)).forEach(c -> {
             ObjectNode thread = channelJson(c);
             if (c.members.contains(FakeWorld.BOT.id())) thread.set("member", threadMemberJson(c, FakeWorld.BOT.id()));
             threads.add(thread);

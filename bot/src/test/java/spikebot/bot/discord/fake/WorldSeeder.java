@@ -70,7 +70,7 @@ public final class WorldSeeder {
         }
         Instant at = spec.start();
         long threadId = idAt(at);
-        Channel thread = world.addThread(threadId, spec.parentId(), spec.name(), spec.owner().id(),
+        Channel thread = world.threads().add(threadId, spec.parentId(), spec.name(), spec.owner().id(),
                 spec.privateThread(), at);
         if (forum) {
             thread.appliedTags = spec.tags().stream().map(n -> parent.tags.stream().filter(t -> t.name().equals(n))
@@ -98,7 +98,7 @@ public final class WorldSeeder {
         thread.totalMessageSent.set(world.messages().count(threadId) - (forum ? 1 : 0));
         Instant archiveAt = thread.lastActivity.plus(Duration.ofMinutes(thread.autoArchiveMinutes));
         if (!archiveAt.isAfter(world.clock().instant())) {
-            world.setArchived(thread, true, archiveAt);
+            world.threads().setArchived(thread, true, archiveAt);
         }
         return thread;
     }
