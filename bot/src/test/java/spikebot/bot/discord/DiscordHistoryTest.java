@@ -226,6 +226,29 @@ class DiscordHistoryTest {
     }
 
     @Test
+    void withoutReadMessageHistoryTheListingAndTheMessagesFailInPlainWords() throws Exception {
+        Channel thread = fake.discord().seed().threads(IDEAS, 1, 3, false).getFirst();
+        connect();
+        threads(IDEAS);
+        fake.discord().setOverwrites(IDEAS, new FakeWorld.Overwrite(BOT_ROLE, false, EnumSet.of(Permission.VIEW_CHANNEL),
+                EnumSet.of(Permission.MESSAGE_HISTORY)));
+        var jda = fake.bot().jda();
+        long deadline = System.nanoTime() + FakeDiscord.TIMEOUT.toNanos();
+        while (jda.getGuildById(GUILD).getSelfMember().hasPermission(jda.getTextChannelById(IDEAS),
+                Permission.MESSAGE_HISTORY)) { // until the gateway's CHANNEL_UPDATE has reached JDA
+            if (System.nanoTime() > deadline) throw new AssertionError("JDA never heard of the new overwrites");
+            LockSupport.parkNanos(1_000_000);
+        }
+        IOException listing = assertThrows(IOException.class, () -> threads(IDEAS));
+        assertEquals("cannot list the threads of #ideas: I need the Discord permission Read History here",
+                listing.getMessage());
+        IOException reading = assertThrows(IOException.class,
+                () -> history.messages(GUILD, id(thread.id), null, 100));
+        assertEquals("cannot read the messages of thread 'thread 0 of ideas': I need the Discord permission "
+                + "Read History here", reading.getMessage());
+    }
+
+    @Test
     void anUnknownThreadIsAPlainIOException() throws Exception {
         connect();
         IOException e = assertThrows(IOException.class,
