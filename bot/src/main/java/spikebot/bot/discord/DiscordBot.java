@@ -150,7 +150,9 @@ public final class DiscordBot implements AutoCloseable {
         return jda;
     }
 
-    /** Whether the bot may read messages' text (the Message Content intent): passive answers need it. */
+    /**
+     * Whether the bot may read messages' text (the Message Content intent): passive answers and capture need it.
+     */
     public boolean readsMessageContent() {
         return jda.getGatewayIntents().contains(GatewayIntent.MESSAGE_CONTENT);
     }

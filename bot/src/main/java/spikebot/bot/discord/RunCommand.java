@@ -65,8 +65,8 @@ public final class RunCommand implements Callable<Integer> {
                 + " in " + bot.jda().getGuilds().size() + " guild(s). Stop it with Ctrl-C.");
         if (!bot.readsMessageContent()) {
             console.out().println("Without the Message Content intent: slash commands, mentions, buttons and forms "
-                    + "work; passive answers need it (Developer Portal → your application → Bot → Message Content "
-                    + "Intent, then restart).");
+                    + "work; passive answers and capture need it (Developer Portal → your application → Bot → "
+                    + "Message Content Intent, then restart).");
         }
         bot.awaitShutdown();
         return 0;

@@ -20,9 +20,9 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The threads the bot has worked in or captured, with their parent channel and whether they are public. Discord's gateway
- * forgets a thread once it is archived (and so does JDA's cache), but a spike's note keeps pointing at its thread:
- * to decide who may see that note, the bot must still know where the thread lives. One small JSON file per guild,
+ * The threads the bot has worked in or captured, with their parent channel and whether they are public. Discord's
+ * gateway forgets a thread once it is archived (and so does JDA's cache), but a spike's or a discussion's note keeps
+ * pointing at its thread: to decide who may see that note, the bot must still know where the thread lives. One small JSON file per guild,
  * beside that guild's knowledge base, so it survives restarts and never mixes guilds.
  */
 final class ThreadDirectory {

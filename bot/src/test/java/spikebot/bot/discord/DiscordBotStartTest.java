@@ -51,7 +51,8 @@ class DiscordBotStartTest {
             discord.refuseMessageContentIntent();
             ScriptedChat core = new ScriptedChat(List.of()).answering(e -> e instanceof Event.MessagePosted p
                     && p.mentionsBot() ? List.of(Action.Reply.of("answered: " + p.content())) : List.of());
-            DiscordBot bot = DiscordBot.start(FakeDiscord.TOKEN, settings(), (access, history) -> core, discord.connection());
+            DiscordBot bot = DiscordBot.start(FakeDiscord.TOKEN, settings(), (access, history) -> core,
+                    discord.connection());
             try {
                 assertFalse(bot.readsMessageContent());
                 assertEquals(0, discord.identify().path("intents").asLong() & (1L << 15), "asked without it");
