@@ -156,6 +156,30 @@ class ImportCommandTest {
     }
 
     @Test
+    void aThreadDiscordFailsOnIsCountedAndTheNextRunReadsOnlyIt() throws Exception {
+        FakeDiscord discord = fake.discord();
+        List<Channel> posts = discord.seed().threads(SPIKES_FORUM, 6, 3, false);
+        String broken = Long.toUnsignedString(posts.get(2).id);
+        String paced = Long.toUnsignedString(posts.get(4).id);
+        discord.failNext(c -> c.is("GET", "channels/" + paced + "/messages"), 429, 0.3); // JDA waits and retries
+        for (int i = 0; i < 6; i++) { // more server errors than JDA retries
+            discord.failNext(c -> c.is("GET", "channels/" + broken + "/messages"), 502, 0);
+        }
+        String[] args = args(ML_TEAM, SPIKES_FORUM);
+        assertEquals(1, run(args), printed());
+        assertTrue(printed().contains("Imported 6 threads: 5 read, 0 unchanged, 1 failed."), printed());
+        assertTrue(printed().contains("Run the same command again to retry the failed ones"), printed());
+        assertEquals(5, notes().size());
+
+        out.reset();
+        err.reset();
+        assertEquals(0, run(args), printed());
+        assertTrue(printed().contains("Imported 6 threads: 1 read, 5 unchanged, 0 failed."), printed());
+        assertEquals(6, notes().size());
+        assertEquals(1, notes().keySet().stream().filter(p -> p.contains(broken)).count());
+    }
+
+    @Test
     void whileTheBotHoldsTheIndexItImportsNothing() throws Exception {
         fake.discord().seed().threads(SPIKES_FORUM, 3, 2, false);
         String[] args = args(ML_TEAM, SPIKES_FORUM);
