@@ -16,6 +16,8 @@ import spikebot.bot.cli.SpikebotVersion;
 import spikebot.bot.console.ChatCli;
 import spikebot.bot.console.ListCli;
 import spikebot.bot.console.WhoCli;
+import spikebot.bot.discord.DiscordBot;
+import spikebot.bot.discord.ImportCommand;
 import spikebot.bot.discord.RunCommand;
 
 import java.util.Map;
@@ -55,6 +57,7 @@ public final class Main implements Callable<Integer> {
                 .addSubcommand(new ListCli(console))
                 .addSubcommand(new ChatCli(console))
                 .addSubcommand(new RunCommand(console, env))
+                .addSubcommand(new ImportCommand(console, env, DiscordBot.Connection.discord()))
                 .addSubcommand(new EvalCommand(console))
                 .addSubcommand(new BenchCli(console))
                 .addSubcommand(new FeedbackCli(console));

@@ -13,6 +13,7 @@ import spikebot.bot.cli.CommandLineError;
 import spikebot.bot.core.Action;
 import spikebot.bot.core.ChannelAccess;
 import spikebot.bot.core.Chat;
+import spikebot.bot.core.ThreadHistory;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -25,7 +26,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import java.util.function.UnaryOperator;
 
 /**
@@ -85,40 +86,52 @@ public final class DiscordBot implements AutoCloseable {
      * Logs in, waits until every guild is loaded, builds the core, registers commands and starts the reminder
      * tick.
      *
-     * @param cores      makes the core, given the permission check that answers from Discord
+     * @param cores      makes the core, given the permission check and the thread history that answer from Discord
      * @param connection where Discord is ({@link Connection#discord()}; tests point it at a fake Discord)
      * @throws CommandLineError with a one-line reason when Discord refuses the token or the intents
      */
-    public static DiscordBot start(String token, DiscordSettings settings, Function<ChannelAccess, ? extends Chat> cores,
+    public static DiscordBot start(String token, DiscordSettings settings,
+                                   BiFunction<ChannelAccess, ThreadHistory, ? extends Chat> cores,
                                    Connection connection) throws InterruptedException {
-        JDA first = connect(token, connection, INTENTS);
-        JDA jda = first;
-        try {
-            first.awaitReady();
-        } catch (IllegalStateException e) {
-            first.shutdownNow();
-            if (!refusedIntent(e.getMessage())) throw new CommandLineError(refusal(e.getMessage()));
+        JDA jda = login(token, connection, INTENTS);
+        if (jda == null) {
             LOG.warn("Discord refused the Message Content intent: starting without it. Slash commands, mentions, "
-                    + "buttons and forms work; passive answers need it (Developer Portal → your application → Bot "
-                    + "→ Privileged Gateway Intents → Message Content Intent, then restart)");
+                    + "buttons and forms work; passive answers and capture need it (Developer Portal → your "
+                    + "application → Bot → Privileged Gateway Intents → Message Content Intent, then restart)");
             EnumSet<GatewayIntent> without = EnumSet.copyOf(INTENTS);
             without.remove(GatewayIntent.MESSAGE_CONTENT);
-            jda = connect(token, connection, without);
-            try {
-                jda.awaitReady();
-            } catch (IllegalStateException again) {
-                jda.shutdownNow();
-                throw new CommandLineError(refusal(again.getMessage()));
-            }
+            jda = login(token, connection, without);
+            if (jda == null) throw new CommandLineError("Discord closed the connection: it refused the intents");
         }
         return serve(jda, settings, cores, connection);
     }
 
-    private static DiscordBot serve(JDA jda, DiscordSettings settings, Function<ChannelAccess, ? extends Chat> cores,
+    /**
+     * Connects and waits until every guild is loaded.
+     *
+     * @return null when Discord refused a privileged intent the application may not use (close 4014)
+     * @throws CommandLineError with a one-line reason when Discord refuses the token or closes for another reason
+     */
+    static JDA login(String token, Connection connection, EnumSet<GatewayIntent> intents)
+            throws InterruptedException {
+        JDA jda = connect(token, connection, intents);
+        try {
+            jda.awaitReady();
+            return jda;
+        } catch (IllegalStateException e) {
+            jda.shutdownNow();
+            if (refusedIntent(e.getMessage())) return null;
+            throw new CommandLineError(refusal(e.getMessage()));
+        }
+    }
+
+    private static DiscordBot serve(JDA jda, DiscordSettings settings,
+                                    BiFunction<ChannelAccess, ThreadHistory, ? extends Chat> cores,
                                     Connection connection) {
         ThreadDirectory threads = new ThreadDirectory(settings.threadFiles());
-        DiscordChannelAccess access = new DiscordChannelAccess(jda, threads);
-        Chat core = cores.apply(access);
+        DiscordHistory history = new DiscordHistory(jda, threads);
+        DiscordChannelAccess access = new DiscordChannelAccess(jda, threads, history::listed);
+        Chat core = cores.apply(access, history);
         DiscordBot bot = new DiscordBot(jda, core, settings, threads);
         SafetyNet safetyNet = new SafetyNet(connection.clock());
         bot.timers.scheduleAtFixedRate(safetyNet::sweep, SafetyNet.SWEEP.toMillis(), SafetyNet.SWEEP.toMillis(),
@@ -137,7 +150,9 @@ public final class DiscordBot implements AutoCloseable {
         return jda;
     }
 
-    /** Whether the bot may read messages' text (the Message Content intent): passive answers need it. */
+    /**
+     * Whether the bot may read messages' text (the Message Content intent): passive answers and capture need it.
+     */
     public boolean readsMessageContent() {
         return jda.getGatewayIntents().contains(GatewayIntent.MESSAGE_CONTENT);
     }
@@ -145,9 +160,13 @@ public final class DiscordBot implements AutoCloseable {
     private static JDA connect(String token, Connection connection, EnumSet<GatewayIntent> intents) {
         try {
             // Member overwrites (one person allowed or denied on a channel) decide who may see a note: JDA drops
-            // all but the bot's own unless asked to keep them. Forum tags: a forum may require one on each post.
+            // all but the bot's own unless asked to keep them. Forum tags: a forum may require one on each post, and
+            // a captured post keeps their names. Raw events: JDA reports no deletion of a thread it does not hold,
+            // and it holds no archived thread (see ThreadActivities). A bulk delete stays one event, not one per
+            // message: a discussion drops them in one go.
             return connection.builder().apply(JDABuilder.createLight(token, intents)
-                    .enableCache(CacheFlag.MEMBER_OVERRIDES, CacheFlag.FORUM_TAGS)).build();
+                    .enableCache(CacheFlag.MEMBER_OVERRIDES, CacheFlag.FORUM_TAGS)
+                    .setRawEventsEnabled(true).setBulkDeleteSplittingEnabled(false)).build();
         } catch (InvalidTokenException e) {
             throw new CommandLineError("Discord rejected the token in DISCORD_TOKEN; copy it again from the "
                     + "Developer Portal (your application → Bot → Reset Token)");

@@ -6,6 +6,7 @@ import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.entities.Member;
 import net.dv8tion.jda.api.entities.channel.attribute.IPermissionContainer;
+import net.dv8tion.jda.api.entities.channel.attribute.IThreadContainer;
 import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
 import net.dv8tion.jda.api.entities.channel.middleman.GuildChannel;
 import org.slf4j.Logger;
@@ -15,7 +16,9 @@ import spikebot.bot.core.ChannelAccess;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * Who can view which channel, from Discord's permissions at the moment of asking: the member's current roles and
@@ -27,7 +30,10 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>A private thread is visible to its members and to those who may manage threads; a public thread to whoever
  * sees its parent. Archived threads, which the gateway no longer reports, are looked up in the
- * {@link ThreadDirectory}. An unknown channel or member is not visible.
+ * {@link ThreadDirectory} (spike threads, and every captured thread). Whether someone is a member of an archived
+ * private thread can be asked only of a thread JDA has an object for, one met in a listing since the bot started
+ * ({@link DiscordHistory#listed}); else only those who may manage threads see it: never more than Discord shows.
+ * An unknown channel or member is not visible.
  */
 final class DiscordChannelAccess implements ChannelAccess {
     private static final Logger LOG = LoggerFactory.getLogger(DiscordChannelAccess.class);
@@ -39,11 +45,14 @@ final class DiscordChannelAccess implements ChannelAccess {
 
     private final JDA jda;
     private final ThreadDirectory threads;
+    /** An archived thread as last listed, to ask Discord who is in it. */
+    private final Function<String, Optional<ThreadChannel>> listed;
     private final Map<String, Seen> recent = new ConcurrentHashMap<>();
 
-    DiscordChannelAccess(JDA jda, ThreadDirectory threads) {
+    DiscordChannelAccess(JDA jda, ThreadDirectory threads, Function<String, Optional<ThreadChannel>> listed) {
         this.jda = jda;
         this.threads = threads;
+        this.listed = listed;
     }
 
     /** Remembers a member as Discord just described them in an event. */
@@ -67,7 +76,7 @@ final class DiscordChannelAccess implements ChannelAccess {
                 GuildChannel parent = thread.getParentChannel();
                 if (!member.hasPermission(parent, Permission.VIEW_CHANNEL)) return false;
                 if (thread.isPublic() || member.hasPermission(parent, Permission.MANAGE_THREADS)) return true;
-                return thread.retrieveThreadMemberById(userId).submit().handle((m, e) -> m != null).join();
+                return isMember(thread, userId);
             }
             return member.hasPermission(channel, Permission.VIEW_CHANNEL);
         } catch (RuntimeException e) {
@@ -78,7 +87,8 @@ final class DiscordChannelAccess implements ChannelAccess {
 
     /**
      * A thread that is not in the gateway's cache, which means archived: public ones follow their parent; private
-     * ones are shown only to those who may manage threads there, since who was in them cannot be asked cheaply.
+     * ones are shown to those who may manage threads there, and to their members when the thread was listed since
+     * the bot started (see the class comment).
      */
     private boolean canViewArchived(Guild guild, String userId, String threadId) {
         var entry = threads.find(guild.getId(), threadId);
@@ -87,7 +97,13 @@ final class DiscordChannelAccess implements ChannelAccess {
         if (parent == null) return false;
         Member member = member(guild, userId);
         if (member == null || !member.hasPermission(parent, Permission.VIEW_CHANNEL)) return false;
-        return entry.get().isPublic() || member.hasPermission(parent, Permission.MANAGE_THREADS);
+        if (entry.get().isPublic() || member.hasPermission(parent, Permission.MANAGE_THREADS)) return true;
+        return listed.apply(threadId).map(thread -> isMember(thread, userId)).orElse(false);
+    }
+
+    /** Asks Discord (a thread's members are not all in JDA's cache); a failure counts as not a member. */
+    private static boolean isMember(ThreadChannel thread, String userId) {
+        return thread.retrieveThreadMemberById(userId).submit().handle((m, e) -> m != null).join();
     }
 
     /**
@@ -116,6 +132,15 @@ final class DiscordChannelAccess implements ChannelAccess {
             return thread.isPublic() && everyoneViews(thread.getParentChannel());
         }
         return everyoneViews(channel);
+    }
+
+    /** Channels that hold threads are the forum, media, text and announcement channels (JDA's thread containers). */
+    @Override
+    public Kind kind(String guildId, String channelId) {
+        Guild guild = jda.getGuildById(guildId);
+        GuildChannel channel = guild == null ? null : guild.getGuildChannelById(channelId);
+        if (channel == null || !guild.getSelfMember().hasAccess(channel)) return Kind.UNKNOWN;
+        return channel instanceof IThreadContainer ? Kind.HOLDS_THREADS : Kind.OTHER;
     }
 
     private static boolean everyoneViews(GuildChannel channel) {

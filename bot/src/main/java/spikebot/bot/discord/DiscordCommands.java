@@ -1,6 +1,7 @@
 package spikebot.bot.discord;
 
 import net.dv8tion.jda.api.Permission;
+import net.dv8tion.jda.api.entities.channel.ChannelType;
 import net.dv8tion.jda.api.interactions.InteractionContextType;
 import net.dv8tion.jda.api.interactions.commands.DefaultMemberPermissions;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
@@ -44,10 +45,22 @@ final class DiscordCommands {
         return data;
     }
 
+    /**
+     * A channel option offers the channels that hold threads (see {@link DiscordChannelAccess#kind}); Discord sends
+     * the picked channel's id as its value. Media channels (type 16) hold posts too, but Discord's published API
+     * description does not list them among the types an option may offer: their id can still be typed.
+     */
     private static OptionData option(OptionSpec spec) {
-        OptionType type = spec.type() == OptionSpec.Type.BOOLEAN ? OptionType.BOOLEAN : OptionType.STRING;
+        OptionType type = switch (spec.type()) {
+            case BOOLEAN -> OptionType.BOOLEAN;
+            case CHANNEL -> OptionType.CHANNEL;
+            case STRING -> OptionType.STRING;
+        };
         OptionData option = new OptionData(type, spec.name(), description(spec.name(), spec.description()),
                 spec.required(), spec.autocomplete() && spec.choices().isEmpty());
+        if (type == OptionType.CHANNEL) {
+            option.setChannelTypes(ChannelType.TEXT, ChannelType.NEWS, ChannelType.FORUM);
+        }
         if (type == OptionType.STRING) {
             if (spec.maxLength() > 0) option.setMaxLength(Math.min(spec.maxLength(), OptionData.MAX_STRING_OPTION_LENGTH));
             for (String choice : spec.choices()) option.addChoice(choice, choice);

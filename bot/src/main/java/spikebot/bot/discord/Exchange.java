@@ -24,7 +24,10 @@ import java.util.Locale;
 /**
  * Carries out the core's actions for one event, in order, on Discord: the first reply answers the interaction (or
  * replaces its deferred reply), later ones are follow-ups; a thread is opened before the core is told about it. For
- * a plain message, a reply is a reply to that message; for scheduled work there is nothing to reply to.
+ * a plain message, a reply is a reply to that message; for something that happened in a thread without a message
+ * to reply to (a thread opened, renamed), a reply is a message in that thread; for scheduled work there is nothing
+ * to reply to. A post with a receipt is reported to the core once Discord took it ({@link Chat#delivered}), so
+ * that a later action can edit it.
  *
  * <p>Each REST call completes before the next action starts, so that, for example, a summary is posted before its
  * thread is archived. Runs on the bot's worker threads, never on JDA's gateway thread.
@@ -44,28 +47,37 @@ final class Exchange {
     private final Interaction interaction;
     /** The plain message being answered, or null. */
     private final Message message;
+    /** Whether a reply goes into the origin's channel (a thread's activity) when there is nothing to reply to. */
+    private final boolean postsReplies;
     /** Who and where, or null for scheduled work. */
     private final Origin origin;
     private Acknowledgement acknowledgement = Acknowledgement.NONE;
 
-    private Exchange(Chat core, DiscordThreads threads, Interaction interaction, Message message, Origin origin) {
+    private Exchange(Chat core, DiscordThreads threads, Interaction interaction, Message message, Origin origin,
+                     boolean postsReplies) {
         this.core = core;
         this.threads = threads;
         this.interaction = interaction;
         this.message = message;
         this.origin = origin;
+        this.postsReplies = postsReplies;
     }
 
     static Exchange forInteraction(Chat core, DiscordThreads threads, Interaction interaction, Origin origin) {
-        return new Exchange(core, threads, interaction, null, origin);
+        return new Exchange(core, threads, interaction, null, origin, false);
     }
 
     static Exchange forMessage(Chat core, DiscordThreads threads, Message message, Origin origin) {
-        return new Exchange(core, threads, null, message, origin);
+        return new Exchange(core, threads, null, message, origin, false);
+    }
+
+    /** For activity in a thread with no message to answer: replies are posted in the thread. */
+    static Exchange forThread(Chat core, DiscordThreads threads, Origin origin) {
+        return new Exchange(core, threads, null, null, origin, true);
     }
 
     static Exchange forSchedule(Chat core, DiscordThreads threads) {
-        return new Exchange(core, threads, null, null, null);
+        return new Exchange(core, threads, null, null, null, false);
     }
 
     /**
@@ -135,7 +147,9 @@ final class Exchange {
             LOG.error("the core failed on {}", event, e);
             actions = List.of(Action.Reply.privately("Something went wrong on my side; it has been logged."));
         }
-        run(actions);
+        for (Action again : run(actions)) {
+            if (again instanceof Action.Post post && post.receipt() != null) core.undelivered(post.receipt());
+        }
     }
 
     /**
@@ -164,12 +178,17 @@ final class Exchange {
             case Action.ShowForm m -> showForm(m);
             case Action.Suggest s -> suggest(s);
             case Action.OpenThread t -> openThread(t);
-            case Action.Post p -> threads.channel(p.channelId(), origin == null)
-                    .sendMessage(Outbound.create(p.message())).complete();
+            case Action.Post p -> post(p);
             case Action.Edit e -> threads.channel(e.channelId(), origin == null)
                     .editMessageById(e.messageId(), Outbound.edit(e.message())).complete();
             case Action.ArchiveThread a -> threads.archive(a.threadId());
         }
+    }
+
+    private void post(Action.Post p) {
+        Message posted = threads.channel(p.channelId(), origin == null).sendMessage(Outbound.create(p.message()))
+                .complete();
+        if (p.receipt() != null) core.delivered(p.receipt(), posted.getChannel().getId(), posted.getId());
     }
 
     private void reply(Draft draft, boolean ephemeral) {
@@ -201,6 +220,8 @@ final class Exchange {
                 return;
             }
             message.reply(Outbound.create(draft)).mentionRepliedUser(false).failOnInvalidReply(false).complete();
+        } else if (postsReplies && !ephemeral) {
+            threads.channel(origin.channelId(), false).sendMessage(Outbound.create(draft)).complete();
         } else {
             LOG.warn("dropped a reply with nothing to reply to: {}", draft.content());
         }

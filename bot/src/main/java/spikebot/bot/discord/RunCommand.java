@@ -54,7 +54,8 @@ public final class RunCommand implements Callable<Integer> {
         // not embedded yet, answers come by words alone.
         SearchModeOption.ModelSession model = SearchModeOption.load(settings.search(), false);
         DiscordBot bot = DiscordBot.start(token.strip(), settings,
-                access -> Features.core(settings.coreConfigs(), access, Clock.systemUTC(), model.embeddings()),
+                (access, history) -> Features.core(settings.coreConfigs(), access, history, Clock.systemUTC(),
+                        model.embeddings()),
                 DiscordBot.Connection.discord());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             bot.close();
@@ -64,8 +65,8 @@ public final class RunCommand implements Callable<Integer> {
                 + " in " + bot.jda().getGuilds().size() + " guild(s). Stop it with Ctrl-C.");
         if (!bot.readsMessageContent()) {
             console.out().println("Without the Message Content intent: slash commands, mentions, buttons and forms "
-                    + "work; passive answers need it (Developer Portal → your application → Bot → Message Content "
-                    + "Intent, then restart).");
+                    + "work; passive answers and capture need it (Developer Portal → your application → Bot → "
+                    + "Message Content Intent, then restart).");
         }
         bot.awaitShutdown();
         return 0;

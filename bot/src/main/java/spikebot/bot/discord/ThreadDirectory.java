@@ -10,15 +10,19 @@ import spikebot.knowledge.DurableFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The threads the bot has worked in, with their parent channel and whether they are public. Discord's gateway
- * forgets a thread once it is archived (and so does JDA's cache), but a spike's note keeps pointing at its thread:
- * to decide who may see that note, the bot must still know where the thread lives. One small JSON file per guild,
+ * The threads the bot has worked in or captured, with their parent channel and whether they are public. Discord's
+ * gateway forgets a thread once it is archived (and so does JDA's cache), but a spike's or a discussion's note keeps
+ * pointing at its thread: to decide who may see that note, the bot must still know where the thread lives. One small JSON file per guild,
  * beside that guild's knowledge base, so it survives restarts and never mixes guilds.
  */
 final class ThreadDirectory {
@@ -39,13 +43,36 @@ final class ThreadDirectory {
 
     /** Notes a thread the bot has seen; written to disk only when something changed. */
     void remember(ThreadChannel thread) {
-        String guildId = thread.getGuild().getId();
+        rememberAll(List.of(thread));
+    }
+
+    /**
+     * Notes threads the bot has seen, such as a channel's listing for capture, with one write per guild: a
+     * captured private thread must stay judged by its privacy once Discord archived it.
+     */
+    void rememberAll(Collection<ThreadChannel> seen) {
+        Map<String, List<ThreadChannel>> byGuildId = new HashMap<>();
+        for (ThreadChannel t : seen) byGuildId.computeIfAbsent(t.getGuild().getId(), g -> new ArrayList<>()).add(t);
+        byGuildId.forEach((guildId, list) -> {
+            Map<String, Entry> threads = threads(guildId);
+            if (threads == null) return;
+            synchronized (threads) {
+                boolean changed = false;
+                for (ThreadChannel t : list) {
+                    Entry entry = new Entry(t.getParentChannel().getId(), t.isPublic());
+                    changed |= !entry.equals(threads.put(t.getId(), entry));
+                }
+                if (changed) save(guildId, threads);
+            }
+        });
+    }
+
+    /** Forgets a deleted thread. */
+    void forget(String guildId, String threadId) {
         Map<String, Entry> threads = threads(guildId);
         if (threads == null) return;
-        Entry entry = new Entry(thread.getParentChannel().getId(), thread.isPublic());
         synchronized (threads) {
-            if (entry.equals(threads.put(thread.getId(), entry))) return;
-            save(guildId, threads);
+            if (threads.remove(threadId) != null) save(guildId, threads);
         }
     }
 

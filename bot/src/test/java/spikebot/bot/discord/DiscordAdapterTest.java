@@ -72,7 +72,7 @@ class DiscordAdapterTest {
                 Long.toUnsignedString(ML_TEAM), new DiscordSettings.GuildSettings(kb, null, Set.of(), spikeForum)),
                 Duration.ofHours(1));
         discord = fake.discord();
-        bot = fake.startBot(settings, access -> core);
+        bot = fake.startBot(settings, (access, history) -> core);
     }
 
     @Test

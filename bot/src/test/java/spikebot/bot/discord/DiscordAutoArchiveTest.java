@@ -44,7 +44,7 @@ class DiscordAutoArchiveTest {
         DiscordSettings settings = new DiscordSettings(Map.of(Long.toUnsignedString(ML_TEAM),
                 new DiscordSettings.GuildSettings(kb, null, Set.of(), null)), Duration.ofHours(1));
         DiscordBot bot = fake.startBot(settings,
-                access -> Features.core(settings.coreConfigs(), access, discord.clock(), null));
+                (access, history) -> Features.core(settings.coreConfigs(), access, history, discord.clock(), null));
         ObjectNode started = discord.slash(ALICE, GENERAL, "spike start",
                 Map.of("topic", "Evaluate Iceberg for the lake", "timebox", "2w")).awaitReply();
         FakeWorld.Channel thread = discord.world().threadsOf(GENERAL).get(0);

@@ -35,7 +35,7 @@ class DiscordBotStartTest {
         try (FakeDiscord discord = FakeDiscord.start()) {
             String wrong = "not-the-token";
             CommandLineError e = assertThrows(CommandLineError.class, () -> DiscordBot.start(wrong, settings(),
-                    access -> new ScriptedChat(List.of()), discord.connection()));
+                    (access, history) -> new ScriptedChat(List.of()), discord.connection()));
             assertTrue(e.getMessage().contains("rejected the token"), e.getMessage());
             assertFalse(e.getMessage().contains(wrong), "the token is never shown");
         }
@@ -51,7 +51,8 @@ class DiscordBotStartTest {
             discord.refuseMessageContentIntent();
             ScriptedChat core = new ScriptedChat(List.of()).answering(e -> e instanceof Event.MessagePosted p
                     && p.mentionsBot() ? List.of(Action.Reply.of("answered: " + p.content())) : List.of());
-            DiscordBot bot = DiscordBot.start(FakeDiscord.TOKEN, settings(), access -> core, discord.connection());
+            DiscordBot bot = DiscordBot.start(FakeDiscord.TOKEN, settings(), (access, history) -> core,
+                    discord.connection());
             try {
                 assertFalse(bot.readsMessageContent());
                 assertEquals(0, discord.identify().path("intents").asLong() & (1L << 15), "asked without it");

@@ -48,7 +48,7 @@ class DiscordFaultsTest {
                 .answering(e -> List.of(Action.Reply.of("answer to " + ((Event.SlashCommand) e).option("question"))));
         DiscordSettings settings = new DiscordSettings(Map.of(Long.toUnsignedString(ML_TEAM),
                 new DiscordSettings.GuildSettings(kb, null, Set.of(), null)), Duration.ofHours(1));
-        fake.startBot(settings, access -> core);
+        fake.startBot(settings, (access, history) -> core);
     }
 
     private void askAndExpectAnswer(String question) {

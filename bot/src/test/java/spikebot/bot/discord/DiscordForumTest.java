@@ -41,7 +41,7 @@ class DiscordForumTest {
                 new DiscordSettings.GuildSettings(kb, null, Set.of(), Long.toUnsignedString(SPIKES_FORUM), spikeTag,
                         null)),
                 Duration.ofHours(1));
-        fake.startBot(settings, access -> Features.core(settings.coreConfigs(), access, discord.clock(), null));
+        fake.startBot(settings, (access, history) -> Features.core(settings.coreConfigs(), access, history, discord.clock(), null));
         return discord;
     }
 

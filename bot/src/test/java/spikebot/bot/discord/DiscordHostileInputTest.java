@@ -51,7 +51,7 @@ class DiscordHostileInputTest {
         discord = fake.discord();
         DiscordSettings settings = new DiscordSettings(Map.of(Long.toUnsignedString(ML_TEAM),
                 new DiscordSettings.GuildSettings(kb, null, Set.of(), null)), Duration.ofHours(1));
-        bot = fake.startBot(settings, access -> Features.core(settings.coreConfigs(), access, Clock.systemUTC(), null));
+        bot = fake.startBot(settings, (access, history) -> Features.core(settings.coreConfigs(), access, history, Clock.systemUTC(), null));
         // Zero-width and right-to-left characters are taken out of what people type.
         discord.slash(ALICE, GENERAL, "spike start", Map.of("topic",
                 "Evaluate\u200B Pol\u200Dars\u202E for the \u2066ETL\u2069 @everyone")).awaitReply();

@@ -82,7 +82,7 @@ class DiscordLoadTest {
         assertEquals(SearchMode.HYBRID, settings.search(), "the bot's default");
         embeddings = Embeddings.start();
         bot = fake.startBot(settings,
-                access -> Features.core(settings.coreConfigs(), access, Clock.systemUTC(), embeddings));
+                (access, history) -> Features.core(settings.coreConfigs(), access, history, Clock.systemUTC(), embeddings));
         assertTrue(embeddings.awaitModel());
         discord.slash(BOB, GENERAL, "ask", Map.of("question", "polars")).awaitReply(); // the index is open
         embeddings.awaitIdle(); // and every note has its vector

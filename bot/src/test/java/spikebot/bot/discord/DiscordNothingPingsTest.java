@@ -71,7 +71,7 @@ class DiscordNothingPingsTest {
         DiscordSettings settings = new DiscordSettings(Map.of(Long.toUnsignedString(ML_TEAM),
                 new DiscordSettings.GuildSettings(kb, null, Set.of(Long.toUnsignedString(IDEAS)),
                         Long.toUnsignedString(SPIKES_FORUM))), Duration.ofHours(1));
-        bot = fake.startBot(settings, access -> Features.core(settings.coreConfigs(), access, clock, null));
+        bot = fake.startBot(settings, (access, history) -> Features.core(settings.coreConfigs(), access, history, clock, null));
     }
 
     @Test

@@ -83,7 +83,7 @@ class DiscordOverwriteMatrixTest {
         DiscordSettings settings = new DiscordSettings(Map.of(Long.toUnsignedString(ML_TEAM),
                 new DiscordSettings.GuildSettings(kb, null, Set.of(id(GENERAL), id(LOUNGE), id(LAB_SYNCED)), null)),
                 Duration.ofHours(1));
-        fake.startBot(settings, access -> Features.core(settings.coreConfigs(), access, clock, null));
+        fake.startBot(settings, (access, history) -> Features.core(settings.coreConfigs(), access, history, clock, null));
         FakeWorld.Channel boardThread = discord.openThread(ERIN, BOARD, "board minutes", true, ERIN);
         FakeWorld.Channel generalThread = discord.openThread(ALICE, GENERAL, "incident review", true, ALICE);
         solved(BOB, GENERAL, "zebra");

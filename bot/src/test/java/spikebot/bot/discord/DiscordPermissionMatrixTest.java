@@ -78,7 +78,7 @@ class DiscordPermissionMatrixTest {
                         Set.of(Long.toUnsignedString(GENERAL), Long.toUnsignedString(RESEARCH)), null),
                 Long.toUnsignedString(OTHER_TEAM), new DiscordSettings.GuildSettings(kb2, null, Set.of(), null)),
                 Duration.ofHours(1));
-        fake.startBot(settings, access -> Features.core(settings.coreConfigs(), access, Clock.systemUTC(), null));
+        fake.startBot(settings, (access, history) -> Features.core(settings.coreConfigs(), access, history, Clock.systemUTC(), null));
 
         privateThread = discord.openThread(ALICE, GENERAL, "incident review", true, ALICE);
         solved(BOB, GENERAL, "Kafka consumer lag alerts fire on every deploy " + PUBLIC);

@@ -69,7 +69,7 @@ class DiscordRateLimitTest {
                         Long.toUnsignedString(GENERAL), Draft.text("scheduled " + i))).toList());
         DiscordSettings settings = new DiscordSettings(Map.of(Long.toUnsignedString(ML_TEAM),
                 new DiscordSettings.GuildSettings(kb, null, Set.of(), null)), Duration.ofHours(1));
-        DiscordBot bot = fake.startBot(settings, access -> core); // its first tick posts the 12
+        DiscordBot bot = fake.startBot(settings, (access, history) -> core); // its first tick posts the 12
         for (int i = 0; i < 10; i++) {
             discord.post(FakeWorld.ALICE, GENERAL, FakeWorld.BOT.mention() + " question " + i);
         }

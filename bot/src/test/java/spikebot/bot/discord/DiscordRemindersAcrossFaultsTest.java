@@ -53,7 +53,7 @@ class DiscordRemindersAcrossFaultsTest {
         discord = fake.discord();
         DiscordSettings settings = new DiscordSettings(Map.of(Long.toUnsignedString(ML_TEAM),
                 new DiscordSettings.GuildSettings(kb, null, Set.of(), null)), Duration.ofHours(1));
-        bot = fake.startBot(settings, access -> Features.core(settings.coreConfigs(), access, clock, null));
+        bot = fake.startBot(settings, (access, history) -> Features.core(settings.coreConfigs(), access, history, clock, null));
         discord.slash(ALICE, GENERAL, "spike start", Map.of("topic", "Try Burrow for consumer lag", "timebox", "4h"))
                 .awaitReply();
         thread = discord.world().threadsOf(GENERAL).get(0);

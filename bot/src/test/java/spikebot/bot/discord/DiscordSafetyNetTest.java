@@ -60,7 +60,7 @@ class DiscordSafetyNetTest {
         discord = fake.discord();
         DiscordSettings settings = new DiscordSettings(Map.of(Long.toUnsignedString(ML_TEAM),
                 new DiscordSettings.GuildSettings(kb, null, Set.of(), null)), Duration.ofHours(1));
-        fake.startBot(settings, access -> core);
+        fake.startBot(settings, (access, history) -> core);
     }
 
     /** What a slow core answers: only once the test says go. */

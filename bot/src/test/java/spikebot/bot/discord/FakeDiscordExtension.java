@@ -7,10 +7,11 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import spikebot.bot.core.ChannelAccess;
 import spikebot.bot.core.Chat;
+import spikebot.bot.core.ThreadHistory;
 import spikebot.bot.discord.fake.FakeDiscord;
 
 import java.util.List;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 /**
  * The fixture every Discord test repeated: a fresh fake Discord for each test, the bot started against it and
@@ -21,7 +22,7 @@ import java.util.function.Function;
  * &#64;RegisterExtension
  * final FakeDiscordExtension fake = new FakeDiscordExtension();
  * ...
- * fake.startBot(settings, access -&gt; core);
+ * fake.startBot(settings, (access, history) -&gt; core);
  * fake.discord().slash(ALICE, GENERAL, "ask", Map.of("question", "polars"));
  * </pre>
  */
@@ -31,7 +32,7 @@ final class FakeDiscordExtension implements BeforeAllCallback, AfterAllCallback,
     private DiscordBot bot;
     private boolean perClass;
     private DiscordSettings settings;
-    private Function<ChannelAccess, ? extends Chat> cores;
+    private BiFunction<ChannelAccess, ThreadHistory, ? extends Chat> cores;
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
@@ -85,7 +86,7 @@ final class FakeDiscordExtension implements BeforeAllCallback, AfterAllCallback,
     }
 
     /** Starts the bot against the fake and waits until it has registered its commands in every configured guild. */
-    DiscordBot startBot(DiscordSettings settings, Function<ChannelAccess, ? extends Chat> cores)
+    DiscordBot startBot(DiscordSettings settings, BiFunction<ChannelAccess, ThreadHistory, ? extends Chat> cores)
             throws InterruptedException {
         this.settings = settings;
         this.cores = cores;

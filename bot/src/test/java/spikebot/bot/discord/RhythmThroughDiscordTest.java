@@ -47,7 +47,7 @@ class RhythmThroughDiscordTest {
                         new DigestSchedule(java.time.DayOfWeek.MONDAY, 0, Long.toUnsignedString(GENERAL)))),
                 Duration.ofHours(1));
         bot = DiscordBot.start(FakeDiscord.TOKEN, settings,
-                access -> Features.core(settings.coreConfigs(), access, clock, null),
+                (access, history) -> Features.core(settings.coreConfigs(), access, history, clock, null),
                 discord.connection());
         discord.await(c -> c.is("PUT", "applications/\\d+/guilds/" + ML_TEAM + "/commands"));
     }

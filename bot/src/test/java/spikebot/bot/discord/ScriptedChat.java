@@ -22,6 +22,8 @@ import java.util.function.Supplier;
 final class ScriptedChat implements Chat {
     private final List<CommandSpec> commands;
     private final List<Event> seen = new ArrayList<>();
+    /** What {@link #delivered} was told, in order: where each post with a receipt landed. */
+    private final List<Delivered> delivered = new ArrayList<>();
     private volatile Function<Event, Optional<Defer>> deferral = e -> Optional.empty();
     private volatile Function<Event, List<Action>> script = e -> List.of();
     private volatile Supplier<List<Action>> schedule = List::of;
@@ -72,18 +74,46 @@ final class ScriptedChat implements Chat {
         return schedule.get();
     }
 
-    @Override
-    public void close() {
+    /** A post with a receipt that the platform took, and where it landed. */
+    record Delivered(Action.Receipt receipt, String channelId, String messageId) {
     }
 
-    /** The first event of this type the core got, waiting for it up to {@link FakeDiscord#TIMEOUT}. */
-    <T extends Event> T awaitSeen(Class<T> type) {
+    @Override
+    public void delivered(Action.Receipt receipt, String channelId, String messageId) {
+        synchronized (seen) {
+            delivered.add(new Delivered(receipt, channelId, messageId));
+            seen.notifyAll();
+        }
+    }
+
+    /** The first delivery reported for this receipt, waiting for it up to {@link FakeDiscord#TIMEOUT}. */
+    Delivered awaitDelivered(Action.Receipt receipt) {
+        return await(() -> delivered.stream().filter(d -> d.receipt().equals(receipt)).findFirst(),
+                () -> "no delivery of " + receipt + "; deliveries: " + delivered);
+    }
+
+    /** The first event of this type that matches, waiting for it up to {@link FakeDiscord#TIMEOUT}. */
+    <T extends Event> T awaitSeen(Class<T> type, java.util.function.Predicate<T> matching) {
+        return await(() -> seen.stream().filter(type::isInstance).map(type::cast).filter(matching).findFirst(),
+                () -> "the core never got a matching " + type.getSimpleName() + "; it got " + seen);
+    }
+
+    /** The first {@code count} events of this type, in the order the core got them, waiting for them. */
+    <T extends Event> List<T> awaitSeen(Class<T> type, int count) {
+        return await(() -> {
+            List<T> found = seen.stream().filter(type::isInstance).map(type::cast).limit(count).toList();
+            return found.size() == count ? Optional.of(found) : Optional.empty();
+        }, () -> "the core got fewer than " + count + " " + type.getSimpleName() + "; it got " + seen);
+    }
+
+    private <T> T await(Supplier<Optional<T>> found, Supplier<String> failure) {
         long deadline = System.nanoTime() + FakeDiscord.TIMEOUT.toNanos();
         synchronized (seen) {
             while (true) {
-                for (Event e : seen) if (type.isInstance(e)) return type.cast(e);
+                Optional<T> hit = found.get();
+                if (hit.isPresent()) return hit.get();
                 long left = (deadline - System.nanoTime()) / 1_000_000;
-                if (left <= 0) throw new AssertionError("the core never got a " + type.getSimpleName() + "; it got " + seen);
+                if (left <= 0) throw new AssertionError(failure.get());
                 try {
                     seen.wait(left);
                 } catch (InterruptedException e) {
@@ -92,6 +122,16 @@ final class ScriptedChat implements Chat {
                 }
             }
         }
+    }
+
+    @Override
+    public void close() {
+    }
+
+    /** The first event of this type the core got, waiting for it up to {@link FakeDiscord#TIMEOUT}. */
+    <T extends Event> T awaitSeen(Class<T> type) {
+        return await(() -> seen.stream().filter(type::isInstance).map(type::cast).findFirst(),
+                () -> "the core never got a " + type.getSimpleName() + "; it got " + seen);
     }
 
     /** Forgets the events seen so far. */

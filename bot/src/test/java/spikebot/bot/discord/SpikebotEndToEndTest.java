@@ -57,7 +57,7 @@ class SpikebotEndToEndTest {
                 new DiscordSettings.GuildSettings(kb, "https://git.example.com/kb/blob/main/",
                         Set.of(Long.toUnsignedString(IDEAS)), null)),
                 Duration.ofHours(1));
-        bot = fake.startBot(settings, access -> Features.core(settings.coreConfigs(), access, clock, null));
+        bot = fake.startBot(settings, (access, history) -> Features.core(settings.coreConfigs(), access, history, clock, null));
     }
 
     @Test
@@ -199,6 +199,28 @@ class SpikebotEndToEndTest {
         assertTrue(text(found).contains("Kafka consumer lag alerts fire on every deploy"), found.toString());
         assertEquals(1, discord.calls(c -> c.is("POST", "channels/" + IDEAS + "/messages")).size(),
                 "only the question got a passive answer");
+    }
+
+    @Test
+    void aNewThreadInAPassiveChannelIsAnsweredOnceWithWhatCameBefore() throws Exception {
+        // "Has this been asked before?": the thread's opening message is the question, answered in the thread.
+        FakeWorld.Channel thread = discord.conversations().startThread(BOB, IDEAS, "polars or pandas?");
+        ObjectNode question = discord.conversations().post(BOB, thread.id,
+                "has anyone tried polars instead of pandas for our features?");
+        RecordedCall answer = discord.await(c -> c.is("POST", "channels/" + thread.id + "/messages"));
+        assertTrue(answer.body().toString().contains("Has this been asked before?"), answer.toString());
+        assertTrue(answer.body().toString().contains("Polars"), answer.toString());
+        assertTrue(answer.body().toString().contains("Helpful"), "with its feedback buttons: " + answer);
+        ObjectNode reply = discord.conversations().post(ALICE, thread.id, "we looked at it last year, it was slow");
+        // A thread's messages are handled in order: once the mention after them is answered, so are they.
+        ObjectNode mention = discord.conversations().post(OLIVIA, thread.id, FakeWorld.BOT.mention() + " polars?");
+        discord.await(c -> c.is("POST", "channels/" + thread.id + "/messages")
+                && c.body().at("/message_reference/message_id").asText().equals(mention.get("id").asText()));
+        List<RecordedCall> posts = discord.calls(c -> c.is("POST", "channels/" + thread.id + "/messages"));
+        assertEquals(2, posts.size(), "the answer to the thread and the one to the mention: " + posts);
+        assertTrue(posts.stream().map(c -> c.body().at("/message_reference/message_id").asText()).noneMatch(
+                id -> id.equals(question.get("id").asText()) || id.equals(reply.get("id").asText())),
+                "the opening question is not answered a second time as a passive answer");
     }
 
     private Path newNote(String word) throws Exception {
