@@ -22,12 +22,12 @@ import java.util.regex.Pattern;
  */
 final class CaptureCommands {
     static final CommandSpec SPEC = CommandSpec.group("spikebot", "Spikebot settings for this server",
-            CommandSpec.slash("capture", "Keep a forum's or text channel's threads as discussion notes (Manage Server)",
+            CommandSpec.slash("capture", "Keep a forum's or text channel's threads as discussion notes",
                             OptionSpec.choice("state", "on or off", true, List.of("on", "off")),
                             OptionSpec.channel("channel", "The forum or text channel", true),
                             OptionSpec.flag("purge", "With off: also delete its discussion notes"))
                     .withExample("/spikebot capture state:on channel:#ml-help").forManagers(),
-            CommandSpec.slash("import", "Bring in a captured channel's past threads (Manage Server)",
+            CommandSpec.slash("import", "Bring in a captured channel's past threads",
                             OptionSpec.channel("channel", "The forum or text channel", true),
                             OptionSpec.text("since", "Only threads started on or after this day, e.g. 2024-01-31",
                                     false, 10))
@@ -65,12 +65,16 @@ final class CaptureCommands {
                     + "` brings in the past ones. Anyone can leave their messages out with "
                     + "`/spikebot consent state:off`.");
         }
+        boolean wasOn = capture.settings.captured(channel);
         capture.settings.capture(channel, false);
         capture.stopImportOf(channel, "capture was turned off in " + where + ".");
         if (!purge) {
             long kept = capture.threads.countsByChannel().getOrDefault(channel, 0L);
-            return reply("Capture is off in " + where + ": nothing new is kept. Its " + kept + " discussion notes "
-                    + "stay; `/spikebot capture state:off channel:" + where + " purge:true` deletes them.");
+            if (kept == 0) return reply(wasOn ? "Capture is off in " + where + ": nothing new is kept."
+                    : "Capture was not on in " + where + "; nothing is kept from there.");
+            return reply("Capture is off in " + where + ": nothing new is kept. Its " + kept + " discussion "
+                    + (kept == 1 ? "note stays" : "notes stay") + "; `/spikebot capture state:off channel:" + where
+                    + " purge:true` deletes " + (kept == 1 ? "it." : "them."));
         }
         int purged = capture.threads.purge(channel);
         capture.threads.flush(guild::replace);

@@ -184,7 +184,8 @@ public final class CaptureFeature implements Feature {
         String list = channels.stream().map(c -> Text.channel(c) + " (" + kept.getOrDefault(c, 0L) + ")")
                 .collect(Collectors.joining(", "));
         ImportRun run = capture.running();
-        return "**Capture:** " + channels.size() + " channels, " + total + " discussions kept: " + list
+        return "**Capture:** " + channels.size() + (channels.size() == 1 ? " channel, " : " channels, ") + total
+                + (total == 1 ? " discussion" : " discussions") + " kept: " + list
                 + (run == null ? "." : ". " + run.text(false));
     }
 

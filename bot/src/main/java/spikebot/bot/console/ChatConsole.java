@@ -8,6 +8,8 @@ import spikebot.bot.core.Actor;
 import spikebot.bot.core.Draft;
 import spikebot.bot.core.Form;
 import spikebot.bot.core.Origin;
+import spikebot.knowledge.discussion.DiscussionMessage;
+import spikebot.knowledge.discussion.DiscussionThread;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -16,7 +18,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -113,20 +114,26 @@ public final class ChatConsole {
             case "leave" -> move(parentOf(here));
             case "go" -> go(rest);
             case "threads" -> listThreads();
+            case "thread" -> startThread(rest);
             case "wait" -> waitFor(rest);
             default -> {
                 if (line.startsWith("/")) slash(line);
                 else if (line.toLowerCase(Locale.ROOT).startsWith("@" + BOT)) {
                     perform(new Event.MessagePosted(origin(), newId(), line.substring(BOT.length() + 1).strip(), true));
                 } else {
-                    perform(new Event.MessagePosted(origin(), newId(), line, false));
+                    String id = newId();
+                    if (threads.parent(here) != null) { // a thread's message is part of its discussion
+                        perform(new Event.MessageWritten(origin(), new DiscussionMessage(id, me.id(), me.name(),
+                                clock.instant(), null, line, null, List.of())));
+                    }
+                    perform(new Event.MessagePosted(origin(), id, line, false));
                 }
             }
         }
     }
 
     private void slash(String line) throws IOException {
-        SlashLine.Parsed parsed = SlashLine.parse(line, core.commands(), FIELD_IDS);
+        SlashLine.Parsed parsed = SlashLine.parse(line, core.commands(), FIELD_IDS, threads::find);
         if (parsed.error() != null) {
             out.println("(" + parsed.error() + ")");
             return;
@@ -199,6 +206,21 @@ public final class ChatConsole {
     private void listThreads() {
         if (threads.threads().isEmpty()) out.println("(no threads yet)");
         threads.threads().forEach(t -> out.println("  #" + name(t)));
+    }
+
+    /** Discord's "Create Thread" in the channel you are in: you are moved into it; what you type next is in it. */
+    private void startThread(String name) throws IOException {
+        if (name.isBlank()) {
+            out.println("(name the thread: `thread how do we dedupe images?`)");
+            return;
+        }
+        String channel = threads.parent(here) == null ? here : threads.parent(here);
+        String thread = newId();
+        threads.open(thread, name, channel);
+        out.println("── new thread #" + name + " in #" + name(channel) + " ──");
+        here = thread;
+        perform(new Event.ThreadCreated(origin(), new DiscussionThread(GUILD, channel, name(channel), thread, name,
+                clock.instant(), false, List.of(), null), true));
     }
 
     private void move(String channel) {
@@ -275,36 +297,12 @@ public final class ChatConsole {
         apply(core.handle(new Event.ThreadOpened(origin, t.ref(), thread, thread)), cause);
     }
 
-    /** A modal: fields given inline are taken as they are; the rest are asked for one line at a time. */
+    /** A modal, filled in at the terminal (see {@link ConsoleForms}), then submitted. */
     private void fill(Form modal, Event cause) throws IOException {
-        boolean anyInline = modal.inputs().stream().anyMatch(i -> inline.containsKey(i.id()));
-        out.println("── form: " + modal.title() + " ──" + (anyInline ? "" : " (Enter skips an optional field; "
-                + "type \\n for a new line, `" + CANCEL + "` to cancel the form)"));
-        Map<String, String> fields = new LinkedHashMap<>();
-        for (Form.TextInput input : modal.inputs()) {
-            String value = inline.get(input.id());
-            if (value == null && anyInline && !input.required()) value = input.value() == null ? "" : input.value();
-            while (value == null) {
-                out.print(input.label() + (input.required() ? " (required)" : "")
-                        + (input.value() != null ? " [" + input.value() + "]" : "") + ": ");
-                out.flush();
-                String line = readLine();
-                if (line == null || line.strip().equalsIgnoreCase(CANCEL)) {
-                    out.println((line == null ? "\n" : "") + "(form cancelled: nothing was saved)");
-                    inline = Map.of();
-                    return;
-                }
-                line = line.strip().replace("\\n", "\n");
-                if (!line.isEmpty()) value = line;
-                else if (input.value() != null) value = input.value();
-                else if (!input.required()) value = "";
-                else out.println("(this one is required)");
-            }
-            if (!value.isEmpty()) fields.put(input.id(), value);
-        }
-        Origin origin = cause == null ? origin() : cause.origin();
+        Map<String, String> fields = ConsoleForms.fill(modal, inline, this::readLine, out);
         inline = Map.of();
-        perform(new Event.FormSubmit(origin, modal.customId(), fields));
+        if (fields != null) perform(new Event.FormSubmit(cause == null ? origin() : cause.origin(), modal.customId(),
+                fields));
     }
 
     private void print(Draft message, String messageId, String header) {

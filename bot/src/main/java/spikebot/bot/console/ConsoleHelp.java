@@ -27,6 +27,7 @@ final class ConsoleHelp {
                   click N                  press button N
                   select N,M               choose options N and M of the select menu on screen
                   show                     show the last message with buttons again
+                  thread NAME              start a thread here, as Discord's "Create Thread" (and go into it)
                   leave / go NAME          back to the channel / into a thread; `threads` lists them
                   wait 2h                  let time pass (to see a spike's reminders; 1d, 1h30m, at most 6w)
                   cancel                   in a form: close it without saving anything

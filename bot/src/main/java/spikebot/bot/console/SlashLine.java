@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -27,7 +28,11 @@ record SlashLine(String command, String subcommand, Map<String, String> options)
      * @param fieldIds modal field ids that may also be given inline
      * @return the parsed command, or an error message
      */
-    static Parsed parse(String line, List<CommandSpec> specs, Set<String> fieldIds) {
+    /**
+     * @param channels a channel or thread typed by name ({@code #general}) or id → its id, as Discord's channel
+     *                 picker sends it; null when there is none by that name
+     */
+    static Parsed parse(String line, List<CommandSpec> specs, Set<String> fieldIds, UnaryOperator<String> channels) {
         String rest = line.strip();
         if (!rest.startsWith("/")) return Parsed.error("a command starts with /");
         rest = rest.substring(1);
@@ -81,6 +86,12 @@ record SlashLine(String command, String subcommand, Map<String, String> options)
             if (o.required() && (!options.containsKey(o.name()) || options.get(o.name()).isBlank())) {
                 return Parsed.error("/" + name + (subcommand == null ? "" : " " + subcommand) + " needs "
                         + o.name() + ": (" + o.description() + ")");
+            }
+            String typed = options.get(o.name());
+            if (o.type() == OptionSpec.Type.CHANNEL && typed != null && !typed.isBlank()) {
+                String id = channels.apply(typed.replaceFirst("^#", "").strip());
+                if (id == null) return Parsed.error("no channel or thread named '" + typed + "'; `threads` lists them");
+                options.put(o.name(), id);
             }
         }
         return new Parsed(new SlashLine(name, subcommand, options), null);

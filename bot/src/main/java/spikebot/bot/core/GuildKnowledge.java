@@ -209,7 +209,9 @@ public final class GuildKnowledge implements AutoCloseable {
      */
     public List<NoteFile> replace(Map<String, Note> put, Collection<String> deleted) throws IOException {
         List<NoteFile> written = new ArrayList<>();
-        for (var entry : put.entrySet()) written.add(kb.put(entry.getKey(), entry.getValue()));
+        for (var entry : put.entrySet()) {
+            written.add(kb.put(entry.getKey(), config.console() ? fromConsole(entry.getValue()) : entry.getValue()));
+        }
         for (String path : deleted) kb.delete(path);
         try {
             index().update(written, List.copyOf(deleted));

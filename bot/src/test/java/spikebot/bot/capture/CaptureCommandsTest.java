@@ -86,7 +86,7 @@ class CaptureCommandsTest {
         world.tick();
         assertTrue(world.note(thread) != null, "captured after a restart: the setting was durable");
 
-        assertPrivateReply(world.admin("capture", "state", "off", "channel", FORUM), "1 discussion notes stay");
+        assertPrivateReply(world.admin("capture", "state", "off", "channel", FORUM), "1 discussion note stays");
         world.say(thread, ALICE, "Anyone?");
         world.tick();
         assertFalse(world.note(thread).contains("Anyone?"), "nothing new is kept once off");
@@ -105,7 +105,7 @@ class CaptureCommandsTest {
         world.say(thread, ALICE, "Which one?");
         world.tick();
         String status = text(world.admin("status"));
-        assertTrue(status.contains("**Capture:** 1 channels, 1 discussions kept: <#500> (1)"), status);
+        assertTrue(status.contains("**Capture:** 1 channel, 1 discussion kept: <#500> (1)"), status);
         String help = text(world.bot.slash(in(HERE, ALICE), "help", null));
         assertTrue(help.contains("/spikebot capture**") && help.contains("/spikebot consent**")
                 && help.contains("/spikebot import**"), help);

@@ -102,6 +102,34 @@ class ChatConsoleTest {
     }
 
     @Test
+    void aThreadInACapturedChannelBecomesADiscussionThatAskFindsAndANewOneIsToldWhatCameBefore() throws Exception {
+        String out = session(
+                "/spikebot capture state:on channel:#general",
+                "thread Dedupe near-identical product images",
+                "We tried perceptual hashing (pHash) on the catalogue; a Hamming threshold of 8 caught the duplicates.",
+                "leave",
+                "/ask perceptual hashing hamming threshold",
+                "thread Perceptual hashing for near-identical product images?",
+                "Has anyone tried perceptual hashing to dedupe near-identical product images?",
+                "/spikebot capture state:on channel:#nowhere",
+                "quit");
+        assertTrue(out.contains("Capture is on in #general"), out);
+        assertTrue(out.contains("── new thread #Dedupe near-identical product images in #general ──"), out);
+        int ask = out.indexOf("Prior work: perceptual hashing hamming threshold");
+        assertTrue(ask > 0 && out.indexOf("💬 Dedupe near-identical product images", ask) > 0, out);
+        int asked = out.indexOf("Has this been asked before?");
+        assertTrue(asked > out.indexOf("── new thread #Perceptual hashing"), "the new thread is told: " + out);
+        assertTrue(out.indexOf("Dedupe near-identical product images", asked) > 0, out);
+        assertTrue(out.contains("(no channel or thread named '#nowhere'; `threads` lists them)"), out);
+        try (var files = Files.list(kb.resolve("discussions/general"))) {
+            Note note = new KnowledgeBase(kb).read("discussions/general/" + files.sorted().findFirst().orElseThrow()
+                    .getFileName()).note();
+            assertEquals(NoteKind.DISCUSSION, note.kind());
+            assertEquals("console", note.extraText("source"), "marked as written in the console, not in Discord");
+        }
+    }
+
+    @Test
     void aNoteWrittenInTheConsoleSaysSoAndIsDatedByTheCalendarNotByWait() throws Exception {
         LocalDate before = LocalDate.now(ZoneOffset.UTC);
         session("/spike start topic:Evaluate DuckDB for the reports timebox:2d", "wait 3d",

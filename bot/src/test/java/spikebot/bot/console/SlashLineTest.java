@@ -18,13 +18,13 @@ class SlashLineTest {
     static final List<CommandSpec> SPECS = Features.core(Map.of(), ChannelAccess.ALL, Clock.systemUTC(), null).commands();
 
     private static SlashLine parse(String line) {
-        SlashLine.Parsed r = SlashLine.parse(line, SPECS, ChatConsole.FIELD_IDS);
+        SlashLine.Parsed r = SlashLine.parse(line, SPECS, ChatConsole.FIELD_IDS, name -> name);
         assertNull(r.error(), r.error());
         return r.line();
     }
 
     private static String error(String line) {
-        return SlashLine.parse(line, SPECS, ChatConsole.FIELD_IDS).error();
+        return SlashLine.parse(line, SPECS, ChatConsole.FIELD_IDS, name -> name).error();
     }
 
     @Test
