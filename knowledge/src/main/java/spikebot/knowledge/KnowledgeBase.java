@@ -10,18 +10,15 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -82,48 +79,7 @@ public final class KnowledgeBase {
     public List<FileStamp> scan() {
         if (!Files.isDirectory(root)) throw new UncheckedIOException(new NoSuchFileException(root.toString(),
                 null, "knowledge base folder does not exist"));
-        Path start = realRoot();
-        List<FileStamp> stamps = new ArrayList<>();
-        long cutoff = System.currentTimeMillis() - UNFINISHED_AFTER.toMillis();
-        List<Path> leftovers = new ArrayList<>();
-        try {
-            Files.walkFileTree(start, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                    boolean hidden = !dir.equals(start) && dir.getFileName().toString().startsWith(".");
-                    return hidden ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                    String name = file.getFileName().toString();
-                    if (attrs.isRegularFile() && DurableFiles.isUnfinishedWrite(name)
-                            && attrs.lastModifiedTime().toMillis() < cutoff) {
-                        leftovers.add(file);
-                    }
-                    boolean linkedFolder = attrs.isSymbolicLink() && !name.startsWith(".") && Files.isDirectory(file);
-                    if (attrs.isSymbolicLink() && linksToNoteInside(file, start)) {
-                        return FileVisitResult.CONTINUE; // read under its own name (README.md -> index.md)
-                    }
-                    if ((!attrs.isDirectory() && isNoteFileName(name)) || linkedFolder) {
-                        String path = slashed(start.relativize(file));
-                        stamps.add(new FileStamp(path, attrs.lastModifiedTime().toMillis(), attrs.size()));
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFileFailed(Path file, IOException e) {
-                    return FileVisitResult.CONTINUE; // vanished or unreadable: read() reports it when asked
-                }
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        for (Path leftover : leftovers) DurableFiles.removeIfUnfinished(leftover, cutoff);
-        removeUnfinishedState(stateDir(), cutoff);
-        stamps.sort(Comparator.comparing(FileStamp::path));
-        return stamps;
+        return NoteWalk.scan(realRoot(), stateDir(), System.currentTimeMillis() - UNFINISHED_AFTER.toMillis());
     }
 
     /**
@@ -263,37 +219,6 @@ public final class KnowledgeBase {
         return file;
     }
 
-    /**
-     * Whether a symbolic link leads to a note (or a folder of notes) that the walk reads anyway under its real path:
-     * inside the knowledge base and not in a hidden folder. Such a link is an alias (an ADR folder's
-     * {@code README.md -> index.md}), skipped quietly; a link that leads anywhere else is still listed, so that
-     * {@link #read} reports it and never follows it.
-     */
-    private static boolean linksToNoteInside(Path link, Path realRoot) {
-        Path target;
-        try {
-            target = link.toRealPath();
-        } catch (IOException e) {
-            return false; // dangling or a loop: reported by read()
-        }
-        if (!target.startsWith(realRoot)) return false;
-        for (Path name : realRoot.relativize(target)) if (name.toString().startsWith(".")) return false;
-        return Files.isDirectory(target) || (Files.isRegularFile(target)
-                && isNoteFileName(target.getFileName().toString()));
-    }
-
-    /** The state folder and the folders in it (open spikes, …); the index's own folder is Lucene's business. */
-    private static void removeUnfinishedState(Path stateDir, long cutoff) {
-        if (!Files.isDirectory(stateDir, LinkOption.NOFOLLOW_LINKS)) return;
-        DurableFiles.removeUnfinished(stateDir, cutoff);
-        try (var folders = Files.newDirectoryStream(stateDir, p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)
-                && !p.getFileName().toString().equals("index"))) {
-            for (Path folder : folders) DurableFiles.removeUnfinished(folder, cutoff);
-        } catch (IOException e) {
-            // unreadable: leftovers are harmless, never read, and the next start tries again
-        }
-    }
-
     /** The file for a relative path; refuses any path that would leave the knowledge base. */
     public Path resolve(String path) {
         Path file;
@@ -328,7 +253,7 @@ public final class KnowledgeBase {
     }
 
     /** A relative path with '/' between names, whatever the platform; a '\\' inside a Linux name stays. */
-    private static String slashed(Path relative) {
+    static String slashed(Path relative) {
         StringBuilder out = new StringBuilder();
         for (Path name : relative) out.append(out.isEmpty() ? "" : "/").append(name);
         return out.toString();
