@@ -27,7 +27,11 @@ record Concept(String text, List<String> words, List<String> parts, List<List<St
     /** Weights of the fields: a match in the title or tags says more about what a note is about than one in the body. */
     static final float TITLE_BOOST = 3.0f;
     static final float TAGS_BOOST = 2.0f;
-    /** A discussion's opening message states its problem: more than a body, less than a title. */
+    /**
+     * A discussion's opening message states its problem: more than a body, less than a title. On SemEval train
+     * part 2 (forum questions as discussions with their replies, bm25, MAP rerank / retrieve) 1.0 gave
+     * 0.746 / 0.407, 2.0 0.758 / 0.418, 3.0 0.750 / 0.400.
+     */
     static final float QUESTION_BOOST = 2.0f;
     static final float BODY_BOOST = 1.0f;
     /**
