@@ -58,6 +58,30 @@ class EvalCommandTest {
     }
 
     @Test
+    void repliesAddsTheForumQuestionsAsDiscussionsAloneAndWithTheirReplies() throws Exception {
+        assertEquals(0, run("eval", "--questions", devSet().toString(), "--search", "bm25", "--replies", "--json"),
+                err.toString());
+        JsonNode report = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
+        Map<String, Double> map = new HashMap<>();
+        report.get("systems").forEach(s -> map.put(s.get("name").asText(), s.get("map").asDouble()));
+        for (String name : new String[]{"spikebot-bm25", "spikebot-bm25-thread", "spikebot-bm25-replies",
+                "spikebot-bm25-replies+engine"}) {
+            assertTrue(map.containsKey(name), name + " missing from " + map.keySet());
+            assertTrue(map.get(name) > 0.5 && map.get(name) <= 0.86, name + " MAP " + map.get(name));
+        }
+        assertTrue(!map.get("spikebot-bm25-thread").equals(map.get("spikebot-bm25-replies")),
+                "the replies are indexed: " + map);
+    }
+
+    @Test
+    void repliesIsRefusedWithNotes(@TempDir Path dir) throws Exception {
+        Path tsv = Files.writeString(dir.resolve("q.tsv"), "");
+        assertEquals(2, run("eval", "--notes", dir.toString(), "--questions", tsv.toString(), "--gold",
+                tsv.toString(), "--replies"));
+        assertTrue(err.toString().contains("--replies is for SemEval"), err.toString());
+    }
+
+    @Test
     void retrieveTablePrintsRetrievalMeasures() {
         assertEquals(0, run("eval", "--questions", devSet().toString(), "--mode", "retrieve", "--search", "bm25"), err.toString());
         String table = out.toString(StandardCharsets.UTF_8);

@@ -54,6 +54,26 @@ class SemEvalReaderTest {
         assertEquals("Body Q1_R2", first.body());
         assertEquals("Q9_R1", first.sameAs());
         assertNull(q1.related().get(1).sameAs());
+        assertEquals(List.of(new RelatedQuestion.Comment("Q1_R2_C1", new RelatedQuestion.User(null, null), null,
+                "a comment")), first.comments(), "a comment without author or date is still read");
+        assertEquals(new RelatedQuestion.User(null, null), first.asker());
+        assertNull(first.asked());
+    }
+
+    @Test
+    void readsEachRelatedQuestionsAskerDateAndReplies() {
+        List<OriginalQuestion> dev = SemEvalReader.read(SemEvalFiles.questions(SemEvalFiles.DEV));
+        RelatedQuestion bank = dev.stream().flatMap(q -> q.related().stream())
+                .filter(r -> r.id().equals("Q268_R4")).findFirst().orElseThrow();
+        assertEquals(new RelatedQuestion.User("U4882", "ankukuma"), bank.asker());
+        assertEquals(java.time.Instant.parse("2013-05-02T19:43:00Z"), bank.asked());
+        assertEquals(10, bank.comments().size());
+        RelatedQuestion.Comment first = bank.comments().get(0);
+        assertEquals(new RelatedQuestion.Comment("Q268_R4_C1", new RelatedQuestion.User("U594", "Dilgeer"),
+                java.time.Instant.parse("2013-05-03T07:23:20Z"), "Commercial bank/IBQ"), first);
+        assertEquals("Q268_R4_C10", bank.comments().get(9).id());
+        // The file holds 5,000 RelComment elements: 10 for each of its 500 Thread blocks.
+        assertEquals(5_000, dev.stream().flatMap(q -> q.related().stream()).mapToInt(r -> r.comments().size()).sum());
     }
 
     @Test

@@ -56,7 +56,8 @@ import java.util.stream.Collectors;
  *
  * <p>Size: a note stays under {@link KnowledgeBase#MAX_NOTE_BYTES}. A thread too long for that keeps its opening
  * message and as many of the newest messages as fit, with a line saying how many were left out between them
- * (about 5,000 messages of Discord's 2,000-character maximum); one message keeps at most
+ * (about 1,000 messages of Discord's 2,000-character maximum fit, ten times as many of a usual length): the
+ * question and where the thread ended up are what a later reader needs. One message keeps at most
  * {@value #MAX_MESSAGE_CHARS} characters (Discord allows 4,000), a thread at most {@value #MAX_AUTHORS} authors and
  * {@value #MAX_TAGS} tags in its front matter (which may not exceed 64 KB).
  */
