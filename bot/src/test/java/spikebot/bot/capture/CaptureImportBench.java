@@ -57,7 +57,7 @@ public final class CaptureImportBench {
                 index.update(written, List.copyOf(deleted));
             };
             new Backfill(history, new MutableClock(t0)).runInto(new Backfill.Job("g1", "500", null),
-                    CapturedThreads.open(kb.stateDir()), sink, p -> { });
+                    CapturedThreads.open(kb.stateDir()), sink, p -> { }, new Backfill.Stop());
         }
         report("command line (batches of " + Backfill.BATCH + ")", threads, messages, System.nanoTime() - start);
 
