@@ -52,6 +52,12 @@ public final class Backfill {
      * threads' messages in memory. {@code DiscordImportLoadTest} prints the pace.
      */
     public static final int READERS = 4;
+    /**
+     * Threads read ahead of the one handed on: a batch's worth, so that the readers go on while the command-line
+     * import writes a batch (about a second and a half on a shared disk) and while a long thread holds back the
+     * ones after it. Bounds the memory too: what is read ahead is held whole.
+     */
+    private static final int AHEAD = BATCH;
 
     /**
      * One channel to import.
@@ -139,7 +145,7 @@ public final class Backfill {
     }
 
     /**
-     * @param readers threads read at once; 1 reads them one after the other, as the history is listed
+     * @param readers threads read at once; 1 reads them one after the other
      */
     public Backfill(ThreadHistory history, Clock clock, int readers) {
         if (readers < 1) throw new IllegalArgumentException("readers must be at least 1");
@@ -207,9 +213,9 @@ public final class Backfill {
     }
 
     /**
-     * Reads up to {@link #readers} threads at once, each on a reader of its own, and hands them on in the order
-     * listed: a long thread holds back the ones after it until it is read, which keeps the writes, the progress and
-     * what a stop leaves behind the same as reading one at a time. The readers are this run's and end with it.
+     * Reads up to {@link #readers} threads at once, up to {@link #AHEAD} ahead, and hands them on in the order
+     * listed, which keeps the writes, the progress and what a stop leaves behind the same as reading one at a time.
+     * The readers are this run's and end with it.
      */
     private Progress readAll(String guildId, List<DiscussionThread> threads, Predicate<DiscussionThread> unchanged,
                              Fetched fetched, Consumer<Progress> progress, Stop stop) {
@@ -225,7 +231,7 @@ public final class Backfill {
         Iterator<DiscussionThread> listed = threads.iterator();
         try {
             while (!stop.requested()) {
-                while (listed.hasNext() && window.size() < readers) {
+                while (listed.hasNext() && window.size() < AHEAD) {
                     DiscussionThread thread = listed.next();
                     window.add(new Pending(thread, unchanged.test(thread) ? null
                             : CompletableFuture.supplyAsync(() -> messages(guildId, thread.threadId()), pool)));

@@ -21,6 +21,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -107,22 +109,10 @@ class BackfillTest {
     @Test
     void timeLeftFollowsThePaceOfThreadsRead() throws IOException {
         threads(4);
-        ThreadHistory slow = new ThreadHistory() {
-            @Override
-            public List<DiscussionThread> threads(String guildId, String channelId) throws IOException {
-                return history.threads(guildId, channelId);
-            }
-
-            @Override
-            public List<DiscussionMessage> messages(String guildId, String threadId, String after, int limit) {
-                clock.advance(Duration.ofSeconds(90)); // what Discord's rate limits would cost
-                return history.messages(guildId, threadId, after, limit);
-            }
-        };
         List<Backfill.Progress> seen = new ArrayList<>();
-        // One reader: the history advances the clock as it reads, so a reader running ahead would skew the pace.
-        new Backfill(slow, clock, 1).run(new Backfill.Job("g1", "500", null), t -> false, d -> { }, seen::add,
-                new Backfill.Stop());
+        // Each thread handed on costs 90 s (what Discord's rate limits and the writes would cost).
+        new Backfill(history, clock).run(new Backfill.Job("g1", "500", null), t -> false,
+                d -> clock.advance(Duration.ofSeconds(90)), seen::add, new Backfill.Stop());
         assertEquals(5, seen.size(), "after each thread, then the end");
         assertEquals(Duration.ofSeconds(180), seen.get(1).left());
         assertEquals("2 of 4 threads · about 3 min left", seen.get(1).line());
@@ -184,11 +174,35 @@ class BackfillTest {
     @Test
     void threadsReadAtOnceAreHandedOnInTheOrderListed() throws IOException {
         List<DiscussionThread> made = threads(40);
+        String first = made.getFirst().threadId();
+        String later = made.get(3).threadId();
+        CountDownLatch laterRead = new CountDownLatch(1);
+        ThreadHistory concurrent = new ThreadHistory() {
+            @Override
+            public List<DiscussionThread> threads(String guildId, String channelId) throws IOException {
+                return history.threads(guildId, channelId);
+            }
+
+            /** The first thread is read only once a later one was: they are read at once. */
+            @Override
+            public List<DiscussionMessage> messages(String guildId, String threadId, String after, int limit)
+                    throws IOException {
+                if (threadId.equals(later)) laterRead.countDown();
+                try {
+                    if (threadId.equals(first) && !laterRead.await(30, TimeUnit.SECONDS)) {
+                        throw new IOException("read alone: thread 4 was not read while thread 1 was");
+                    }
+                } catch (InterruptedException e) {
+                    throw new IOException(e);
+                }
+                return history.messages(guildId, threadId, after, limit);
+            }
+        };
         List<String> handedOn = new ArrayList<>();
-        Backfill.Progress end = new Backfill(history, clock, 4).run(new Backfill.Job("g1", "500", null),
+        Backfill.Progress end = new Backfill(concurrent, clock, 4).run(new Backfill.Job("g1", "500", null),
                 t -> false, d -> handedOn.add(d.thread().threadId()), p -> { }, new Backfill.Stop());
-        assertEquals(made.stream().map(DiscussionThread::threadId).toList(), handedOn);
         assertEquals("40 threads: 40 read, 0 unchanged, 0 failed", end.counts());
+        assertEquals(made.stream().map(DiscussionThread::threadId).toList(), handedOn, "in the order listed");
     }
 
     @Test
