@@ -34,7 +34,9 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
 /**
@@ -60,6 +62,8 @@ public final class DigestFeature implements Feature {
 
     private final ChannelAccess access;
     private final Clock clock;
+    /** Each guild's, kept: it reads its file once (see {@link PeriodState}). */
+    private final Map<String, PeriodState> states = new ConcurrentHashMap<>();
 
     public DigestFeature(ChannelAccess access, Clock clock) {
         this.access = access;
@@ -181,7 +185,7 @@ public final class DigestFeature implements Feature {
         }
     }
 
-    private static PeriodState state(GuildKnowledge guild) {
-        return new PeriodState(guild.stateDir().resolve("digest.json"));
+    private PeriodState state(GuildKnowledge guild) {
+        return states.computeIfAbsent(guild.id(), id -> new PeriodState(guild.stateDir().resolve("digest.json")));
     }
 }

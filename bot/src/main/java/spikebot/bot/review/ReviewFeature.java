@@ -36,7 +36,9 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -61,6 +63,8 @@ public final class ReviewFeature implements Feature {
 
     private final ChannelAccess access;
     private final Clock clock;
+    /** Each guild's, kept: it reads its file once (see {@link PeriodState}). */
+    private final Map<String, PeriodState> states = new ConcurrentHashMap<>();
     private final Function<String, Control.Button> startSpike;
 
     /**
@@ -129,7 +133,8 @@ public final class ReviewFeature implements Feature {
         DigestSchedule schedule = guild.config().digest();
         if (schedule == null) return List.of();
         Instant now = clock.instant();
-        PeriodState state = new PeriodState(guild.stateDir().resolve("review.json"));
+        PeriodState state = states.computeIfAbsent(guild.id(),
+                id -> new PeriodState(guild.stateDir().resolve("review.json")));
         Instant last = state.lastCovered();
         if (last == null) {
             state.covered(now);
