@@ -46,10 +46,10 @@ public final class Backfill {
      */
     public static final int BATCH = 100;
     /**
-     * Threads read at once. Read one at a time, an import waits on every request's round trip and uses a fraction
-     * of what the platform allows (Discord: 50 requests a second for a bot, each thread's history its own bucket);
-     * a few readers fill that. More than a few only queue in the REST client behind the global limit and hold more
-     * threads' messages in memory. {@code DiscordImportLoadTest} prints the pace.
+     * Threads read at once. Read one at a time, an import waits on every request's round trip and used under a
+     * third of what the platform allows (Discord: 50 requests a second for a bot, each thread's history a bucket of
+     * its own); four fill what the Discord adapter allows itself (40 a second). More would only queue behind that.
+     * {@code DiscordImportLoadTest} prints the pace.
      */
     public static final int READERS = 4;
     /**
