@@ -25,6 +25,7 @@ import spikebot.knowledge.spike.Spike;
 import spikebot.knowledge.spike.SpikeStore;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -62,8 +63,11 @@ public final class DigestFeature implements Feature {
 
     private final ChannelAccess access;
     private final Clock clock;
-    /** Each guild's, kept: it reads its file once (see {@link PeriodState}). */
-    private final Map<String, PeriodState> states = new ConcurrentHashMap<>();
+    /**
+     * By file, kept: each reads its file once (see {@link PeriodState}); guilds that share a knowledge base share
+     * one, as they share the file.
+     */
+    private final Map<Path, PeriodState> states = new ConcurrentHashMap<>();
 
     public DigestFeature(ChannelAccess access, Clock clock) {
         this.access = access;
@@ -186,6 +190,6 @@ public final class DigestFeature implements Feature {
     }
 
     private PeriodState state(GuildKnowledge guild) {
-        return states.computeIfAbsent(guild.id(), id -> new PeriodState(guild.stateDir().resolve("digest.json")));
+        return states.computeIfAbsent(guild.stateDir().resolve("digest.json"), PeriodState::new);
     }
 }
