@@ -86,16 +86,14 @@ final class GuildCapture {
                 started.over = true;
                 return;
             }
-            started.worker = Thread.currentThread();
             try {
-                backfill.run(work, threads::unchanged, d -> enqueue(new Fetched(d, true)), p -> started.progress = p);
+                backfill.run(work, threads::unchanged, d -> enqueue(new Fetched(d, true)), p -> started.progress = p,
+                        started.stop);
             } catch (IOException | RuntimeException e) {
                 LOG.warn("guild {}: import of {} stopped: {}", guildId, job.channelId(), e.toString());
                 started.error = e.getMessage() == null ? e.toString() : e.getMessage();
             } finally {
-                started.worker = null;
                 started.over = true;
-                if (started.cancelled) Thread.interrupted(); // ours: clear it before the thread serves other work
             }
         });
     }

@@ -15,7 +15,8 @@ final class ImportRun {
     /** The background work returned (or never will: cancelled). */
     volatile boolean over;
     volatile boolean cancelled;
-    volatile Thread worker;
+    /** Stops the background work; its place in the queue of fetched threads is freed by the tick that drops them. */
+    final Backfill.Stop stop = new Backfill.Stop();
     /** Threads of this import written so far. */
     int written;
     /** The progress message was posted and the platform has not said yet where it landed. */
@@ -31,8 +32,7 @@ final class ImportRun {
     void cancel(String why) {
         error = why;
         cancelled = true;
-        Thread running = worker;
-        if (running != null) running.interrupt();
+        stop.request();
     }
 
     boolean finished(boolean queued) {

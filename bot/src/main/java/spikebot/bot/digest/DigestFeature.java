@@ -25,6 +25,7 @@ import spikebot.knowledge.spike.Spike;
 import spikebot.knowledge.spike.SpikeStore;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,7 +35,9 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
 /**
@@ -60,6 +63,11 @@ public final class DigestFeature implements Feature {
 
     private final ChannelAccess access;
     private final Clock clock;
+    /**
+     * By file, kept: each reads its file once (see {@link PeriodState}); guilds that share a knowledge base share
+     * one, as they share the file.
+     */
+    private final Map<Path, PeriodState> states = new ConcurrentHashMap<>();
 
     public DigestFeature(ChannelAccess access, Clock clock) {
         this.access = access;
@@ -181,7 +189,7 @@ public final class DigestFeature implements Feature {
         }
     }
 
-    private static PeriodState state(GuildKnowledge guild) {
-        return new PeriodState(guild.stateDir().resolve("digest.json"));
+    private PeriodState state(GuildKnowledge guild) {
+        return states.computeIfAbsent(guild.stateDir().resolve("digest.json"), PeriodState::new);
     }
 }

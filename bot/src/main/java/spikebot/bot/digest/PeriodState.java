@@ -21,12 +21,15 @@ import java.util.Map;
  * than repeating it, as with spike reminders.
  *
  * <p>Written through a temporary file, fsync and an atomic move, like the passive-answer settings; to move to the
- * knowledge module's durable-write helper once it exists.
+ * knowledge module's durable-write helper once it exists. Only the bot writes it, so it is read once and then kept
+ * in memory: the tick asks every few seconds, and a tick with nothing due reads no file. Keep one per file.
  */
 public final class PeriodState {
     private static final Logger LOG = LoggerFactory.getLogger(PeriodState.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Path file;
+    private boolean read;
+    private Instant lastCovered;
 
     /** @param file e.g. {@code <state>/digest.json} */
     public PeriodState(Path file) {
@@ -34,7 +37,15 @@ public final class PeriodState {
     }
 
     /** Up to when the last post covered; null before the first (or when the file cannot be read, which is logged). */
-    public Instant lastCovered() {
+    public synchronized Instant lastCovered() {
+        if (!read) {
+            lastCovered = readFile();
+            read = true;
+        }
+        return lastCovered;
+    }
+
+    private Instant readFile() {
         if (!Files.isRegularFile(file)) return null;
         try {
             Object at = JSON.readValue(file.toFile(), Map.class).get("lastCovered");
@@ -45,7 +56,7 @@ public final class PeriodState {
         }
     }
 
-    public void covered(Instant until) throws IOException {
+    public synchronized void covered(Instant until) throws IOException {
         Files.createDirectories(file.getParent());
         byte[] bytes = JSON.writeValueAsBytes(Map.of("lastCovered", until.toString()));
         Path temp = Files.createTempFile(file.getParent(), "." + file.getFileName() + "-", ".tmp");
@@ -59,5 +70,7 @@ public final class PeriodState {
         } finally {
             Files.deleteIfExists(temp);
         }
+        lastCovered = until;
+        read = true;
     }
 }

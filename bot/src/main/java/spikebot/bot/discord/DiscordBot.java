@@ -31,7 +31,7 @@ import java.util.function.UnaryOperator;
 
 /**
  * The running Discord bot: one JDA connection, one chat core for every configured guild, slash commands
- * registered per guild at start, and the core's reminder tick run on a schedule. All Discord wiring is here.
+ * registered per guild at start, and the core's tick (capture, reminders, digests) run on a schedule. All Discord wiring is here.
  */
 public final class DiscordBot implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DiscordBot.class);
@@ -139,7 +139,7 @@ public final class DiscordBot implements AutoCloseable {
         jda.addEventListener(new EventRouter(core, settings, access, threads, bot.threadWork, bot.workers, safetyNet,
                 bot::registerCommands));
         settings.guilds().keySet().forEach(bot::registerCommands);
-        bot.ticks.scheduleWithFixedDelay(bot::tick, 0, settings.reminderCheck().toMillis(), TimeUnit.MILLISECONDS);
+        bot.ticks.scheduleWithFixedDelay(bot::tick, 0, settings.tick().toMillis(), TimeUnit.MILLISECONDS);
         LOG.info("connected as {}; serving {} of {} configured guild(s)", jda.getSelfUser().getName(),
                 settings.guilds().keySet().stream().filter(id -> jda.getGuildById(id) != null).count(),
                 settings.guilds().size());
@@ -215,10 +215,10 @@ public final class DiscordBot implements AutoCloseable {
             }
             if (!undelivered.isEmpty()) {
                 LOG.warn("{} scheduled post(s) wait for the next check in {}", undelivered.size(),
-                        settings.reminderCheck());
+                        settings.tick());
             }
         } catch (RuntimeException e) {
-            LOG.error("reminder tick failed; it runs again in {}", settings.reminderCheck(), e);
+            LOG.error("tick failed; it runs again in {}", settings.tick(), e);
         }
     }
 

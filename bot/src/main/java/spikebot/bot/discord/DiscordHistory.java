@@ -32,8 +32,10 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Past threads and their messages, read from Discord's REST API through JDA. JDA paces every request by its rate
- * limit bucket (it queues and waits on a 429), so the calls here block, sometimes long: the core never calls them
- * under a guild's lock.
+ * limit bucket (it queues and waits on a 429), and messages are read no faster than {@link #REQUESTS_PER_SECOND}
+ * (Discord's global limit, which JDA only learns of from a 429), so the calls here block, sometimes long: the core
+ * never calls them under a guild's lock. Safe to call from several threads at once (an import reads a few threads
+ * at a time): JDA's REST client is, and what is kept here is a concurrent map.
  *
  * <p>Threads of a channel come from three places, as Discord keeps them: the guild's active threads (one call for
  * the whole guild, filtered to the channel), the archived public threads, and the archived private threads, all
@@ -48,7 +50,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * itself, which lives in the parent channel and has the thread's id, takes its place.
  */
 final class DiscordHistory implements ThreadHistory {
+    /**
+     * History read at most this many requests a second, evenly spaced (see {@link RequestPace}): four fifths of
+     * Discord's global limit, the rest left for the bot's answers while an import runs.
+     */
+    static final int REQUESTS_PER_SECOND = 40;
+
     private final JDA jda;
+    private final RequestPace pace = new RequestPace(REQUESTS_PER_SECOND);
     private final ThreadDirectory directory;
     /**
      * Threads met in a listing, so that their messages can be read after Discord archived them: JDA forgets an
@@ -110,6 +119,7 @@ final class DiscordHistory implements ThreadHistory {
             if (after != null) pages.skipTo(Long.parseUnsignedLong(after));
             long newest = after == null ? 0 : Long.parseUnsignedLong(after);
             while (kept.size() < limit) {
+                awaitTurn();
                 List<Message> page = pages.complete();
                 for (Message m : page) {
                     Message authored = authored(thread, m, after);
@@ -132,7 +142,7 @@ final class DiscordHistory implements ThreadHistory {
      * The message as a person wrote it, or null for what is not part of a discussion. The thread-starter stand-in
      * becomes the message the thread was started from, unless the caller has read past it already.
      */
-    private static Message authored(ThreadChannel thread, Message m, String after) {
+    private Message authored(ThreadChannel thread, Message m, String after) throws IOException {
         if (m.getType() == MessageType.THREAD_STARTER_MESSAGE) {
             if (after != null && Long.compareUnsigned(thread.getIdLong(), Long.parseUnsignedLong(after)) <= 0) {
                 return null;
@@ -143,12 +153,23 @@ final class DiscordHistory implements ThreadHistory {
         return byPerson(m) ? m : null;
     }
 
-    private static Message parentMessage(ThreadChannel thread) {
+    private Message parentMessage(ThreadChannel thread) throws IOException {
+        awaitTurn();
         try {
             return thread.retrieveParentMessage().complete();
         } catch (ErrorResponseException e) {
             if (e.getErrorResponse() == ErrorResponse.UNKNOWN_MESSAGE) return null; // deleted since
             throw e;
+        }
+    }
+
+    /** Waits for the pace's turn; interrupted, the read stops. */
+    private void awaitTurn() throws IOException {
+        try {
+            pace.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("stopped", e);
         }
     }
 

@@ -1,5 +1,6 @@
 package spikebot.bot.discord;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -41,12 +42,21 @@ import java.util.Set;
  *       day: monday                      # the first such day of a month also gets the review
  *       hour: 9                          # 0-23, UTC
  *       channel: "456789012345678901"
- * reminder-check-seconds: 30             # optional
+ * tick-seconds: 5                        # optional
  * </pre>
  *
  * Unknown keys are an error, so that a typo never silently turns a setting off.
+ *
+ * @param tick how often the bot does its scheduled work: captured messages written (and so answerable), reminders
+ *             and digests posted, an import's progress shown. Called {@code reminder-check-seconds} before capture
+ *             came; that key is still read.
  */
-public record DiscordSettings(Map<String, GuildSettings> guilds, Duration reminderCheck, SearchMode search) {
+public record DiscordSettings(Map<String, GuildSettings> guilds, Duration tick, SearchMode search) {
+    /**
+     * The default tick: a captured message is answerable within about this long. A tick with nothing due reads no
+     * file ({@code CaptureImportBench} prints what an idle one costs), so a short one costs next to nothing.
+     */
+    static final int TICK_SECONDS = 5;
 
     /**
      * One guild.
@@ -78,8 +88,8 @@ public record DiscordSettings(Map<String, GuildSettings> guilds, Duration remind
     }
 
     /** Settings that answer by words alone: no embedding model to load (tests, small set-ups). */
-    public DiscordSettings(Map<String, GuildSettings> guilds, Duration reminderCheck) {
-        this(guilds, reminderCheck, SearchMode.BM25);
+    public DiscordSettings(Map<String, GuildSettings> guilds, Duration tick) {
+        this(guilds, tick, SearchMode.BM25);
     }
 
     /** What the core needs of each guild. */
@@ -117,7 +127,8 @@ public record DiscordSettings(Map<String, GuildSettings> guilds, Duration remind
     private record FileDigest(String day, Integer hour, String channel) {
     }
 
-    private record FileSettings(Map<String, FileGuild> guilds, Integer reminderCheckSeconds, String search) {
+    private record FileSettings(Map<String, FileGuild> guilds,
+                                @JsonAlias("reminder-check-seconds") Integer tickSeconds, String search) {
     }
 
     /**
@@ -151,9 +162,9 @@ public record DiscordSettings(Map<String, GuildSettings> guilds, Duration remind
         Map<String, GuildSettings> guilds = new LinkedHashMap<>();
         raw.guilds().forEach((id, g) -> guilds.put(snowflake(file, "guild id", id), guild(file, base, id, g)));
         refuseAccidentalSharing(file, raw.guilds(), guilds);
-        int seconds = raw.reminderCheckSeconds() == null ? 30 : raw.reminderCheckSeconds();
+        int seconds = raw.tickSeconds() == null ? TICK_SECONDS : raw.tickSeconds();
         if (seconds < 1 || seconds > 3600) {
-            throw new CommandLineError(file + ": reminder-check-seconds must be between 1 and 3600");
+            throw new CommandLineError(file + ": tick-seconds must be between 1 and 3600");
         }
         SearchMode search = raw.search() == null ? SearchMode.DEFAULT : SearchMode.parse(raw.search())
                 .orElseThrow(() -> new CommandLineError(file + ": search must be bm25 or hybrid, not '"

@@ -24,13 +24,16 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * {@code spikebot import --guild ID --channel ID [--since DATE] [--config FILE]}: the command-line twin of
  * {@code /spikebot import}, for large backfills. It logs in with the bot's token (from {@code DISCORD_TOKEN}, as for
  * {@code run}; never printed), reads the channel's past threads over REST at the pace Discord's rate limits allow,
- * and writes each thread as a discussion note into the guild's knowledge base and its index, 50 threads per write.
- * Stopped halfway and run again, it goes on where it was; run twice, the second run changes nothing.
+ * and writes each thread as a discussion note into the guild's knowledge base and its index, {@link Backfill#BATCH}
+ * threads per write. Stopped halfway (Ctrl-C writes what was read first) and run again, it goes on where it was;
+ * run twice, the second run changes nothing.
  *
  * <p>It writes nothing when the bot lacks the Message Content intent (Discord would hand out every message blank,
  * over REST too), and nothing while the bot runs on the same knowledge base (the bot holds its index; use
@@ -44,6 +47,8 @@ import java.util.concurrent.Callable;
 public final class ImportCommand implements Callable<Integer> {
     /** How often the progress line is rewritten at most. */
     private static final long PROGRESS_EVERY = Duration.ofMillis(500).toNanos();
+    /** How long Ctrl-C waits for the last batch to be written before the process ends anyway. */
+    private static final Duration STOP_WAIT = Duration.ofSeconds(30);
 
     private final Console console;
     private final java.util.Map<String, String> env;
@@ -110,6 +115,19 @@ public final class ImportCommand implements Callable<Integer> {
             throw new CommandLineError("#" + channel.getName() + " holds no threads: give a forum or text channel");
         }
         DiscordHistory history = new DiscordHistory(jda, new ThreadDirectory(settings.threadFiles()));
+        Backfill.Stop stop = new Backfill.Stop();
+        CountDownLatch closed = new CountDownLatch(1);
+        // Ctrl-C: the import stops between two threads and writes what it read; the JVM waits for that (a batch
+        // takes a second or two) rather than drop it.
+        Thread onCtrlC = new Thread(() -> {
+            stop.request();
+            try {
+                closed.await(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "spikebot-import-stop");
+        Runtime.getRuntime().addShutdownHook(onCtrlC);
         try (NoteIndex index = NoteIndex.open(kb)) {
             if (index.readOnly()) { // another process holds the writer: it would refuse only after notes were written
                 throw new CommandLineError("the bot is running on " + kb.root() + " (it holds the index): stop it "
@@ -128,18 +146,30 @@ public final class ImportCommand implements Callable<Integer> {
             Backfill.Progress end;
             try {
                 end = new Backfill(history, Clock.systemUTC())
-                        .runInto(new Backfill.Job(guildId, channelId, since), kept, sink, shown::show);
+                        .runInto(new Backfill.Job(guildId, channelId, since), kept, sink, shown::show, stop);
             } catch (IOException e) {
                 throw new CommandLineError("the import stopped: " + e.getMessage() + ". What was written so far is "
                         + "kept; run the same command again to go on");
             } finally {
                 shown.end();
             }
+            if (stop.requested()) {
+                console.out().println("Stopped after " + end.line() + "; what was read is written. Run the same "
+                        + "command again to go on.");
+                return 1;
+            }
             console.out().println("Imported " + end.counts() + ".");
             if (end.failed() > 0) {
                 console.out().println("Run the same command again to retry the failed ones (the log says why).");
             }
             return end.failed() > 0 ? 1 : 0;
+        } finally {
+            closed.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(onCtrlC);
+            } catch (IllegalStateException e) {
+                // shutting down already: the hook is running and waits for the latch counted down above
+            }
         }
     }
 

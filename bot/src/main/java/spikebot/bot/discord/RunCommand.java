@@ -75,8 +75,9 @@ public final class RunCommand implements Callable<Integer> {
     /** Reads and checks the config and says what the bot would serve; no token, no connection. */
     private int check() {
         DiscordSettings settings = DiscordSettings.load(config);
-        console.out().println("Config " + config + " is valid: " + settings.guilds().size() + " guild(s), reminders "
-                + "checked every " + settings.reminderCheck().toSeconds() + " s, search " + settings.search() + ".");
+        console.out().println("Config " + config + " is valid: " + settings.guilds().size() + " guild(s), a tick (captured "
+                + "messages written, reminders posted) every " + settings.tick().toSeconds() + " s, search "
+                + settings.search() + ".");
         settings.guilds().forEach((id, g) -> console.out().println("  guild " + id + ": knowledge base "
                 + g.knowledgeBase() + ", " + g.passiveChannels().size() + " passive channel(s)"
                 + (g.spikeForum() == null ? ", spikes as threads" : ", spikes in forum " + g.spikeForum()

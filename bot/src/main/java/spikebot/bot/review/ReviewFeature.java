@@ -28,6 +28,7 @@ import spikebot.knowledge.Note;
 import spikebot.knowledge.NoteKind;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -36,7 +37,9 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -61,6 +64,11 @@ public final class ReviewFeature implements Feature {
 
     private final ChannelAccess access;
     private final Clock clock;
+    /**
+     * By file, kept: each reads its file once (see {@link PeriodState}); guilds that share a knowledge base share
+     * one, as they share the file.
+     */
+    private final Map<Path, PeriodState> states = new ConcurrentHashMap<>();
     private final Function<String, Control.Button> startSpike;
 
     /**
@@ -129,7 +137,8 @@ public final class ReviewFeature implements Feature {
         DigestSchedule schedule = guild.config().digest();
         if (schedule == null) return List.of();
         Instant now = clock.instant();
-        PeriodState state = new PeriodState(guild.stateDir().resolve("review.json"));
+        PeriodState state = states.computeIfAbsent(guild.stateDir().resolve("review.json"),
+                PeriodState::new);
         Instant last = state.lastCovered();
         if (last == null) {
             state.covered(now);

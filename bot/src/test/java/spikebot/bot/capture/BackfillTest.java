@@ -4,7 +4,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import spikebot.bot.core.MutableClock;
 import spikebot.bot.core.ThreadHistory;
+import spikebot.index.NoteIndex;
+import spikebot.knowledge.KnowledgeBase;
 import spikebot.knowledge.Note;
+import spikebot.knowledge.NoteFile;
 import spikebot.knowledge.discussion.DiscussionMessage;
 import spikebot.knowledge.discussion.DiscussionThread;
 
@@ -18,6 +21,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -59,12 +64,12 @@ class BackfillTest {
         CountingSink sink = new CountingSink();
         Backfill backfill = new Backfill(history, clock);
         Backfill.Job job = new Backfill.Job("g1", "500", null);
-        Backfill.Progress first = backfill.runInto(job, CapturedThreads.open(kb), sink, p -> { });
+        Backfill.Progress first = backfill.runInto(job, CapturedThreads.open(kb), sink, p -> { }, new Backfill.Stop());
         assertEquals(List.of(100, 100, 30), sink.batches, "one write (one index commit) per batch");
         assertEquals(230, sink.paths.size());
         assertEquals("230 threads: 230 read, 0 unchanged, 0 failed", first.counts());
 
-        Backfill.Progress second = backfill.runInto(job, CapturedThreads.open(kb), sink, p -> { });
+        Backfill.Progress second = backfill.runInto(job, CapturedThreads.open(kb), sink, p -> { }, new Backfill.Stop());
         assertEquals(List.of(100, 100, 30), sink.batches, "nothing written again");
         assertEquals("230 threads: 0 read, 230 unchanged, 0 failed", second.counts());
     }
@@ -95,33 +100,109 @@ class BackfillTest {
         Backfill backfill = new Backfill(flaky, clock);
         Backfill.Job job = new Backfill.Job("g1", "500", null);
         assertEquals("3 threads: 2 read, 0 unchanged, 1 failed",
-                backfill.runInto(job, CapturedThreads.open(kb), sink, p -> { }).counts());
+                backfill.runInto(job, CapturedThreads.open(kb), sink, p -> { }, new Backfill.Stop()).counts());
         assertEquals("3 threads: 1 read, 2 unchanged, 0 failed",
-                backfill.runInto(job, CapturedThreads.open(kb), sink, p -> { }).counts());
+                backfill.runInto(job, CapturedThreads.open(kb), sink, p -> { }, new Backfill.Stop()).counts());
         assertEquals(3, sink.paths.size());
     }
 
     @Test
     void timeLeftFollowsThePaceOfThreadsRead() throws IOException {
         threads(4);
-        ThreadHistory slow = new ThreadHistory() {
+        List<Backfill.Progress> seen = new ArrayList<>();
+        // Each thread handed on costs 90 s (what Discord's rate limits and the writes would cost).
+        new Backfill(history, clock).run(new Backfill.Job("g1", "500", null), t -> false,
+                d -> clock.advance(Duration.ofSeconds(90)), seen::add, new Backfill.Stop());
+        assertEquals(5, seen.size(), "after each thread, then the end");
+        assertEquals(Duration.ofSeconds(180), seen.get(1).left());
+        assertEquals("2 of 4 threads · about 3 min left", seen.get(1).line());
+        assertTrue(seen.getLast().finished());
+    }
+
+    /** The notes on disk and in the index, and what is kept of them, as the command-line import writes them. */
+    private NoteSink durable(KnowledgeBase base, NoteIndex index) {
+        return (put, deleted) -> {
+            List<NoteFile> written = new ArrayList<>();
+            for (var note : put.entrySet()) written.add(base.put(note.getKey(), note.getValue()));
+            index.update(written, List.copyOf(deleted));
+        };
+    }
+
+    @Test
+    void interruptedBetweenThreadsItStillWritesTheLastBatch() throws IOException {
+        threads(150);
+        KnowledgeBase base = new KnowledgeBase(kb);
+        Backfill.Job job = new Backfill.Job("g1", "500", null);
+        try (NoteIndex index = NoteIndex.open(base)) {
+            Backfill.Progress end;
+            try {
+                end = new Backfill(history, clock).runInto(job, CapturedThreads.open(base.stateDir()),
+                        durable(base, index), p -> {
+                            if (p.done() == 130 && !p.finished()) Thread.currentThread().interrupt();
+                        }, new Backfill.Stop());
+            } finally {
+                assertTrue(Thread.interrupted(), "the interrupt is kept for the caller");
+            }
+            assertEquals(130, end.done());
+            assertEquals(130, index.size(), "the batch read before the interrupt is written");
+            assertEquals("150 threads: 20 read, 130 unchanged, 0 failed", new Backfill(history, clock)
+                    .runInto(job, CapturedThreads.open(base.stateDir()), durable(base, index), p -> { }, new Backfill.Stop()).counts());
+            assertEquals(150, index.size());
+        }
+    }
+
+    @Test
+    void stoppedItWritesWhatItReadAndTheNextRunGoesOn() throws IOException {
+        threads(250);
+        KnowledgeBase base = new KnowledgeBase(kb);
+        Backfill.Job job = new Backfill.Job("g1", "500", null);
+        Backfill.Stop stop = new Backfill.Stop();
+        try (NoteIndex index = NoteIndex.open(base)) {
+            Backfill.Progress end = new Backfill(history, clock).runInto(job, CapturedThreads.open(base.stateDir()),
+                    durable(base, index), p -> {
+                        if (p.done() == 170) stop.request();
+                    }, stop);
+            assertEquals(170, end.done(), "it stops between two threads");
+            assertEquals(170, index.size(), "the last batch is written too");
+            assertEquals("250 threads: 80 read, 170 unchanged, 0 failed", new Backfill(history, clock)
+                    .runInto(job, CapturedThreads.open(base.stateDir()), durable(base, index), p -> { },
+                            new Backfill.Stop()).counts());
+            assertEquals(250, index.size());
+        }
+    }
+
+    @Test
+    void threadsReadAtOnceAreHandedOnInTheOrderListed() throws IOException {
+        List<DiscussionThread> made = threads(40);
+        String first = made.getFirst().threadId();
+        String later = made.get(3).threadId();
+        CountDownLatch laterRead = new CountDownLatch(1);
+        ThreadHistory concurrent = new ThreadHistory() {
             @Override
             public List<DiscussionThread> threads(String guildId, String channelId) throws IOException {
                 return history.threads(guildId, channelId);
             }
 
+            /** The first thread is read only once a later one was: they are read at once. */
             @Override
-            public List<DiscussionMessage> messages(String guildId, String threadId, String after, int limit) {
-                clock.advance(Duration.ofSeconds(90)); // what Discord's rate limits would cost
+            public List<DiscussionMessage> messages(String guildId, String threadId, String after, int limit)
+                    throws IOException {
+                if (threadId.equals(later)) laterRead.countDown();
+                try {
+                    if (threadId.equals(first) && !laterRead.await(30, TimeUnit.SECONDS)) {
+                        throw new IOException("read alone: thread 4 was not read while thread 1 was");
+                    }
+                } catch (InterruptedException e) {
+                    throw new IOException(e);
+                }
                 return history.messages(guildId, threadId, after, limit);
             }
         };
-        List<Backfill.Progress> seen = new ArrayList<>();
-        new Backfill(slow, clock).run(new Backfill.Job("g1", "500", null), t -> false, d -> { }, seen::add);
-        assertEquals(5, seen.size(), "after each thread, then the end");
-        assertEquals(Duration.ofSeconds(180), seen.get(1).left());
-        assertEquals("2 of 4 threads · about 3 min left", seen.get(1).line());
-        assertTrue(seen.getLast().finished());
+        List<String> handedOn = new ArrayList<>();
+        Backfill.Progress end = new Backfill(concurrent, clock, 4).run(new Backfill.Job("g1", "500", null),
+                t -> false, d -> handedOn.add(d.thread().threadId()), p -> { }, new Backfill.Stop());
+        assertEquals("40 threads: 40 read, 0 unchanged, 0 failed", end.counts());
+        assertEquals(made.stream().map(DiscussionThread::threadId).toList(), handedOn, "in the order listed");
     }
 
     @Test

@@ -2,6 +2,7 @@ package spikebot.bot.capture;
 
 import spikebot.bot.core.ChatCore;
 import spikebot.bot.core.ChatDriver;
+import spikebot.bot.core.DigestSchedule;
 import spikebot.bot.core.Event;
 import spikebot.bot.core.GuildConfig;
 import spikebot.bot.core.MutableClock;
@@ -14,6 +15,8 @@ import spikebot.knowledge.discussion.DiscussionThread;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,9 +25,9 @@ import java.util.Map;
 
 /**
  * Prints what the import costs on our side, without any platform rate limit (an in-memory history): threads and
- * messages per second written by the command-line path (batches of 50) and by the bot's ticks (batches of
+ * messages per second written by the command-line path (batches of {@link Backfill#BATCH}) and by the bot's ticks (batches of
  * {@link GuildCapture#TICK_BATCH} under the guild's lock), and how long the tick that writes one live message holds
- * the lock. A benchmark, not a test: run by hand, e.g.
+ * the lock, and what an idle tick costs with them all kept. A benchmark, not a test: run by hand, e.g.
  * {@code java -cp bot/target/test-classes:… spikebot.bot.capture.CaptureImportBench 2000 15}.
  */
 public final class CaptureImportBench {
@@ -57,7 +60,7 @@ public final class CaptureImportBench {
                 index.update(written, List.copyOf(deleted));
             };
             new Backfill(history, new MutableClock(t0)).runInto(new Backfill.Job("g1", "500", null),
-                    CapturedThreads.open(kb.stateDir()), sink, p -> { });
+                    CapturedThreads.open(kb.stateDir()), sink, p -> { }, new Backfill.Stop());
         }
         report("command line (batches of " + Backfill.BATCH + ")", threads, messages, System.nanoTime() - start);
 
@@ -98,6 +101,41 @@ public final class CaptureImportBench {
             core.tick();
             System.out.printf(Locale.ROOT, "live: the tick that writes a new message holds the lock %.0f ms "
                     + "(answerable after at most one tick interval plus this)%n", (System.nanoTime() - tick) / 1e6);
+        }
+        idleTicks(botKb, history, clock, threads + 1);
+    }
+
+    /**
+     * The bot restarted on a knowledge base with this many threads kept, a digest scheduled and nothing due: what its
+     * first tick costs (it opens the index and reads what is kept), what each tick after it costs (every few seconds:
+     * it should read no file), and the tick that looks for notes changed by other hands (once a minute).
+     */
+    private static void idleTicks(Path kb, MemoryHistory history, MutableClock clock, int kept) throws Exception {
+        GuildConfig config = GuildConfig.of(kb).withDigest(new DigestSchedule(DayOfWeek.MONDAY, 9, "100"));
+        try (ChatCore core = new ChatCore(Map.of("g1", config),
+                Features.all(new CaptureWorld.Access(), history, clock, new ManualExecutor()), clock, null)) {
+            long start = System.nanoTime();
+            core.tick();
+            long first = System.nanoTime() - start;
+            int ticks = 200;
+            long total = 0;
+            long longest = 0;
+            for (int i = 0; i < ticks; i++) {
+                clock.advance(Duration.ofMillis(200)); // 40 s in all: no resync
+                long tick = System.nanoTime();
+                List<?> due = core.tick();
+                long took = System.nanoTime() - tick;
+                if (!due.isEmpty()) throw new IllegalStateException("an idle tick had work: " + due);
+                total += took;
+                longest = Math.max(longest, took);
+            }
+            clock.advance(Duration.ofMinutes(1));
+            long resync = System.nanoTime();
+            core.tick();
+            long resyncTook = System.nanoTime() - resync;
+            System.out.printf(Locale.ROOT, "idle, %,d threads kept: first tick after a restart %.0f ms; then %d idle "
+                            + "ticks %.2f ms each on average, longest %.2f ms; the once-a-minute resync tick %.0f ms%n",
+                    kept, first / 1e6, ticks, total / 1e6 / ticks, longest / 1e6, resyncTook / 1e6);
         }
     }
 

@@ -38,7 +38,7 @@ class DiscordSettingsTest {
                   987654321098765432:
                     knowledge-base: kb/ml
                     shared-knowledge-base: true
-                reminder-check-seconds: 10
+                tick-seconds: 10
                 """);
         DiscordSettings settings = DiscordSettings.load(file);
         var ml = settings.guilds().get("123456789012345678");
@@ -47,9 +47,20 @@ class DiscordSettingsTest {
         assertEquals("456789012345678901", settings.spikeForum("123456789012345678"));
         assertNull(settings.spikeForum("987654321098765432"));
         assertEquals("Investigation", settings.spikeTag("123456789012345678"));
-        assertEquals(Duration.ofSeconds(10), settings.reminderCheck());
+        assertEquals(Duration.ofSeconds(10), settings.tick());
         assertEquals("https://git.example.com/kb/blob/main/",
                 settings.coreConfigs().get("123456789012345678").noteUrlBase());
+    }
+
+    @Test
+    void theTicksFormerNameIsStillRead() throws Exception {
+        Path file = write("old.yml", """
+                guilds:
+                  "123456789012345678":
+                    knowledge-base: kb/ml
+                reminder-check-seconds: 20
+                """);
+        assertEquals(Duration.ofSeconds(20), DiscordSettings.load(file).tick());
     }
 
     @Test
@@ -86,7 +97,7 @@ class DiscordSettingsTest {
                 """);
         DiscordSettings settings = DiscordSettings.load(file);
         assertEquals(Set.of("123456789012345678"), settings.guilds().keySet());
-        assertEquals(Duration.ofSeconds(30), settings.reminderCheck());
+        assertEquals(Duration.ofSeconds(5), settings.tick(), "the default: a captured message answerable within 5 s");
         assertEquals(SearchMode.DEFAULT, settings.search());
     }
 
