@@ -189,31 +189,29 @@ public final class ChatCore implements Chat {
 
     @Override
     public void undelivered(Action.Receipt receipt) {
-        GuildConfig config = configs.get(receipt.guildId());
-        Feature feature = routes.owner(receipt.ref()).orElse(null);
-        if (config == null || feature == null) return;
-        GuildKnowledge guild = guild(receipt.guildId(), config);
-        guild.lock().lock();
-        try {
-            feature.undelivered(guild, receipt.ref());
-        } catch (IOException | RuntimeException e) {
-            LOG.error("guild {}: could not count {} as not sent; it is lost", guild.id(), receipt.ref(), e);
-        } finally {
-            guild.lock().unlock();
-        }
+        tellOwner(receipt, "count it as not sent; it is lost", (f, g) -> f.undelivered(g, receipt.ref()));
     }
 
     @Override
     public void delivered(Action.Receipt receipt, String channelId, String messageId) {
+        tellOwner(receipt, "note where it was posted", (f, g) -> f.delivered(g, receipt.ref(), channelId, messageId));
+    }
+
+    /** What a feature is told about one of its posts, under the guild's lock. */
+    private interface ReceiptNews {
+        void tell(Feature owner, GuildKnowledge guild) throws IOException;
+    }
+
+    private void tellOwner(Action.Receipt receipt, String failedTo, ReceiptNews news) {
         GuildConfig config = configs.get(receipt.guildId());
         Feature feature = routes.owner(receipt.ref()).orElse(null);
         if (config == null || feature == null) return;
         GuildKnowledge guild = guild(receipt.guildId(), config);
         guild.lock().lock();
         try {
-            feature.delivered(guild, receipt.ref(), channelId, messageId);
+            news.tell(feature, guild);
         } catch (IOException | RuntimeException e) {
-            LOG.error("guild {}: could not note where {} was posted", guild.id(), receipt.ref(), e);
+            LOG.error("guild {}: could not {} ({})", guild.id(), failedTo, receipt.ref(), e);
         } finally {
             guild.lock().unlock();
         }
