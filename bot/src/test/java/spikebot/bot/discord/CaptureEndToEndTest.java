@@ -131,7 +131,8 @@ class CaptureEndToEndTest {
         for (long channel : List.of(SPIKES_FORUM, IDEAS, RESEARCH)) {
             importing(discord, channel);
             String done = awaitImported(discord, channel, 2).path("content").asText();
-            assertTrue(done.matches("✅ Imported <#\\d+>: ([\\d,]+) threads: 0 read, \\1 unchanged, 0 failed.*"), done);
+            assertTrue(done.matches("✅ Imported <#\\d+>: ([\\d,]+) threads: 0 read, \\1 unchanged, 0 failed.*"),
+                    done);
         }
         files.assertSame(before);
 
@@ -139,14 +140,21 @@ class CaptureEndToEndTest {
         visibility(discord, secret, twin);
         long answerable = answerable(discord, files, seeded.get(1_000));
 
-        System.out.printf("capture end to end: forum 800 threads / 12,000 messages in %.1f s (%.0f threads/s, %.0f "
-                        + "messages/s); private channel 501 threads / 7,504 messages in %.1f s (%.0f threads/s); all "
-                        + "2,002 threads / %,d messages, a restart included, in %.1f s (%.0f threads/s, %.0f messages/s);"
-                        + " %d requests (%.1f/s; the fake allows 50/s), %d answered 429; a message posted to answerable "
-                        + "by /ask in %d ms (ticks every %d s)%n", forumSeconds, 800 / forumSeconds,
-                12_000 / forumSeconds, researchSeconds, 501 / researchSeconds, messages, allSeconds,
-                2_002 / allSeconds, messages / allSeconds, requests, requests / allSeconds, discord.rateLimited(),
-                answerable, settings.reminderCheck().toSeconds());
+        List<Long> reads = discord.calls(c -> c.is("GET", "channels/\\d+/messages") && c.query() != null
+                && c.query().contains("after=0")).stream().map(RecordedCall::nanos).sorted().toList();
+        List<Long> gaps = new ArrayList<>();
+        for (int i = 1; i < reads.size(); i++) gaps.add(reads.get(i) - reads.get(i - 1));
+        gaps.sort(null);
+        System.out.printf("capture end to end: forum 800 threads / 12,000 messages in %.1f s (%.0f threads/s, "
+                        + "%.0f messages/s); #research 501 private threads / 7,504 messages in %.1f s (%.0f threads/s)"
+                        + "%n  all 2,002 threads / %,d messages with the restart in %.1f s (%.0f threads/s, %.0f "
+                        + "messages/s): %,d requests (%.1f/s; the fake allows 50/s), %d answered 429; median %.0f ms "
+                        + "from one thread's read to the next%n  stopped at %,d notes; resumed: %,d of #ideas' threads "
+                        + "unchanged, the rest read%n  a message posted to answerable by /ask: %d ms (ticks every "
+                        + "%d s)%n", forumSeconds, 800 / forumSeconds, 12_000 / forumSeconds, researchSeconds,
+                501 / researchSeconds, messages, allSeconds, 2_002 / allSeconds, messages / allSeconds, requests,
+                requests / allSeconds, discord.rateLimited(), gaps.get(gaps.size() / 2) / 1e6, beforeRestart,
+                unchanged, answerable, settings.reminderCheck().toSeconds());
     }
 
     /** Posts, edits, deletes, a bulk delete and a deleted thread, each reflected in the notes. */
@@ -191,7 +199,8 @@ class CaptureEndToEndTest {
             assertFalse(bob.contains(hidden) || bob.contains(SECRET), "never #research's: " + bob);
         }
 
-        ObjectNode asked = discord.post(BOB, GENERAL, "has anyone tried merging quantile sketches for p99 latency in Flink?");
+        ObjectNode asked = discord.post(BOB, GENERAL,
+                "has anyone tried merging quantile sketches for p99 latency in Flink?");
         RecordedCall passive = discord.await(c -> c.is("POST", "channels/" + GENERAL + "/messages")
                 && c.body().at("/message_reference/message_id").asText().equals(asked.get("id").asText()));
         assertTrue(passive.body().toString().contains(shown), passive.toString());

@@ -26,8 +26,8 @@ import static spikebot.bot.discord.fake.FakeWorld.JSON;
 /**
  * The fake's REST API under {@code /api/v10/} (and the upgrade of {@code /gateway} to a websocket): users/@me,
  * gateway/bot, application commands, guild members, posting and editing messages, threads and forum posts, modify
- * channel (archive), joining threads, typing; reading (history, archived and active threads, thread members) and deleting
- * messages are {@link HistoryRoutes}; interactions and their webhooks {@link InteractionRoutes}. A wrong token
+ * channel (archive), joining threads, typing; reading (history, archived and active threads, thread members) and
+ * deleting messages are {@link HistoryRoutes}; interactions and their webhooks {@link InteractionRoutes}. A wrong token
  * gets 401; an injected {@link Faults fault} comes first, then Discord's {@link RateLimits rate limits}; a request
  * over Discord's documented limits, or one that Discord's API description does not allow ({@link SpecReport}), gets
  * 400 "Invalid Form Body", as from Discord, and is reported as a violation; the fake's own answers are checked
