@@ -58,12 +58,19 @@ final class CaptureFiles {
         return all().size();
     }
 
-    /** The thread id of each note, as its file name gives it (one entry per file). */
+    /**
+     * The thread id of each note, as its file name gives it (one entry per file), checked against its front matter:
+     * the link there is the thread's.
+     */
     List<String> threadIds() throws IOException {
         List<String> ids = new ArrayList<>();
         for (Path f : all()) {
             Matcher m = THREAD_ID.matcher(f.getFileName().toString());
             assertTrue(m.find(), "a discussion note named after its thread: " + f);
+            String text = Files.readString(f);
+            String frontMatter = text.substring(0, text.indexOf("\n---", 3));
+            assertTrue(frontMatter.matches("(?s).*\\blink: \"?https://discord\\.com/channels/\\d+/" + m.group(1)
+                    + "\\b.*"), "the front matter links to the thread of the file's name: " + frontMatter);
             ids.add(m.group(1));
         }
         return ids;
