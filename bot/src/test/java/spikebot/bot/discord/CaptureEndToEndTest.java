@@ -94,6 +94,10 @@ class CaptureEndToEndTest {
         importing(discord, SPIKES_FORUM);
         ObjectNode forumProgress = awaitImported(discord, SPIKES_FORUM);
         double forumSeconds = (System.nanoTime() - start) / 1e9;
+        Set<String> forumThreads = seeded.subList(0, 800).stream().map(t -> "channels/" + Long.toUnsignedString(t.id)
+                + "/messages").collect(Collectors.toSet());
+        double forumRead = (discord.calls(c -> c.method().equals("GET") && forumThreads.contains(c.path())).stream()
+                .mapToLong(RecordedCall::nanos).max().orElseThrow() - start) / 1e9;
         assertTrue(forumProgress.path("content").asText().startsWith("✅ Imported <#" + SPIKES_FORUM
                 + ">: 800 threads: 800 read, 0 unchanged, 0 failed."), forumProgress.toString());
         List<RecordedCall> edits = discord.calls(c -> c.is("PATCH", "channels/" + GENERAL + "/messages/"
@@ -145,16 +149,17 @@ class CaptureEndToEndTest {
         List<Long> gaps = new ArrayList<>();
         for (int i = 1; i < reads.size(); i++) gaps.add(reads.get(i) - reads.get(i - 1));
         gaps.sort(null);
-        System.out.printf("capture end to end: forum 800 threads / 12,000 messages in %.1f s (%.0f threads/s, "
-                        + "%.0f messages/s); #research 501 private threads / 7,504 messages in %.1f s (%.0f threads/s)"
-                        + "%n  all 2,002 threads / %,d messages with the restart in %.1f s (%.0f threads/s, %.0f "
-                        + "messages/s): %,d requests (%.1f/s; the fake allows 50/s), %d answered 429; median %.0f ms "
-                        + "from one thread's read to the next%n  stopped at %,d notes; resumed: %,d of #ideas' threads "
-                        + "unchanged, the rest read%n  a message posted to answerable by /ask: %d ms (ticks every "
-                        + "%d s)%n", forumSeconds, 800 / forumSeconds, 12_000 / forumSeconds, researchSeconds,
-                501 / researchSeconds, messages, allSeconds, 2_002 / allSeconds, messages / allSeconds, requests,
-                requests / allSeconds, discord.rateLimited(), gaps.get(gaps.size() / 2) / 1e6, beforeRestart,
-                unchanged, answerable, settings.reminderCheck().toSeconds());
+        System.out.printf("capture end to end: forum 800 threads / 12,000 messages read in %.1f s, written in "
+                        + "%.1f s (%.0f threads/s, %.0f messages/s); #research 501 private threads / 7,504 messages "
+                        + "in %.1f s (%.0f threads/s)%n  all 2,002 threads / %,d messages with the restart in %.1f s "
+                        + "(%.0f threads/s, %.0f messages/s): %,d requests (%.1f/s; the fake allows 50/s), %d "
+                        + "answered 429; median %.1f ms from one thread's read to the next%n  stopped at %,d notes; "
+                        + "resumed: %,d of #ideas' threads unchanged, the rest read%n  a message posted to answerable "
+                        + "by /ask: %d ms (ticks every %d s)%n", forumRead, forumSeconds, 800 / forumSeconds,
+                12_000 / forumSeconds, researchSeconds, 501 / researchSeconds, messages, allSeconds,
+                2_002 / allSeconds, messages / allSeconds, requests, requests / allSeconds, discord.rateLimited(),
+                gaps.get(gaps.size() / 2) / 1e6, beforeRestart, unchanged, answerable,
+                settings.reminderCheck().toSeconds());
     }
 
     /** Posts, edits, deletes, a bulk delete and a deleted thread, each reflected in the notes. */
