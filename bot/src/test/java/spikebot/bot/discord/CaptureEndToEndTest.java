@@ -37,7 +37,7 @@ import static spikebot.bot.discord.fake.FakeWorld.SPIKES_FORUM;
 
 /**
  * Issue 10 as a team meets it: the running bot (the real chat core and JDA client) against the fake Discord with its
- * rate limits on, in one guild of 2,002 threads and 30,030 messages (a forum, a text channel's threads, a private
+ * rate limits on, in one guild of 2,002 threads and 30,004 messages (a forum, a text channel's threads, a private
  * channel's private threads). A manager turns capture on and imports each channel with slash commands; the
  * progress is one message edited in place; the bot is stopped halfway and started again on the same knowledge base
  * and resumes by itself; every thread ends as exactly one note, and a second import changes no byte. Then live
