@@ -15,6 +15,7 @@ import spikebot.index.embed.Embeddings;
 import spikebot.knowledge.KnowledgeBase;
 import spikebot.knowledge.Note;
 import spikebot.knowledge.NoteFile;
+import spikebot.knowledge.NoteKind;
 import spikebot.knowledge.NoteLinks;
 import spikebot.knowledge.Problem;
 import spikebot.knowledge.spike.Templates;
@@ -252,8 +253,13 @@ public final class GuildKnowledge implements AutoCloseable {
         }
     }
 
-    /** Where people can read a note: its thread, else the team's web view of the folder, else its own link. */
+    /**
+     * Where people can read a note: its thread, else the team's web view of the folder, else its own link. A
+     * discussion's thread is its link: its channel is the parent channel when the thread is public (the channel
+     * decides who may view it).
+     */
     public String linkTo(Hit hit) {
+        if (hit.kind() == NoteKind.DISCUSSION && hit.link() != null) return hit.link();
         if (hit.channel() != null && hit.channel().matches("\\d{1,25}")) return Text.channelUrl(id, hit.channel());
         if (config.noteUrlBase() != null) return NoteLinks.url(config.noteUrlBase(), hit.path());
         return hit.link();

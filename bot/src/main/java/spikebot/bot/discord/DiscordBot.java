@@ -229,10 +229,13 @@ public final class DiscordBot implements AutoCloseable {
 
     @Override
     public void close() {
-        ticks.shutdownNow();
+        // A tick in flight finishes: interrupted, it would stop a batch of notes halfway through its writes (some
+        // notes on disk, not indexed, not marked as kept) and race the core's closing below.
+        ticks.shutdown();
         timers.shutdownNow();
         workers.shutdown();
         try {
+            if (!ticks.awaitTermination(10, TimeUnit.SECONDS)) ticks.shutdownNow();
             if (!workers.awaitTermination(10, TimeUnit.SECONDS)) workers.shutdownNow();
             jda.shutdown();
             if (!jda.awaitShutdown(Duration.ofSeconds(10))) jda.shutdownNow();

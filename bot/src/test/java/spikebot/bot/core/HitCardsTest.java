@@ -64,5 +64,9 @@ class HitCardsTest {
         assertEquals("[Open](https://wiki/x)", HitCards.link(hit(null, "https://wiki/x", Snippet.EMPTY), plain));
         assertEquals("`solutions/oom.md`", HitCards.link(hit(null, "javascript:alert(1)", Snippet.EMPTY), plain),
                 "only web links are linked");
+        Hit discussion = new Hit("discussions/ideas/x-777.md", NoteKind.DISCUSSION, "x", null, List.of("a"),
+                LocalDate.of(2025, 1, 2), 1f, 1f, Snippet.EMPTY, "https://discord.com/channels/g1/777", "555");
+        assertEquals("[Open](https://discord.com/channels/g1/777)", HitCards.link(discussion, withBase),
+                "a public thread's discussion: its channel is the parent (555), its link the thread");
     }
 }

@@ -14,6 +14,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -64,6 +67,50 @@ class DiscordBotStartTest {
             } finally {
                 bot.close();
             }
+        }
+    }
+
+    /**
+     * A stop (a deploy) lets the tick in flight finish: interrupted, it would leave a batch of discussion notes half
+     * written, and the core would close under it.
+     */
+    @Test
+    void aStopLetsTheTickInFlightFinish() throws Exception {
+        try (FakeDiscord discord = FakeDiscord.start()) {
+            CountDownLatch inTick = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            AtomicBoolean interrupted = new AtomicBoolean();
+            AtomicBoolean finished = new AtomicBoolean();
+            ScriptedChat core = new ScriptedChat(List.of()).scheduling(() -> {
+                if (inTick.getCount() == 0) return List.of();
+                inTick.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    interrupted.set(true);
+                }
+                finished.set(true);
+                return List.of();
+            });
+            DiscordSettings often = new DiscordSettings(settings().guilds(), Duration.ofMillis(100));
+            DiscordBot bot = DiscordBot.start(FakeDiscord.TOKEN, often, (access, history) -> core,
+                    discord.connection());
+            assertTrue(inTick.await(15, TimeUnit.SECONDS), "a scheduled tick ran");
+            AtomicBoolean finishedWhenClosed = new AtomicBoolean();
+            Thread closer = new Thread(() -> {
+                bot.close();
+                finishedWhenClosed.set(finished.get());
+            });
+            closer.start();
+            long end = System.nanoTime() + FakeDiscord.TIMEOUT.toNanos();
+            while (closer.getState() != Thread.State.TIMED_WAITING && closer.getState() != Thread.State.WAITING) {
+                assertTrue(System.nanoTime() < end, "close() never waited");
+                Thread.onSpinWait();
+            }
+            release.countDown();
+            closer.join(FakeDiscord.TIMEOUT.toMillis());
+            assertFalse(interrupted.get(), "the tick was not interrupted");
+            assertTrue(finishedWhenClosed.get(), "close() returned after the tick");
         }
     }
 }

@@ -172,6 +172,22 @@ class DiscordThreadActivityTest {
     }
 
     @Test
+    void aPickedChannelReachesTheCoreAsItsIdAndThePickerOffersOnlyWhatItMay() throws Exception {
+        connect();
+        discord.slash(MARIA, GENERAL, "spikebot capture", Map.of("channel", SPIKES_FORUM));
+        Event.SlashCommand picked = core.awaitSeen(Event.SlashCommand.class);
+        assertEquals(Long.toUnsignedString(SPIKES_FORUM), picked.options().get("channel"),
+                "Discord sends the id, resolved to a partial channel that JDA reads");
+        assertTrue(discord.calls(c -> c.status() >= 400).isEmpty(), discord.calls().toString());
+        AssertionError category = org.junit.jupiter.api.Assertions.assertThrows(AssertionError.class,
+                () -> discord.slash(MARIA, GENERAL, "spikebot capture", Map.of("channel", FakeWorld.LAB)));
+        assertTrue(category.getMessage().contains("does not offer #lab"), category.getMessage());
+        org.junit.jupiter.api.Assertions.assertThrows(AssertionError.class,
+                () -> discord.slash(BOB, GENERAL, "spikebot capture", Map.of("channel", FakeWorld.RESEARCH)),
+                "bob cannot view #research, so his picker does not list it");
+    }
+
+    @Test
     void aPostWithAReceiptIsReportedWhereItLandedAndCanBeEditedThere() throws Exception {
         connect();
         Action.Receipt receipt = new Action.Receipt(GUILD, "capture:import:1");

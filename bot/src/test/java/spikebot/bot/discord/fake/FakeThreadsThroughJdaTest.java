@@ -247,4 +247,18 @@ class FakeThreadsThroughJdaTest {
         assertEquals("secret words", again.getContentRaw(),
                 "over REST the Developer Portal's switch counts, not the intents the bot identified with");
     }
+
+    @Test
+    void aGuildMemberIsReadOverRestAndSomeoneElseIsUnknown() throws Exception {
+        connect();
+        var guild = jda.getGuildById(ML_TEAM);
+        var bob = guild.retrieveMemberById(BOB.id()).complete();
+        assertEquals("bob", bob.getUser().getName());
+        var maria = guild.retrieveMemberById(MARIA.id()).complete();
+        assertTrue(maria.hasPermission(Permission.MANAGE_SERVER), "her roles come along");
+        var unknown = org.junit.jupiter.api.Assertions.assertThrows(
+                net.dv8tion.jda.api.exceptions.ErrorResponseException.class,
+                () -> guild.retrieveMemberById(CAROL.id()).complete(), "carol is in other-team only");
+        assertEquals(net.dv8tion.jda.api.requests.ErrorResponse.UNKNOWN_MEMBER, unknown.getErrorResponse());
+    }
 }

@@ -55,7 +55,7 @@ final class FakeUsers {
         ObjectNode resolved = JSON.createObjectNode();
         for (var entry : options.entrySet()) {
             JsonNode option = find(invocation.declared(), entry.getKey(), "option of '" + command + "'");
-            invocation.options().add(optionValue(option, entry.getValue(), resolved));
+            invocation.options().add(optionValue(user, option, entry.getValue(), resolved));
         }
         if (!resolved.isEmpty()) invocation.data().set("resolved", resolved);
         return interact(user, channelId, 2, invocation.data(), null);
@@ -97,7 +97,8 @@ final class FakeUsers {
         JsonNode declared = invocation.declared();
         ArrayNode target = invocation.options();
         for (var entry : options.entrySet()) {
-            target.add(optionValue(find(declared, entry.getKey(), "option"), entry.getValue(), JSON.createObjectNode()));
+            target.add(optionValue(user, find(declared, entry.getKey(), "option"), entry.getValue(),
+                    JSON.createObjectNode()));
         }
         JsonNode option = find(declared, focused, "option of '" + command + "'");
         if (!option.path("autocomplete").asBoolean(false)) {
@@ -264,7 +265,12 @@ final class FakeUsers {
         throw new AssertionError("no " + what + " named '" + name + "' was registered: " + declared);
     }
 
-    private ObjectNode optionValue(JsonNode declared, Object value, ObjectNode resolved) {
+    /**
+     * An option's value as Discord sends it. A user (type 6) is given as a {@link FakeWorld.User}, a channel (type
+     * 7) by its id: the picker offers only channels of the registered {@code channel_types} that the user can view,
+     * and Discord resolves the pick to a partial channel with the user's permissions there.
+     */
+    private ObjectNode optionValue(FakeWorld.User by, JsonNode declared, Object value, ObjectNode resolved) {
         ObjectNode option = JSON.createObjectNode();
         option.put("name", declared.get("name").asText());
         int type = declared.get("type").asInt();
@@ -279,6 +285,12 @@ final class FakeUsers {
                 option.put("value", id(user.id()));
                 resolved.withObjectProperty("users").set(id(user.id()), world.json().userJson(user));
             }
+            case 7 -> {
+                FakeWorld.Channel channel = world.channel((Long) value);
+                pickable(by, declared, channel);
+                option.put("value", id(channel.id));
+                resolved.withObjectProperty("channels").set(id(channel.id), resolvedChannel(by, channel));
+            }
             default -> throw new AssertionError("the fake does not support option type " + type);
         }
         if (type == 3 && declared.has("choices") && !declared.get("choices").isEmpty()) {
@@ -287,6 +299,29 @@ final class FakeUsers {
             if (!offered) throw new AssertionError("'" + value + "' is not a choice of option " + declared);
         }
         return option;
+    }
+
+    private void pickable(FakeWorld.User by, JsonNode declared, FakeWorld.Channel channel) {
+        boolean typeOffered = !declared.has("channel_types");
+        for (JsonNode t : declared.path("channel_types")) typeOffered |= t.asInt() == channel.type.id;
+        if (!typeOffered || !world.canView(by.id(), channel.id)) {
+            throw new AssertionError("the picker of option '" + declared.get("name").asText() + "' does not offer #"
+                    + channel.name + " to " + by.name() + " (types " + declared.path("channel_types") + ")");
+        }
+    }
+
+    /** Discord's partial channel in {@code resolved.channels}: id, name, type, the user's permissions there. */
+    private ObjectNode resolvedChannel(FakeWorld.User by, FakeWorld.Channel channel) {
+        ObjectNode json = JSON.createObjectNode();
+        json.put("id", id(channel.id));
+        json.put("name", channel.name);
+        json.put("type", channel.type.id);
+        json.put("permissions", Long.toString(Permission.getRaw(world.permissions(by.id(), channel.id))));
+        if (channel.isThread()) {
+            json.put("parent_id", id(channel.parentId));
+            json.set("thread_metadata", world.json().channelJson(channel).get("thread_metadata"));
+        }
+        return json;
     }
 
     private static JsonNode findComponent(JsonNode message, Predicate<JsonNode> matches, String what) {

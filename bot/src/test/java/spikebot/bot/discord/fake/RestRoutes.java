@@ -25,9 +25,9 @@ import static spikebot.bot.discord.fake.FakeWorld.JSON;
 
 /**
  * The fake's REST API under {@code /api/v10/} (and the upgrade of {@code /gateway} to a websocket): users/@me,
- * gateway/bot, application commands, posting and editing messages, threads and forum posts, modify channel
- * (archive), joining threads, typing; reading (history, archived and active threads, thread members) and deleting
- * messages are {@link HistoryRoutes}; interactions and their webhooks {@link InteractionRoutes}. A wrong token
+ * gateway/bot, application commands, guild members, posting and editing messages, threads and forum posts, modify
+ * channel (archive), joining threads, typing; reading (history, archived and active threads, thread members) and
+ * deleting messages are {@link HistoryRoutes}; interactions and their webhooks {@link InteractionRoutes}. A wrong token
  * gets 401; an injected {@link Faults fault} comes first, then Discord's {@link RateLimits rate limits}; a request
  * over Discord's documented limits, or one that Discord's API description does not allow ({@link SpecReport}), gets
  * 400 "Invalid Form Body", as from Discord, and is reported as a violation; the fake's own answers are checked
@@ -199,6 +199,7 @@ final class RestRoutes extends Dispatcher {
             case "PUT applications/{id}/guilds/{id}/commands" -> ok(commands.overwrite(snowflake(p[3]), body));
             case "GET applications/{id}/commands" -> ok(commands.list(0));
             case "GET applications/{id}/guilds/{id}/commands" -> ok(commands.list(snowflake(p[3])));
+            case "GET guilds/{id}/members/{id}" -> member(snowflake(p[1]), snowflake(p[3]));
             default -> {
                 MockResponse read = history.route(route, p, query, body);
                 yield read != null ? read : channelRoute(route, p, body);
@@ -262,6 +263,13 @@ final class RestRoutes extends Dispatcher {
             case "POST channels/{id}/typing" -> noContent();
             default -> error(404, 0, "404: Not Found (the fake has no route " + route + ")");
         };
+    }
+
+    /** A guild member, or Discord's 404 Unknown Member (10007) for someone not in the guild. */
+    private MockResponse member(long guildId, long userId) {
+        if (world.guilds().stream().noneMatch(g -> g.id() == guildId)) return error(404, 10004, "Unknown Guild");
+        if (!world.members(guildId).contains(userId)) return error(404, 10007, "Unknown Member");
+        return ok(world.json().memberJson(guildId, world.user(userId), true));
     }
 
     private MockResponse threadMember(long threadId, long userId) {
