@@ -159,7 +159,7 @@ class CaptureEndToEndTest {
                 12_000 / forumSeconds, researchSeconds, 501 / researchSeconds, messages, allSeconds,
                 2_002 / allSeconds, messages / allSeconds, requests, requests / allSeconds, discord.rateLimited(),
                 gaps.get(gaps.size() / 2) / 1e6, beforeRestart, unchanged, answerable,
-                settings.reminderCheck().toSeconds());
+                settings.tick().toSeconds());
     }
 
     /** Posts, edits, deletes, a bulk delete and a deleted thread, each reflected in the notes. */
