@@ -189,6 +189,11 @@ public final class CaptureFeature implements Feature {
                 + (run == null ? "." : ". " + run.text(false));
     }
 
+    @Override
+    public void close() {
+        guilds.values().forEach(GuildCapture::close);
+    }
+
     private GuildCapture state(GuildKnowledge guild) {
         return guilds.computeIfAbsent(guild.id(), id -> {
             try {

@@ -98,6 +98,11 @@ final class GuildCapture {
         });
     }
 
+    /** The bot is stopping: the import stops between two threads and stays saved, so the next start resumes it. */
+    void close() {
+        if (run != null) run.stop.request();
+    }
+
     /** Capture turned off in the channel being imported: the import stops. */
     void stopImportOf(String channelId, String why) {
         if (run != null && run.job.channelId().equals(channelId)) run.cancel(why);

@@ -223,6 +223,13 @@ public final class ChatCore implements Chat {
 
     @Override
     public void close() {
+        for (Feature feature : routes.features()) {
+            try {
+                feature.close();
+            } catch (RuntimeException e) {
+                LOG.error("{} failed to stop its background work", feature.getClass().getSimpleName(), e);
+            }
+        }
         guilds.values().forEach(g -> {
             g.lock().lock();
             try {

@@ -74,4 +74,11 @@ public interface Feature {
      */
     default void delivered(GuildKnowledge guild, String ref, String channelId, String messageId) throws IOException {
     }
+
+    /**
+     * Stops what the feature runs in the background (an import), without forgetting it: a restart takes it up
+     * again. Called once, when the core closes, before the guilds' indexes close.
+     */
+    default void close() {
+    }
 }

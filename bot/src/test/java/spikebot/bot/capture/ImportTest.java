@@ -115,6 +115,23 @@ class ImportTest {
     }
 
     @Test
+    void aStoppingBotStopsItsImportWhichTheNextStartResumes() {
+        world.admin("import", "channel", FORUM);
+        deliver(world.tick());
+        ManualExecutor stopped = world.background;
+        world.bot.restart();
+        stopped.runAll(); // the old process's import thread, going on after its core closed
+        assertTrue(world.history.messageCalls.isEmpty(), "no thread read for a core that is gone: "
+                + world.history.messageCalls.size());
+
+        world.tick();
+        assertEquals(1, world.background.runAll(), "the new start resumes it");
+        for (int i = 0; i < 2; i++) world.tick();
+        assertEquals(THREADS, world.notes().size());
+        assertFalse(Files.exists(kb.resolve(".spikebot/capture/import.json")));
+    }
+
+    @Test
     void runningItTwiceChangesNothing() {
         world.admin("import", "channel", FORUM);
         world.background.runAll();
