@@ -47,8 +47,9 @@ final class IndexStore implements Closeable {
     /**
      * 2: the body is stored and indexed as {@code Passages.indexText} (no markup), and embedded the same way.
      * 3: a discussion's opening message and replies are fields of their own, its messages stored for snippets.
+     * 4: a note's body is searched with its code blocks whole ({@code Passages.searchText}), stored as before.
      */
-    private static final String SCHEMA = "3";
+    private static final String SCHEMA = "4";
     private static final String SCHEMA_KEY = "spikebot.schema";
 
     private final Path kbRoot;

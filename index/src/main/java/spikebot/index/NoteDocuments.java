@@ -99,7 +99,9 @@ final class NoteDocuments {
         if (note.kind() == NoteKind.DISCUSSION) {
             addDiscussion(doc, DiscussionNotes.posts(note));
         } else {
-            doc.add(new TextField(BODY, Passages.indexText(note.body()), Field.Store.YES)); // without markup
+            // Without markup; searched with its code whole, stored for snippets with code cut short.
+            doc.add(new TextField(BODY, Passages.searchText(note.body()), Field.Store.NO));
+            doc.add(new StoredField(BODY, Passages.indexText(note.body())));
         }
         for (String value : metaValues(note)) doc.add(new TextField(META, value, Field.Store.NO));
 

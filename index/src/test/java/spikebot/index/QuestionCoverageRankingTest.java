@@ -11,7 +11,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * Two ways real notes were misranked (issue 13): short titles that share one word with the question beat the note
+ * Ways real notes were misranked (issue 13): short titles that share one word with the question beat the note
  * whose text covers the whole question, and words dropped as asking words that were the topic.
  */
 class QuestionCoverageRankingTest {
@@ -39,6 +39,32 @@ class QuestionCoverageRankingTest {
                 and windows, with goarch amd64 and arm64, and attaches the archives to the release.
                 """);
         assertEquals("github/binaries.md", ask("go linux").get(0));
+    }
+
+    @Test
+    void aWordNamedOnlyFarDownANotesCodeStillFindsIt() throws IOException {
+        TestNotes notes = new TestNotes(root);
+        notes.write("go/learn_go.md", "# Learn Go\n\nGo is a small language; start with the tour of Go.\n");
+        // As in the real TIL on Go binaries: the platforms are named only past the code lines a snippet shows.
+        notes.write("github/binaries.md", """
+                # Build Precompiled Binaries For Your Go Executables
+
+                A release workflow builds the executables on every tag. Its settings:
+
+                ```yaml
+                builds:
+                  - env:
+                      - CGO_ENABLED=0
+                    flags:
+                      - -trimpath
+                    ldflags:
+                      - -s -w
+                    goos:
+                      - linux
+                      - darwin
+                ```
+                """);
+        assertEquals(List.of("github/binaries.md"), ask("darwin"));
     }
 
     @Test

@@ -81,6 +81,15 @@ class PassagesTest {
     }
 
     @Test
+    void searchTextKeepsCodeWholeWhereIndexTextCutsIt() {
+        String markdown = "Intro.\n\n```yaml\n" + "step: build\n".repeat(Passages.CODE_LINES) + "goos: linux\n```\n";
+        assertFalse(Passages.indexText(markdown).contains("linux"));
+        assertEquals(String.join(Passages.SEPARATOR, "Intro.",
+                "`" + "step: build ".repeat(Passages.CODE_LINES) + "goos: linux`"), Passages.searchText(markdown));
+        assertEquals(Passages.indexText("Intro.\n\n```sh\nrun\n```"), Passages.searchText("Intro.\n\n```sh\nrun\n```"));
+    }
+
+    @Test
     void indexTextKeepsPassagesApartForSentenceBreaks() {
         String text = Passages.indexText("## Findings\n- [x] installs\n- [ ] runs.\n\n| a | b |\n|---|---|\n"
                 + "| 1 | 2 |\n\n```sh\npip install x\nrun\n```");
