@@ -78,8 +78,8 @@ final class CaptureCommands {
         }
         int purged = capture.threads.purge(channel);
         capture.threads.flush(guild::replace);
-        return reply("Capture is off in " + where + " and its " + purged + " discussion notes are deleted, with "
-                + "everything kept of them.");
+        return reply("Capture is off in " + where + (purged == 1 ? " and its 1 discussion note is deleted"
+                : " and its " + purged + " discussion notes are deleted") + ", with everything kept of them.");
     }
 
     List<Action> importing(GuildKnowledge guild, GuildCapture capture, Event.SlashCommand command)
@@ -119,8 +119,9 @@ final class CaptureCommands {
         var threads = capture.threads.optIn(user);
         if (access.readsMessageText()) capture.reread(threads);
         return reply("Your messages may be kept in discussion notes again"
-                + (threads.isEmpty() ? "." : ": the " + threads.size() + " threads you wrote in are read again "
-                + "from Discord at the next sync."));
+                + (threads.isEmpty() ? "." : threads.size() == 1 ? ": the thread you wrote in is read again at "
+                + "the next sync." : ": the " + threads.size() + " threads you wrote in are read again at the next "
+                + "sync."));
     }
 
     private static void managersOnly(Event.SlashCommand command) {

@@ -93,7 +93,7 @@ class CaptureCommandsTest {
         assertTrue(Files.exists(world.kept(thread)));
 
         assertPrivateReply(world.admin("capture", "state", "off", "channel", FORUM, "purge", "true"),
-                "its 1 discussion notes are deleted");
+                "its 1 discussion note is deleted");
         assertTrue(world.notes().isEmpty(), world.notes().keySet().toString());
         assertFalse(Files.exists(world.kept(thread)), "what was kept of it goes too");
     }
