@@ -1,6 +1,6 @@
 package spikebot.bot.capture;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,6 +31,7 @@ class AskedBeforeTest {
     static final String QUESTION = "has anyone evaluated polars as a pandas replacement?";
     @TempDir
     Path kb;
+    @AutoClose
     CaptureWorld world;
 
     @BeforeEach
@@ -41,10 +42,6 @@ class AskedBeforeTest {
         world.capture(FORUM);
     }
 
-    @AfterEach
-    void tearDown() {
-        world.close();
-    }
 
     @Test
     void aNewPostGetsTheStrongestPriorWorkOnceWithFeedbackButtons() {

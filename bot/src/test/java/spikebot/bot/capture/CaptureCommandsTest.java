@@ -1,6 +1,6 @@
 package spikebot.bot.capture;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,6 +23,7 @@ import static spikebot.bot.core.ChatDriver.text;
 class CaptureCommandsTest {
     @TempDir
     Path kb;
+    @AutoClose
     CaptureWorld world;
 
     @BeforeEach
@@ -30,10 +31,6 @@ class CaptureCommandsTest {
         world = new CaptureWorld(kb);
     }
 
-    @AfterEach
-    void tearDown() {
-        world.close();
-    }
 
     private Path channels() {
         return kb.resolve(".spikebot/capture/channels.json");

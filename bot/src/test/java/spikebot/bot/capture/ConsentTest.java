@@ -1,6 +1,6 @@
 package spikebot.bot.capture;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,6 +24,7 @@ import static spikebot.bot.core.ChatDriver.in;
 class ConsentTest {
     @TempDir
     Path kb;
+    @AutoClose
     CaptureWorld world;
     DiscussionThread live;
     DiscussionThread past;
@@ -41,10 +42,6 @@ class ConsentTest {
         world.tick();
     }
 
-    @AfterEach
-    void tearDown() {
-        world.close();
-    }
 
     private void consent(String state) {
         assertPrivateReply(world.bot.slash(in(HERE, ALICE), "spikebot", "consent", "state", state),

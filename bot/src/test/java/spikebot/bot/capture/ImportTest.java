@@ -1,6 +1,6 @@
 package spikebot.bot.capture;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,6 +34,7 @@ class ImportTest {
     static final int THREADS = 160;
     @TempDir
     Path kb;
+    @AutoClose
     CaptureWorld world;
     final List<DiscussionThread> threads = new ArrayList<>();
 
@@ -56,10 +57,6 @@ class ImportTest {
         world.capture(FORUM);
     }
 
-    @AfterEach
-    void tearDown() {
-        world.close();
-    }
 
     /** The adapter's part: the progress post gets a message id and the core hears where it landed. */
     private String deliver(List<Action> actions) {

@@ -1,6 +1,6 @@
 package spikebot.bot.capture;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,6 +32,7 @@ import static spikebot.bot.core.ChatDriver.in;
 class LiveCaptureTest {
     @TempDir
     Path kb;
+    @AutoClose
     CaptureWorld world;
 
     @BeforeEach
@@ -40,10 +41,6 @@ class LiveCaptureTest {
         world.capture(FORUM);
     }
 
-    @AfterEach
-    void tearDown() {
-        world.close();
-    }
 
     @Test
     void manyMessagesAreWrittenOnceAtTheNextTick() {

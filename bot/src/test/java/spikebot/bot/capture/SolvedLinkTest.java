@@ -1,6 +1,6 @@
 package spikebot.bot.capture;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,6 +26,7 @@ import static spikebot.bot.core.ChatDriver.only;
 class SolvedLinkTest {
     @TempDir
     Path kb;
+    @AutoClose
     CaptureWorld world;
 
     @BeforeEach
@@ -34,10 +35,6 @@ class SolvedLinkTest {
         world.capture(FORUM);
     }
 
-    @AfterEach
-    void tearDown() {
-        world.close();
-    }
 
     private Note solve(DiscussionThread thread) throws Exception {
         Form form = only(world.bot.slash(inThread(thread, ALICE), "solved", null), Action.ShowForm.class).form();

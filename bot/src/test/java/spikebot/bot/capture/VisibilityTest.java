@@ -1,6 +1,6 @@
 package spikebot.bot.capture;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,6 +34,7 @@ class VisibilityTest {
     static final String SECRET = "Dagster asset sensors backfill runbook";
     @TempDir
     Path kb;
+    @AutoClose
     CaptureWorld world;
 
     @BeforeEach
@@ -48,10 +49,6 @@ class VisibilityTest {
         world.tick();
     }
 
-    @AfterEach
-    void tearDown() {
-        world.close();
-    }
 
     /** Everything the actions would show: replies, posts, edits, the first message of a thread opened. */
     private static String shown(List<Action> actions) {
