@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import static spikebot.bot.discord.CaptureFiles.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -232,18 +233,6 @@ class SpikebotEndToEndTest {
         }
     }
 
-    /** All visible text of a message: content, embed titles, descriptions, fields, footers. */
-    private static String text(JsonNode message) {
-        StringBuilder out = new StringBuilder(message.path("content").asText());
-        for (JsonNode e : message.path("embeds")) {
-            out.append('\n').append(e.path("title").asText()).append('\n').append(e.path("url").asText())
-                    .append('\n').append(e.path("description").asText());
-            for (JsonNode f : e.path("fields")) out.append('\n').append(f.path("name").asText()).append(": ")
-                    .append(f.path("value").asText());
-            out.append('\n').append(e.path("footer").path("text").asText());
-        }
-        return out.toString();
-    }
 
     private static JsonNode field(JsonNode message, String prefix) {
         for (JsonNode e : message.path("embeds")) {
