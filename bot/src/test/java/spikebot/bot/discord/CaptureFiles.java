@@ -127,7 +127,7 @@ final class CaptureFiles {
                 }).toList();
     }
 
-    /** All visible text of a message the fake holds: content, embed titles, links, descriptions, fields, footers, components. */
+    /** All visible text of a message the fake holds: content, embeds (title, link, text, fields, footer), buttons. */
     static String text(JsonNode message) {
         StringBuilder out = new StringBuilder(message.path("content").asText());
         for (JsonNode e : message.path("embeds")) {
