@@ -178,12 +178,22 @@ final class EventRouter extends ListenerAdapter {
         }
     }
 
-    /** See {@link ThreadActivities#deleted(net.dv8tion.jda.api.utils.data.DataObject, Actor)}. */
+    /**
+     * What JDA drops because it holds no archived thread: a thread deleted (see
+     * {@link ThreadActivities#deleted(net.dv8tion.jda.api.utils.data.DataObject, Actor)}) and messages deleted in a
+     * thread it does not hold (see {@link ThreadActivities#messagesDeleted}); those in channels it holds come as
+     * JDA's own events.
+     */
     @Override
     public void onRawGateway(RawGatewayEvent e) {
-        if (!"THREAD_DELETE".equals(e.getType())) return;
-        ThreadActivities.deleted(e.getPayload(), nobody(e.getJDA())).ifPresent(deleted -> inThread(deleted,
-                () -> directory.forget(deleted.origin().guildId(), deleted.origin().channelId())));
+        switch (e.getType()) {
+            case "THREAD_DELETE" -> ThreadActivities.deleted(e.getPayload(), nobody(e.getJDA())).ifPresent(deleted ->
+                    inThread(deleted, () -> directory.forget(deleted.origin().guildId(), deleted.origin().channelId())));
+            case "MESSAGE_DELETE", "MESSAGE_DELETE_BULK" -> ThreadActivities.messagesDeleted(e.getPayload(), e.getJDA(),
+                    nobody(e.getJDA())).ifPresent(this::inThread);
+            default -> {
+            }
+        }
     }
 
     /** Something happened in a thread of a guild the bot serves: the core hears it in Discord's order. */

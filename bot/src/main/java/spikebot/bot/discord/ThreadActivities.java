@@ -1,9 +1,11 @@
 package spikebot.bot.discord;
 
+import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.entities.Member;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
 import net.dv8tion.jda.api.entities.channel.middleman.GuildChannel;
+import net.dv8tion.jda.api.utils.data.DataArray;
 import net.dv8tion.jda.api.utils.data.DataObject;
 import spikebot.bot.core.Actor;
 import spikebot.bot.core.Event;
@@ -48,6 +50,24 @@ final class ThreadActivities {
         String parent = payload.isNull("parent_id") ? null : payload.getString("parent_id");
         return Optional.of(new Event.ThreadDeleted(new Origin(payload.getString("guild_id"),
                 payload.getString("id"), parent, nobody), payload.getString("id")));
+    }
+
+    /**
+     * Messages deleted, from the gateway's MESSAGE_DELETE or MESSAGE_DELETE_BULK itself, in a channel JDA does not
+     * hold: an archived thread, where a moderator may still delete a message its author regrets. Empty where JDA
+     * holds the channel (its own event says it) and for payloads without a guild. A channel that is no thread at all
+     * (one the bot cannot see) comes through too: only a captured thread's kept copy has those ids.
+     */
+    static Optional<Event.ThreadActivity> messagesDeleted(DataObject payload, JDA jda, Actor nobody) {
+        if (payload.isNull("guild_id") || payload.isNull("channel_id")) return Optional.empty();
+        String channel = payload.getString("channel_id");
+        if (jda.getGuildChannelById(channel) != null) return Optional.empty();
+        List<String> ids = payload.hasKey("ids")
+                ? payload.getArray("ids").stream(DataArray::getString).toList()
+                : payload.isNull("id") ? List.of() : List.of(payload.getString("id"));
+        if (ids.isEmpty()) return Optional.empty();
+        return Optional.of(new Event.MessagesDeleted(new Origin(payload.getString("guild_id"), channel, null, nobody),
+                ids));
     }
 
     /** A person's new message in a thread; empty for any other message. */

@@ -92,6 +92,28 @@ class DiscordThreadActivityTest {
     }
 
     @Test
+    void messagesDeletedInAnArchivedThreadStillReachTheCore() throws Exception {
+        connect();
+        Conversations people = discord.conversations();
+        FakeWorld.Channel post = people.forumPost(ALICE, SPIKES_FORUM, "Flaky eval", "Why does the eval flake?");
+        String postId = Long.toUnsignedString(post.id);
+        ObjectNode regret = people.post(BOB, post.id, "the staging password is in the notebook");
+        ObjectNode one = people.post(BOB, post.id, "one");
+        ObjectNode two = people.post(BOB, post.id, "two");
+        people.archive(post, true, false);
+        core.awaitSeen(Event.ThreadChanged.class);
+        people.delete(regret); // a moderator cleans up an old thread: JDA holds no archived thread
+        people.bulkDelete(one, two);
+
+        core.awaitSeen(Event.MessagesDeleted.class, 2);
+        List<Event.MessagesDeleted> deleted = core.seen().stream().filter(e -> e instanceof Event.MessagesDeleted)
+                .map(e -> (Event.MessagesDeleted) e).toList();
+        assertEquals(List.of(postId, postId), deleted.stream().map(d -> d.origin().channelId()).toList());
+        assertEquals(List.of(List.of(regret.get("id").asText()), List.of(one.get("id").asText(),
+                two.get("id").asText())), deleted.stream().map(Event.MessagesDeleted::messageIds).toList());
+    }
+
+    @Test
     void everyChangeToADiscussionReachesTheCoreInDiscordsOrder() throws Exception {
         connect();
         Conversations people = discord.conversations();
