@@ -270,8 +270,14 @@ class DiscordAdapterTest {
     @Test
     void tickPostsRemindersAndArchivesThreads() throws Exception {
         connect(null);
-        core.answering(e -> e instanceof Event.SlashCommand s ? List.of(new Action.OpenThread("r", s.origin().threadHome(),
-                "Spike", Draft.text("first"))) : List.of(Action.Reply.of("ok")));
+        // Only the command is answered: an answer to the thread's own activity (its creation) would be posted in it
+        // at any moment, and a message unarchives a thread, as in Discord.
+        core.answering(e -> switch (e) {
+            case Event.SlashCommand s -> List.of(new Action.OpenThread("r", s.origin().threadHome(), "Spike",
+                    Draft.text("first")));
+            case Event.ThreadOpened t -> List.of(Action.Reply.of("ok"));
+            default -> List.of();
+        });
         discord.slash(ALICE, GENERAL, "spike start", Map.of("topic", "Spike")).awaitReply();
         String thread = core.awaitSeen(Event.ThreadOpened.class).threadId();
 
