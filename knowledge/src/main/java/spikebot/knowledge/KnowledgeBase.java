@@ -176,9 +176,8 @@ public final class KnowledgeBase {
         }
         String base = Slug.of(note.title());
         byte[] bytes = NoteFormat.render(note).getBytes(StandardCharsets.UTF_8);
-        Path target = DurableFiles.createNew(folder, n -> n == 1 ? base + ".md" : base + "-" + n + ".md", bytes);
-        BasicFileAttributes attrs = Files.readAttributes(target, BasicFileAttributes.class);
-        return new NoteFile(relative(target), note, attrs.lastModifiedTime().toMillis(), attrs.size());
+        return written(DurableFiles.createNew(folder, n -> n == 1 ? base + ".md" : base + "-" + n + ".md", bytes),
+                note);
     }
 
     /**
@@ -192,6 +191,11 @@ public final class KnowledgeBase {
         Path file = writable(path);
         byte[] bytes = NoteFormat.render(note).getBytes(StandardCharsets.UTF_8);
         DurableFiles.replace(file, bytes);
+        return written(file, note);
+    }
+
+    /** A note just written to this file, with the stamp the index compares later syncs against. */
+    private NoteFile written(Path file, Note note) throws IOException {
         BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class);
         return new NoteFile(relative(file), note, attrs.lastModifiedTime().toMillis(), attrs.size());
     }
